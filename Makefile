@@ -1,0 +1,43 @@
+# The two set-up commands: `make demo` and `make test` (see README.md).
+BUILD ?= build
+ASAN_BUILD ?= build-asan
+JOBS ?= $(shell nproc)
+CMAKE_FLAGS ?=
+
+.PHONY: deps build release demo test asan sanitize fuzz bench clean
+
+deps:
+	bash scripts/install-deps.sh
+
+build: deps
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS) >/dev/null
+	cmake --build $(BUILD) -j $(JOBS)
+
+release: deps
+	cmake -S . -B build-release -G Ninja -DCMAKE_BUILD_TYPE=Release -DSEAWARDEN_TESTS=OFF -DSEAWARDEN_BENCH=OFF >/dev/null
+	cmake --build build-release -j $(JOBS) --target seawarden
+
+demo: release
+	bash scripts/demo.sh build-release/seawarden
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) --timeout 900
+	$(MAKE) --no-print-directory sanitize
+
+# Decodes every real capture under ../shared/data/ais with ASan+UBSan.
+asan: deps
+	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSEAWARDEN_SANITIZE=ON -DSEAWARDEN_TESTS=OFF -DSEAWARDEN_BENCH=OFF >/dev/null
+	cmake --build $(ASAN_BUILD) -j $(JOBS) --target seawarden
+
+sanitize: asan
+	bash scripts/sanitize-corpus.sh $(ASAN_BUILD)/seawarden
+
+fuzz: deps
+	CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSEAWARDEN_FUZZ=ON -DSEAWARDEN_TESTS=OFF -DSEAWARDEN_BENCH=OFF >/dev/null
+	cmake --build build-fuzz -j $(JOBS)
+
+bench: build
+	bash bench/run.sh $(BUILD)
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD) build-release build-fuzz

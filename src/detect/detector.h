@@ -1,0 +1,38 @@
+// The interface every behaviour detector implements. The pipeline (detect/pipeline.h)
+// feeds all detectors the same time-ordered stream of fixes and identity updates,
+// advancing a watermark so detectors can close what can no longer change.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "detect/event.h"
+#include "track/fix.h"
+
+namespace seawarden::detect {
+
+using EventSink = std::function<void(Event&&)>;
+
+// What the pipeline knows of a vessel when it hands over a fix (for evidence fields).
+struct VesselInfo {
+  std::uint32_t mmsi = 0;
+  std::string name, callsign, flag;  // flag: ISO 3166 alpha-2 from the MMSI's MID, or ""
+  std::uint32_t imo = 0;
+  std::uint8_t shiptype = 0;
+  float length_m = 0, beam_m = 0, draught_m = 0;  // 0 when unknown
+};
+
+class Detector {
+ public:
+  virtual ~Detector() = default;
+  virtual const char* kind() const = 0;
+  // A fix, in non-decreasing time order across all vessels (after dedup and reordering).
+  virtual void on_fix(const track::Fix& fix, const VesselInfo& vessel, const EventSink& emit) = 0;
+  // No fix older than `t_ms` will arrive any more; close what ended before it.
+  virtual void on_watermark(std::int64_t t_ms, const EventSink& emit) {}
+  // End of input: emit everything still open.
+  virtual void finish(const EventSink& emit) = 0;
+};
+
+}  // namespace seawarden::detect
