@@ -1,0 +1,199 @@
+#include "detect/config.h"
+
+#include <cmath>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <sstream>
+#include <stdexcept>
+
+#include <toml++/toml.h>
+
+namespace seawarden::detect {
+
+std::int64_t parse_duration_ms(std::string_view text) {
+  if (text.empty()) throw std::invalid_argument("empty duration");
+  std::int64_t total = 0;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t start = i;
+    while (i < text.size() && ((text[i] >= '0' && text[i] <= '9') || text[i] == '.')) ++i;
+    if (start == i) throw std::invalid_argument("bad duration '" + std::string(text) + "'");
+    double value = std::stod(std::string(text.substr(start, i - start)));
+    std::size_t unit_start = i;
+    while (i < text.size() && std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
+    std::string_view unit = text.substr(unit_start, i - unit_start);
+    double scale;
+    if (unit == "ms") scale = 1;
+    else if (unit == "s") scale = kSecondMs;
+    else if (unit == "m" || unit == "min") scale = kMinuteMs;
+    else if (unit == "h") scale = kHourMs;
+    else if (unit == "d") scale = kDayMs;
+    else throw std::invalid_argument("bad duration unit in '" + std::string(text) + "' (use ms, s, m, h, d)");
+    total += static_cast<std::int64_t>(std::llround(value * scale));
+  }
+  return total;
+}
+
+namespace {
+
+using Setter = std::function<void(const toml::node&, const std::string& key)>;
+
+[[noreturn]] void bad(const std::string& key, const std::string& what) {
+  throw std::runtime_error("detection config: " + key + ": " + what);
+}
+
+Setter number(double& out) {
+  return [&out](const toml::node& n, const std::string& key) {
+    if (auto v = n.value<double>()) out = *v;
+    else bad(key, "expected a number");
+  };
+}
+Setter integer(int& out) {
+  return [&out](const toml::node& n, const std::string& key) {
+    if (auto v = n.value<std::int64_t>()) out = static_cast<int>(*v);
+    else bad(key, "expected an integer");
+  };
+}
+Setter boolean(bool& out) {
+  return [&out](const toml::node& n, const std::string& key) {
+    if (auto v = n.value<bool>()) out = *v;
+    else bad(key, "expected true or false");
+  };
+}
+Setter duration(std::int64_t& out) {
+  return [&out](const toml::node& n, const std::string& key) {
+    if (auto s = n.value<std::string>()) {
+      try {
+        out = parse_duration_ms(*s);
+      } catch (const std::exception& e) {
+        bad(key, e.what());
+      }
+    } else {
+      bad(key, "expected a duration string such as \"2h\" or \"10m\"");
+    }
+  };
+}
+
+using Section = std::map<std::string, Setter>;
+
+std::map<std::string, Section> schema(Config& c) {
+  return {
+      {"tracks",
+       {{"reorder_window", duration(c.tracks.reorder_window_ms)},
+        {"dedup_window", duration(c.tracks.dedup_window_ms)}}},
+      {"segmenter",
+       {{"max_speed_kn", number(c.segmenter.max_speed_kn)},
+        {"noise_dist_km", number(c.segmenter.noise_dist_km)},
+        {"max_idle", duration(c.segmenter.max_idle_ms)},
+        {"max_open_segments", integer(c.segmenter.max_open_segments)}}},
+      {"gap",
+       {{"enabled", boolean(c.gap.enabled)},
+        {"min_duration", duration(c.gap.min_duration_ms)},
+        {"nearby_km", number(c.gap.nearby_km)},
+        {"watch_after", duration(c.gap.watch_after_ms)}}},
+      {"position_jump",
+       {{"enabled", boolean(c.position_jump.enabled)},
+        {"max_dt", duration(c.position_jump.max_dt_ms)},
+        {"min_speed_kn", number(c.position_jump.min_speed_kn)},
+        {"min_distance_km", number(c.position_jump.min_distance_km)}}},
+      {"mmsi_conflict",
+       {{"enabled", boolean(c.mmsi_conflict.enabled)},
+        {"max_dt", duration(c.mmsi_conflict.max_dt_ms)},
+        {"min_distance_km", number(c.mmsi_conflict.min_distance_km)},
+        {"max_quiet", duration(c.mmsi_conflict.max_quiet_ms)},
+        {"min_switches", integer(c.mmsi_conflict.min_switches)}}},
+      {"identity_change",
+       {{"enabled", boolean(c.identity_change.enabled)},
+        {"confirmations", integer(c.identity_change.confirmations)}}},
+      {"identity_anomaly",
+       {{"enabled", boolean(c.identity_anomaly.enabled)},
+        {"imo_shared_window", duration(c.identity_anomaly.imo_shared_window_ms)}}},
+      {"draught_change",
+       {{"enabled", boolean(c.draught_change.enabled)},
+        {"min_delta_m", number(c.draught_change.min_delta_m)},
+        {"confirmations", integer(c.draught_change.confirmations)}}},
+      {"sanctions_hit",
+       {{"enabled", boolean(c.sanctions_hit.enabled)},
+        {"min_name_score", number(c.sanctions_hit.min_name_score)},
+        {"min_name_length", integer(c.sanctions_hit.min_name_length)}}},
+      {"encounter",
+       {{"enabled", boolean(c.encounter.enabled)},
+        {"max_distance_m", number(c.encounter.max_distance_m)},
+        {"min_duration", duration(c.encounter.min_duration_ms)},
+        {"max_median_speed_kn", number(c.encounter.max_median_speed_kn)},
+        {"min_port_distance_km", number(c.encounter.min_port_distance_km)},
+        {"resample", duration(c.encounter.resample_ms)},
+        {"interpolate_max_gap", duration(c.encounter.interpolate_max_gap_ms)}}},
+      {"loitering",
+       {{"enabled", boolean(c.loitering.enabled)},
+        {"max_speed_kn", number(c.loitering.max_speed_kn)},
+        {"min_duration", duration(c.loitering.min_duration_ms)},
+        {"min_port_distance_km", number(c.loitering.min_port_distance_km)}}},
+      {"zone_visit",
+       {{"enabled", boolean(c.zone_visit.enabled)},
+        {"port_call_max_speed_kn", number(c.zone_visit.port_call_max_speed_kn)}}},
+  };
+}
+
+void validate(const Config& c) {
+  auto positive = [](double v, const char* key) {
+    if (!(v > 0)) bad(key, "must be positive");
+  };
+  if (c.tracks.reorder_window_ms < 0) bad("tracks.reorder_window", "must not be negative");
+  if (c.tracks.dedup_window_ms < 0) bad("tracks.dedup_window", "must not be negative");
+  positive(c.segmenter.max_speed_kn, "segmenter.max_speed_kn");
+  if (c.segmenter.noise_dist_km < 0) bad("segmenter.noise_dist_km", "must not be negative");
+  positive(static_cast<double>(c.segmenter.max_idle_ms), "segmenter.max_idle");
+  if (c.segmenter.max_open_segments < 1 || c.segmenter.max_open_segments > 64)
+    bad("segmenter.max_open_segments", "must be between 1 and 64");
+  positive(static_cast<double>(c.gap.min_duration_ms), "gap.min_duration");
+  if (c.identity_change.confirmations < 1) bad("identity_change.confirmations", "must be >= 1");
+  if (c.draught_change.confirmations < 1) bad("draught_change.confirmations", "must be >= 1");
+  if (c.mmsi_conflict.min_switches < 1) bad("mmsi_conflict.min_switches", "must be >= 1");
+  positive(static_cast<double>(c.encounter.resample_ms), "encounter.resample");
+}
+
+}  // namespace
+
+Config parse_config(std::string_view toml_text) {
+  Config config;
+  toml::table root;
+  try {
+    root = toml::parse(toml_text);
+  } catch (const toml::parse_error& e) {
+    std::ostringstream msg;
+    msg << "detection config: " << e.description() << " at line " << e.source().begin.line;
+    throw std::runtime_error(msg.str());
+  }
+  auto sections = schema(config);
+  for (const auto& [section_name, node] : root) {
+    std::string section(section_name.str());
+    auto it = sections.find(section);
+    if (it == sections.end()) bad(section, "unknown section");
+    const toml::table* table = node.as_table();
+    if (!table) bad(section, "expected a [section]");
+    for (const auto& [key_name, value] : *table) {
+      std::string key(key_name.str());
+      auto setter = it->second.find(key);
+      if (setter == it->second.end()) bad(section + "." + key, "unknown key");
+      setter->second(value, section + "." + key);
+    }
+  }
+  validate(config);
+  return config;
+}
+
+Config load_config(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot open detection config " + path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  try {
+    return parse_config(text.str());
+  } catch (const std::runtime_error& e) {
+    throw std::runtime_error(path + ": " + e.what());
+  }
+}
+
+}  // namespace seawarden::detect

@@ -1,0 +1,119 @@
+// Detection settings: one section per stage/detector, every default documented in
+// config/detect.toml and docs/detectors.md. Durations are held in milliseconds.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace seawarden::detect {
+
+inline constexpr std::int64_t kSecondMs = 1000;
+inline constexpr std::int64_t kMinuteMs = 60 * kSecondMs;
+inline constexpr std::int64_t kHourMs = 60 * kMinuteMs;
+inline constexpr std::int64_t kDayMs = 24 * kHourMs;
+
+struct TracksConfig {
+  std::int64_t reorder_window_ms = 5 * kMinuteMs;  // out-of-order tolerance
+  std::int64_t dedup_window_ms = 2 * kSecondMs;    // same report from several stations
+};
+
+struct SegmenterConfig {
+  double max_speed_kn = 30;          // implied speed above which a fix cannot continue a segment
+  double noise_dist_km = 1;          // distance slack for GPS noise
+  std::int64_t max_idle_ms = kDayMs; // a segment with no fix for this long closes
+  int max_open_segments = 8;         // per MMSI
+};
+
+struct GapConfig {
+  bool enabled = true;
+  std::int64_t min_duration_ms = 12 * kHourMs;
+  double nearby_km = 50;                  // radius for vessels_nearby
+  std::int64_t watch_after_ms = kHourMs;  // silence after which nearby vessels are counted
+};
+
+struct PositionJumpConfig {
+  bool enabled = true;
+  std::int64_t max_dt_ms = kHourMs;
+  double min_speed_kn = 50;
+  double min_distance_km = 10;
+};
+
+struct MmsiConflictConfig {
+  bool enabled = true;
+  std::int64_t max_dt_ms = kHourMs;
+  double min_distance_km = 50;
+  std::int64_t max_quiet_ms = 12 * kHourMs;
+  int min_switches = 4;
+};
+
+struct IdentityChangeConfig {
+  bool enabled = true;
+  int confirmations = 2;
+};
+
+struct IdentityAnomalyConfig {
+  bool enabled = true;
+  std::int64_t imo_shared_window_ms = kDayMs;
+};
+
+struct DraughtChangeConfig {
+  bool enabled = true;
+  double min_delta_m = 0.5;
+  int confirmations = 2;
+};
+
+struct SanctionsHitConfig {
+  bool enabled = true;
+  double min_name_score = 0.92;
+  int min_name_length = 4;
+};
+
+struct EncounterConfig {
+  bool enabled = true;
+  double max_distance_m = 500;
+  std::int64_t min_duration_ms = 2 * kHourMs;
+  double max_median_speed_kn = 2;
+  double min_port_distance_km = 10;
+  std::int64_t resample_ms = 10 * kMinuteMs;
+  std::int64_t interpolate_max_gap_ms = kHourMs;
+};
+
+struct LoiteringConfig {
+  bool enabled = true;
+  double max_speed_kn = 2;
+  std::int64_t min_duration_ms = 4 * kHourMs;
+  double min_port_distance_km = 10;
+};
+
+struct ZoneVisitConfig {
+  bool enabled = true;
+  double port_call_max_speed_kn = 1;
+};
+
+struct Config {
+  TracksConfig tracks;
+  SegmenterConfig segmenter;
+  GapConfig gap;
+  PositionJumpConfig position_jump;
+  MmsiConflictConfig mmsi_conflict;
+  IdentityChangeConfig identity_change;
+  IdentityAnomalyConfig identity_anomaly;
+  DraughtChangeConfig draught_change;
+  SanctionsHitConfig sanctions_hit;
+  EncounterConfig encounter;
+  LoiteringConfig loitering;
+  ZoneVisitConfig zone_visit;
+};
+
+// "90s", "10m", "2h", "1d", "500ms", "1h30m" -> milliseconds. Throws std::invalid_argument.
+std::int64_t parse_duration_ms(std::string_view text);
+
+// Parses TOML text over the defaults. Unknown sections/keys and bad values throw
+// std::runtime_error naming the key.
+Config parse_config(std::string_view toml_text);
+
+// Reads and parses a file; throws std::runtime_error with a clear message.
+Config load_config(const std::string& path);
+
+}  // namespace seawarden::detect
