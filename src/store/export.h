@@ -1,0 +1,39 @@
+// Exports of stored events and tracks: JSON lines (the detect contract plus "id"), CSV
+// with header, GeoJSON FeatureCollections that QGIS and kepler.gl open as they are, and
+// an aligned text table for the terminal.
+#pragma once
+
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "store/queries.h"
+
+namespace seawarden::store {
+
+enum class EventFormat { jsonl, csv, geojson, table };
+std::optional<EventFormat> parse_event_format(std::string_view name);
+
+// One JSON object (no newline): id, kind, start, end, vessels, lat, lon, [provisional], fields.
+std::string event_json_line(const StoredEvent& e);
+// A short human summary of the kind-specific fields ("zone=kb-transfer dwell_h=5.2").
+std::string event_detail(const StoredEvent& e);
+
+void write_events(std::FILE* out, const std::vector<StoredEvent>& events, EventFormat format);
+
+// One LineString per segment (split where positions are more than `split_gap_ms` apart),
+// with mmsi, name, segment, start, end and positions as properties.
+struct TrackFeatureOptions {
+  std::int64_t split_gap_ms = 3600'000;
+};
+void append_track_features(std::string& out, bool& first, std::uint32_t mmsi, std::string_view name,
+                           const std::vector<Position>& positions, const TrackFeatureOptions& opt = {});
+// A FeatureCollection of one vessel's track lines and its events as points.
+std::string vessel_geojson(std::uint32_t mmsi, std::string_view name, const std::vector<Position>& positions,
+                           const std::vector<StoredEvent>& events);
+
+std::string json_number(double v);  // shortest round-trip form, "null" when not finite
+
+}  // namespace seawarden::store

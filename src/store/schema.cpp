@@ -1,0 +1,153 @@
+#include "store/schema.h"
+
+#include <stdexcept>
+#include <string>
+
+namespace seawarden::store {
+namespace {
+
+// Index i holds the SQL that upgrades version i to version i+1. Never edit a released
+// migration: add a new one.
+constexpr const char* kMigrations[] = {
+    // 0 -> 1: the case store.
+    R"sql(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+-- One row per `seawarden ingest` invocation, and one per input file it committed.
+CREATE TABLE ingest_runs(
+  id INTEGER PRIMARY KEY,
+  started_at TEXT NOT NULL,
+  finished_at TEXT,                 -- NULL: the run was interrupted
+  argv TEXT NOT NULL,
+  zones_path TEXT, lists TEXT,      -- JSON array of list paths
+  config TEXT                       -- effective detection thresholds (JSON)
+);
+CREATE TABLE ingest_files(
+  id INTEGER PRIMARY KEY,
+  run_id INTEGER NOT NULL REFERENCES ingest_runs(id),
+  path TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  content_id TEXT NOT NULL UNIQUE,  -- size + CRC-32 + Adler-32 of the raw bytes
+  committed_at TEXT NOT NULL,
+  seconds REAL NOT NULL,
+  lines INTEGER NOT NULL, messages INTEGER NOT NULL, errors INTEGER NOT NULL,
+  fixes INTEGER NOT NULL, positions INTEGER NOT NULL, identities INTEGER NOT NULL,
+  events INTEGER NOT NULL,
+  first_ms INTEGER, last_ms INTEGER
+);
+
+-- Current identity of each vessel (latest values seen) and counters.
+CREATE TABLE vessels(
+  mmsi INTEGER PRIMARY KEY,
+  name TEXT NOT NULL DEFAULT '', callsign TEXT NOT NULL DEFAULT '', imo INTEGER NOT NULL DEFAULT 0,
+  shiptype INTEGER NOT NULL DEFAULT 0, flag TEXT NOT NULL DEFAULT '',
+  length_m REAL NOT NULL DEFAULT 0, beam_m REAL NOT NULL DEFAULT 0, draught_m REAL NOT NULL DEFAULT 0,
+  first_ms INTEGER, last_ms INTEGER,
+  fixes INTEGER NOT NULL DEFAULT 0       -- accepted fixes seen (before thinning)
+);
+-- Identity history: one row each time any identity value of a vessel changed.
+CREATE TABLE identities(
+  mmsi INTEGER NOT NULL, t_ms INTEGER NOT NULL,
+  name TEXT NOT NULL, callsign TEXT NOT NULL, imo INTEGER NOT NULL, shiptype INTEGER NOT NULL,
+  flag TEXT NOT NULL, length_m REAL NOT NULL, beam_m REAL NOT NULL, draught_m REAL NOT NULL,
+  PRIMARY KEY(mmsi, t_ms)
+) WITHOUT ROWID;
+CREATE INDEX identities_name ON identities(name COLLATE NOCASE);
+CREATE INDEX identities_imo ON identities(imo) WHERE imo != 0;
+
+-- Thinned tracks: about one position per vessel per minute, every position around events.
+-- Integers keep rows small: micro-degrees, tenths of knots and degrees (NULL: not available).
+CREATE TABLE positions(
+  mmsi INTEGER NOT NULL, t_ms INTEGER NOT NULL,
+  lat_e6 INTEGER NOT NULL, lon_e6 INTEGER NOT NULL,
+  sog_dkn INTEGER, cog_ddeg INTEGER, heading INTEGER, status INTEGER, segment INTEGER NOT NULL,
+  PRIMARY KEY(mmsi, t_ms)
+) WITHOUT ROWID;
+
+-- Findings. id is stable: re-ingesting or continuing a feed updates a row in place
+-- (matched by fingerprint: kind, start, vessels and the kind's key fields).
+CREATE TABLE events(
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL, start_ms INTEGER NOT NULL, end_ms INTEGER NOT NULL,
+  mmsi INTEGER NOT NULL, mmsi2 INTEGER,
+  lat REAL NOT NULL, lon REAL NOT NULL,
+  fields TEXT NOT NULL,              -- kind-specific evidence (JSON object)
+  fingerprint TEXT NOT NULL UNIQUE,
+  provisional INTEGER NOT NULL DEFAULT 0,  -- still open at the end of the input so far
+  file_id INTEGER REFERENCES ingest_files(id)
+);
+CREATE INDEX events_start ON events(start_ms);
+CREATE INDEX events_kind ON events(kind, start_ms);
+CREATE TABLE event_vessels(
+  mmsi INTEGER NOT NULL, event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  PRIMARY KEY(mmsi, event_id)
+) WITHOUT ROWID;
+CREATE INDEX event_vessels_event ON event_vessels(event_id);
+
+-- Sanctions lists as loaded for an ingest, their entries, and the hits on vessels.
+CREATE TABLE sanction_lists(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL, source TEXT NOT NULL DEFAULT '', version TEXT NOT NULL DEFAULT '',
+  published TEXT NOT NULL DEFAULT '', path TEXT NOT NULL DEFAULT '', entries INTEGER NOT NULL DEFAULT 0,
+  loaded_at TEXT NOT NULL,
+  UNIQUE(name, version, published)
+);
+CREATE TABLE sanction_entries(
+  list_id INTEGER NOT NULL REFERENCES sanction_lists(id),
+  entry_id TEXT NOT NULL,
+  name TEXT NOT NULL DEFAULT '',
+  data TEXT NOT NULL DEFAULT '{}',   -- the entry as the list gives it (JSON)
+  PRIMARY KEY(list_id, entry_id)
+);
+CREATE TABLE screening_hits(
+  event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+  mmsi INTEGER NOT NULL, list TEXT NOT NULL, entry_id TEXT NOT NULL,
+  matched_on TEXT NOT NULL DEFAULT '', score REAL
+);
+CREATE INDEX screening_hits_mmsi ON screening_hits(mmsi);
+
+-- Zones given to ingest (GeoJSON features), so reports can draw them offline.
+CREATE TABLE zones(
+  id TEXT PRIMARY KEY, name TEXT NOT NULL DEFAULT '', kind TEXT NOT NULL DEFAULT '',
+  min_lat REAL, min_lon REAL, max_lat REAL, max_lon REAL,
+  geometry TEXT NOT NULL           -- GeoJSON geometry
+);
+
+-- What the next ingest needs to continue the tracks (written with each file's commit).
+CREATE TABLE pipeline_state(
+  id INTEGER PRIMARY KEY CHECK(id = 1),
+  pipeline BLOB NOT NULL,          -- detect::Pipeline::save_state()
+  writer BLOB NOT NULL,            -- the store's thinning state
+  file_id INTEGER, updated_at TEXT NOT NULL
+);
+)sql",
+    // 1 -> 2: lookups used by reports (cases per list entry, events ending in a window).
+    R"sql(
+CREATE INDEX screening_hits_entry ON screening_hits(list, entry_id);
+CREATE INDEX events_end ON events(end_ms);
+)sql",
+};
+static_assert(std::size(kMigrations) == kSchemaVersion);
+
+}  // namespace
+
+int schema_version(Database& db) { return static_cast<int>(db.scalar_int("PRAGMA user_version")); }
+
+void migrate(Database& db) {
+  int version = schema_version(db);
+  if (version > kSchemaVersion) {
+    throw std::runtime_error("database " + db.path() + " has schema version " + std::to_string(version) +
+                             ", newer than this seawarden supports (" + std::to_string(kSchemaVersion) +
+                             ")");
+  }
+  for (; version < kSchemaVersion; ++version) {
+    Transaction tx(db);
+    // Re-check inside the write lock: another process may have migrated meanwhile.
+    if (schema_version(db) > version) continue;
+    db.exec(kMigrations[version]);
+    db.exec("PRAGMA user_version=" + std::to_string(version + 1));
+    tx.commit();
+  }
+}
+
+}  // namespace seawarden::store

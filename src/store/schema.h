@@ -1,0 +1,18 @@
+// The store's versioned schema. Each migration moves the database from version N-1 to
+// N (PRAGMA user_version) inside one transaction; opening a store applies the missing ones.
+#pragma once
+
+#include "store/sqlite.h"
+
+namespace seawarden::store {
+
+inline constexpr int kSchemaVersion = 2;
+
+// Applies every migration newer than the database's version. Throws when the database
+// was written by a newer seawarden (version > kSchemaVersion).
+void migrate(Database& db);
+
+// The database's schema version (0 for an empty file).
+int schema_version(Database& db);
+
+}  // namespace seawarden::store

@@ -1,0 +1,47 @@
+// Helpers for store tests: a temporary database and hand-made fixes and events.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "detect/event.h"
+#include "track/fix.h"
+
+namespace seawarden::testing {
+
+// A fresh directory under the system temp dir, removed at destruction.
+struct TempDir {
+  std::filesystem::path path;
+  TempDir();
+  ~TempDir();
+  std::string file(const std::string& name) const { return (path / name).string(); }
+};
+
+inline track::Fix make_fix(std::uint32_t mmsi, std::int64_t t_ms, double lat, double lon, float sog = 10,
+                           std::uint32_t segment = 1) {
+  track::Fix f;
+  f.mmsi = mmsi;
+  f.t_ms = t_ms;
+  f.lat = lat;
+  f.lon = lon;
+  f.sog = sog;
+  f.cog = 90;
+  f.segment = segment;
+  f.msg_type = 1;
+  f.status = 0;
+  return f;
+}
+
+inline detect::Event make_event(const std::string& kind, std::int64_t start, std::int64_t end,
+                                std::vector<std::uint32_t> vessels, double lat = 38.5, double lon = 124.9) {
+  detect::Event e;
+  e.kind = kind;
+  e.start_ms = start;
+  e.end_ms = end;
+  e.vessels = std::move(vessels);
+  e.lat = lat;
+  e.lon = lon;
+  return e;
+}
+
+}  // namespace seawarden::testing
