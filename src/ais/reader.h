@@ -35,7 +35,11 @@ struct ReaderStats {
   std::uint64_t without_rxtime = 0;
   std::array<std::uint64_t, 28> by_type{};  // index = message type
   std::array<std::uint64_t, static_cast<std::size_t>(LineError::kCount)> errors{};
-  std::uint64_t warnings = 0;
+  std::uint64_t warnings = 0;        // messages decoded with a tolerated deviation
+  std::uint64_t ignored_lines = 0;   // blank lines and '#' comments
+  std::uint64_t metadata_lines = 0;  // $PGHP wrappers and tag blocks on a line of their own
+  std::uint64_t csv_rows = 0;        // data rows of a recognised CSV export
+  std::uint64_t csv_rows_skipped = 0;  // CSV rows of message types with no typed record
 };
 
 struct ReaderOptions {

@@ -1,0 +1,63 @@
+// AIS CSV exports turned into the same typed records as radio messages.
+//
+// Recognised by their header line:
+//  - NOAA MarineCadastre: MMSI,BaseDateTime,LAT,LON,SOG,COG,Heading,VesselName,IMO,...
+//  - Danish Maritime Authority: # Timestamp,Type of mobile,MMSI,Latitude,Longitude,...
+//  - Spire-style decoded messages (as in AISdb): MMSI,Message_ID,Repeat_indicator,Time,...
+// Positions become PositionA (type 1, or the row's own type 1-3) or PositionB (type 18)
+// for Class B; static columns become a StaticVoyage (type 5) emitted only when the
+// static values of that MMSI change, so a CSV does not flood identity history.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "ais/message.h"
+
+namespace seawarden::ais {
+
+enum class CsvFormat : std::uint8_t { None, Noaa, Dma, Spire };
+
+// Which export a header line announces (None when it is not one we know).
+CsvFormat detect_csv_header(std::string_view header_line);
+
+class CsvReader {
+ public:
+  // `header_line` is the (already detected) header; columns are located by name.
+  CsvReader(CsvFormat format, std::string_view header_line);
+
+  // Parses one data row into up to two records (a position and/or a static report).
+  // Returns the number of records written to out[0..], or -1 for an unusable row.
+  // Rows of message types without a typed record (Spire types 6-17, 20-26 except 24)
+  // return 0 and count in skipped_rows().
+  int parse_row(std::string_view line, Received out[2]);
+
+  std::uint64_t skipped_rows() const { return skipped_; }
+  std::uint64_t static_unchanged() const { return static_unchanged_; }
+
+  enum Col : std::uint8_t {
+    kMmsi, kTime, kMillis, kLat, kLon, kSog, kCog, kHeading, kRot, kStatus, kName, kImo,
+    kCallsign, kShipType, kCargo, kLength, kWidth, kDraught, kDestination, kEta, kToBow,
+    kToStern, kToPort, kToStarboard, kMsgId, kClass, kEpfd, kEtaMonth, kEtaDay, kEtaHour,
+    kEtaMinute, kAccuracy, kRaim, kSecond, kAisVersion, kPartNumber, kVendor, kRepeat,
+    kManeuver, kRadio, kYear, kMonth, kDay, kHour, kMinute, kUtcSecond, kDte, kGnss,
+    kColCount
+  };
+
+ private:
+  std::string_view col(Col c) const;
+  bool split(std::string_view line);
+  TimeMs row_time() const;
+  bool fill_static(StaticVoyage& s);
+  bool static_changed(std::uint64_t key, std::uint64_t hash);
+
+  CsvFormat format_;
+  std::int16_t index_[kColCount];
+  std::vector<std::string_view> fields_;
+  std::unordered_map<std::uint64_t, std::uint64_t> static_hash_;  // (mmsi, kind) -> FNV of values
+  std::uint64_t skipped_ = 0, static_unchanged_ = 0;
+};
+
+}  // namespace seawarden::ais

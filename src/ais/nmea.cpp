@@ -1,0 +1,128 @@
+#include "ais/nmea.h"
+
+#include "ais/timestamps.h"
+
+namespace seawarden::ais {
+namespace {
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return -1;
+}
+
+}  // namespace
+
+int parse_hex_byte(std::string_view two) {
+  if (two.size() < 2) return -1;
+  const int hi = hex_value(two[0]), lo = hex_value(two[1]);
+  return hi < 0 || lo < 0 ? -1 : hi * 16 + lo;
+}
+
+unsigned nmea_xor(std::string_view body) {
+  unsigned x = 0;
+  for (char c : body) x ^= static_cast<unsigned char>(c);
+  return x;
+}
+
+bool nmea_checksum_ok(std::string_view body, std::string_view hex) {
+  const int want = parse_hex_byte(hex);
+  return want >= 0 && static_cast<unsigned>(want) == nmea_xor(body);
+}
+
+LineError parse_vdm(std::string_view s, VdmSentence& out) {
+  // !AIVDM,total,number,seq,channel,payload,fill*hh[trailer]
+  // One pass: XOR every byte up to '*' and remember where the six commas are.
+  const char* p = s.data();
+  const std::size_t n = s.size();
+  std::size_t comma[6];
+  int commas = 0;
+  unsigned x = 0;
+  std::size_t i = 1;
+  for (; i < n; ++i) {
+    const char c = p[i];
+    if (c == '*') break;
+    x ^= static_cast<unsigned char>(c);
+    if (c == ',') {
+      if (commas == 6) return LineError::MalformedSentence;
+      comma[commas++] = i;
+    }
+  }
+  if (i + 3 > n) return LineError::MalformedSentence;  // no "*hh"
+  if (commas != 6) return LineError::MalformedSentence;
+  const int sum = parse_hex_byte(s.substr(i + 1, 2));
+  if (sum < 0) return LineError::MalformedSentence;
+  if (static_cast<unsigned>(sum) != x) return LineError::BadChecksum;
+  out.checksum = sum;
+  out.trailer = s.substr(i + 3);
+
+  // Address field "!ccVDM": comma[0] must be 6.
+  if (comma[0] != 6) return LineError::MalformedSentence;
+  out.talker = s.substr(1, 2);
+  out.own_ship = p[5] == 'O';
+
+  auto field = [&](int k) {
+    const std::size_t b = comma[k] + 1;
+    const std::size_t e = k + 1 < 6 ? comma[k + 1] : i;
+    return std::string_view(p + b, e - b);
+  };
+  const std::string_view tot = field(0), num = field(1), seq = field(2), chan = field(3),
+                         fill = field(5);
+  if (tot.size() != 1 || num.size() != 1 || tot[0] < '1' || tot[0] > '9' || num[0] < '1' ||
+      num[0] > tot[0])
+    return LineError::MalformedSentence;
+  out.total = tot[0] - '0';
+  out.number = num[0] - '0';
+  if (seq.empty()) {
+    out.seq_id = -1;
+  } else if (seq.size() == 1 && seq[0] >= '0' && seq[0] <= '9') {
+    out.seq_id = seq[0] - '0';
+  } else {
+    return LineError::MalformedSentence;
+  }
+  if (chan.empty()) {
+    out.channel = 0;
+  } else if (chan.size() == 1) {
+    const char c = chan[0];
+    out.channel = c == '1' ? 'A' : c == '2' ? 'B' : c;
+    if (out.channel != 'A' && out.channel != 'B' && out.channel != 'C' && out.channel != 'D')
+      return LineError::MalformedSentence;
+  } else {
+    return LineError::MalformedSentence;
+  }
+  out.payload = field(4);
+  // Fill bits: a single digit 0-5. Some encoders leave it empty on multi-part
+  // middles; treat empty as 0.
+  if (fill.empty()) {
+    out.fill = 0;
+  } else if (fill.size() == 1 && fill[0] >= '0' && fill[0] <= '5') {
+    out.fill = fill[0] - '0';
+  } else {
+    return LineError::MalformedSentence;
+  }
+  return LineError::None;
+}
+
+void parse_uscg_trailer(std::string_view t, Trailer& out) {
+  out.station = {};
+  out.time = kUnknownTime;
+  std::size_t pos = 0;
+  while (pos < t.size() && t[pos] == ',') {
+    const std::size_t b = pos + 1;
+    std::size_t e = t.find(',', b);
+    if (e == std::string_view::npos) e = t.size();
+    const std::string_view f = t.substr(b, e - b);
+    pos = e;
+    if (f.empty()) continue;
+    const char c0 = f[0];
+    if (c0 >= '0' && c0 <= '9') {
+      out.time = parse_epoch(f);
+      return;  // the logger time comes last; anything after it is a second, later stamp
+    }
+    if ((c0 == 'r' || c0 == 'R' || c0 == 'b' || c0 == 'B' || c0 == 'D') && out.station.empty())
+      out.station = f;
+  }
+}
+
+}  // namespace seawarden::ais

@@ -1,0 +1,24 @@
+// NMEA 4.0 tag blocks: "\s:station,c:1272412827,g:1-2-1234*hh\" before a sentence.
+#pragma once
+
+#include <string_view>
+
+#include "ais/message.h"
+
+namespace seawarden::ais {
+
+struct TagBlock {
+  std::string_view station;  // s: (DMA writes si:)
+  TimeMs time = kUnknownTime;  // c: Unix time in seconds or milliseconds
+  int group_number = 0;        // g:number-total-id (sentence grouping)
+  int group_total = 0;
+  int group_id = -1;           // -1: no g: field
+  bool has_group() const { return group_id >= 0; }
+};
+
+// Parses the text between the two backslashes ("s:...,c:...*hh"). Returns false for a
+// missing or wrong checksum, or a field that is not "key:value". Unknown keys (n:, t:,
+// i:, d:, r:, q:, T:) are accepted and ignored.
+bool parse_tag_block(std::string_view text, TagBlock& out);
+
+}  // namespace seawarden::ais

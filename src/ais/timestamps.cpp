@@ -1,0 +1,197 @@
+#include "ais/timestamps.h"
+
+#include <cstdint>
+
+#include "ais/nmea.h"
+
+namespace seawarden::ais {
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Reads exactly `n` digits at text[pos]; false when any is missing.
+bool fixed_digits(std::string_view text, std::size_t pos, std::size_t n, int& out) {
+  if (pos + n > text.size()) return false;
+  int v = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    char c = text[pos + i];
+    if (!is_digit(c)) return false;
+    v = v * 10 + (c - '0');
+  }
+  out = v;
+  return true;
+}
+
+// Reads a non-negative integer field of 1..9 digits; empty or non-numeric -> false.
+bool small_int(std::string_view field, int& out) {
+  if (field.empty() || field.size() > 9) return false;
+  int v = 0;
+  for (char c : field) {
+    if (!is_digit(c)) return false;
+    v = v * 10 + (c - '0');
+  }
+  out = v;
+  return true;
+}
+
+}  // namespace
+
+std::int64_t days_from_civil(int y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+TimeMs utc_to_ms(int year, int month, int day, int hour, int minute, int second, int millis) {
+  if (year < 1970 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 ||
+      hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60 || millis < 0 ||
+      millis > 999)
+    return kUnknownTime;
+  const std::int64_t days = days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+  return ((days * 24 + hour) * 60 + minute) * 60000 + second * 1000LL + millis;
+}
+
+TimeMs parse_epoch(std::string_view text) {
+  std::size_t i = 0;
+  std::int64_t whole = 0;
+  std::size_t digits = 0;
+  while (i < text.size() && is_digit(text[i])) {
+    if (++digits > 16) return kUnknownTime;
+    whole = whole * 10 + (text[i] - '0');
+    ++i;
+  }
+  if (digits == 0) return kUnknownTime;
+  int frac_ms = 0;
+  if (i < text.size() && text[i] == '.') {
+    ++i;
+    int scale = 100;
+    while (i < text.size() && is_digit(text[i])) {
+      frac_ms += (text[i] - '0') * scale;
+      scale /= 10;
+      ++i;
+    }
+  }
+  if (i != text.size()) return kUnknownTime;
+  // Plausibility: 1980..2100 in seconds, or the same range in milliseconds.
+  constexpr std::int64_t kMinS = 315532800, kMaxS = 4102444800;
+  if (digits >= 12) {
+    if (whole < kMinS * 1000 || whole > kMaxS * 1000) return kUnknownTime;
+    return whole;
+  }
+  if (whole < kMinS || whole > kMaxS) return kUnknownTime;
+  return whole * 1000 + frac_ms;
+}
+
+std::size_t parse_iso8601_prefix(std::string_view t, TimeMs& out) {
+  int y, mo, d, h, mi, s;
+  if (!fixed_digits(t, 0, 4, y) || t.size() < 19 || t[4] != '-' || !fixed_digits(t, 5, 2, mo) ||
+      t[7] != '-' || !fixed_digits(t, 8, 2, d) || (t[10] != 'T' && t[10] != ' ') ||
+      !fixed_digits(t, 11, 2, h) || t[13] != ':' || !fixed_digits(t, 14, 2, mi) || t[16] != ':' ||
+      !fixed_digits(t, 17, 2, s))
+    return 0;
+  std::size_t i = 19;
+  int ms = 0;
+  if (i < t.size() && (t[i] == '.' || t[i] == ',') && i + 1 < t.size() && is_digit(t[i + 1])) {
+    ++i;
+    int scale = 100;
+    while (i < t.size() && is_digit(t[i])) {
+      ms += (t[i] - '0') * scale;
+      scale /= 10;
+      ++i;
+    }
+  }
+  if (i < t.size() && t[i] == 'Z') {
+    ++i;
+  } else if (i + 6 <= t.size() && t[i] == '+' && t.substr(i, 6) == "+00:00") {
+    i += 6;
+  }
+  const TimeMs v = utc_to_ms(y, mo, d, h, mi, s, ms);
+  if (v == kUnknownTime) return 0;
+  out = v;
+  return i;
+}
+
+bool parse_pghp(std::string_view line, Pghp& out) {
+  // $PGHP,1,yyyy,mm,dd,hh,mi,ss,ms,country,region,pss,online,cc*hh
+  if (line.size() < 8 || line.substr(0, 6) != "$PGHP,") return false;
+  const std::size_t star = line.find('*');
+  if (star == std::string_view::npos || !nmea_checksum_ok(line.substr(1, star - 1), line.substr(star + 1)))
+    return false;
+  std::string_view fields[14];
+  std::size_t n = 0, start = 6;
+  const std::string_view body = line.substr(0, star);
+  while (n < 14) {
+    std::size_t comma = body.find(',', start);
+    fields[n++] = body.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
+    if (comma == std::string_view::npos) break;
+    start = comma + 1;
+  }
+  if (n < 8 || fields[0] != "1") return false;
+  int v[7];
+  for (int k = 0; k < 7; ++k)
+    if (!small_int(fields[1 + k], v[k])) return false;
+  out.time = utc_to_ms(v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
+  if (out.time == kUnknownTime) return false;
+  out.station = n > 10 ? fields[10] : std::string_view{};
+  out.checksum_of_next = -1;
+  if (n > 12 && fields[12].size() == 2) out.checksum_of_next = parse_hex_byte(fields[12]);
+  return true;
+}
+
+std::size_t format_iso8601(TimeMs t, char* out) {
+  if (t == kUnknownTime) return 0;
+  std::int64_t days = t >= 0 ? t / 86400000 : (t - 86399999) / 86400000;
+  std::int64_t ms_of_day = t - days * 86400000;
+  // civil_from_days (H. Hinnant)
+  days += 719468;
+  const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(days - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  y += m <= 2;
+  if (y < 0 || y > 9999) y = y < 0 ? 0 : 9999;  // keep the fixed width for absurd inputs
+  const unsigned ms = static_cast<unsigned>(ms_of_day % 1000);
+  unsigned sec = static_cast<unsigned>(ms_of_day / 1000);
+  const unsigned hh = sec / 3600, mi = sec / 60 % 60;
+  sec %= 60;
+  auto put2 = [&](std::size_t at, unsigned v) {
+    out[at] = static_cast<char>('0' + v / 10);
+    out[at + 1] = static_cast<char>('0' + v % 10);
+  };
+  const unsigned yy = static_cast<unsigned>(y);
+  put2(0, yy / 100);
+  put2(2, yy % 100);
+  out[4] = '-';
+  put2(5, m);
+  out[7] = '-';
+  put2(8, d);
+  out[10] = 'T';
+  put2(11, hh);
+  out[13] = ':';
+  put2(14, mi);
+  out[16] = ':';
+  put2(17, sec);
+  std::size_t n = 19;
+  if (ms != 0) {
+    out[n++] = '.';
+    out[n++] = static_cast<char>('0' + ms / 100);
+    out[n++] = static_cast<char>('0' + ms / 10 % 10);
+    out[n++] = static_cast<char>('0' + ms % 10);
+  }
+  out[n++] = 'Z';
+  return n;
+}
+
+std::string format_iso8601(TimeMs t) {
+  char buf[32];
+  return std::string(buf, format_iso8601(t, buf));
+}
+
+}  // namespace seawarden::ais
