@@ -1,0 +1,62 @@
+// Open-addressing hash map from a 32-bit key (an MMSI) to a 32-bit index: one probe
+// sequence in a flat array, no allocation per insert beyond amortised growth.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+namespace seawarden::track {
+
+class FlatIndex {
+ public:
+  static constexpr std::uint32_t kNone = UINT32_MAX;
+
+  FlatIndex() { slots_.assign(1024, Slot{}); }
+
+  std::uint32_t find(std::uint32_t key) const {
+    std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = hash(key) & mask;; i = (i + 1) & mask) {
+      const Slot& s = slots_[i];
+      if (s.value == kNone) return kNone;
+      if (s.key == key) return s.value;
+    }
+  }
+
+  // Inserts key -> value (key must be absent).
+  void insert(std::uint32_t key, std::uint32_t value) {
+    if ((size_ + 1) * 2 > slots_.size()) grow();
+    place(key, value);
+    ++size_;
+  }
+
+  std::size_t size() const { return size_; }
+  std::size_t memory_bytes() const { return slots_.capacity() * sizeof(Slot); }
+
+ private:
+  struct Slot {
+    std::uint32_t key = 0;
+    std::uint32_t value = kNone;
+  };
+  static std::size_t hash(std::uint32_t k) {
+    std::uint64_t x = k * 0x9E3779B97F4A7C15ull;
+    return static_cast<std::size_t>(x >> 32);
+  }
+  void place(std::uint32_t key, std::uint32_t value) {
+    std::size_t mask = slots_.size() - 1;
+    std::size_t i = hash(key) & mask;
+    while (slots_[i].value != kNone) i = (i + 1) & mask;
+    slots_[i] = Slot{key, value};
+  }
+  void grow() {
+    std::vector<Slot> old;
+    old.swap(slots_);
+    slots_.assign(old.size() * 2, Slot{});
+    for (const Slot& s : old)
+      if (s.value != kNone) place(s.key, s.value);
+  }
+
+  std::vector<Slot> slots_;
+  std::size_t size_ = 0;
+};
+
+}  // namespace seawarden::track

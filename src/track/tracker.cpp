@@ -1,0 +1,139 @@
+#include "track/tracker.h"
+
+#include <cstring>
+
+namespace seawarden::track {
+
+namespace {
+
+std::uint64_t fnv1a(const void* data, std::size_t n, std::uint64_t h = 1469598103934665603ull) {
+  const auto* p = static_cast<const unsigned char*>(data);
+  for (std::size_t i = 0; i < n; ++i) h = (h ^ p[i]) * 1099511628211ull;
+  return h;
+}
+
+std::uint64_t report_hash(const Observation& o) {
+  const StaticReport& r = o.report;
+  std::uint64_t h = fnv1a(&o.msg_type, 1);
+  h = fnv1a(&r.has, 1, h);
+  h = fnv1a(r.name.buf, r.name.len, h);
+  h = fnv1a(r.callsign.buf, r.callsign.len, h);
+  h = fnv1a(r.destination.buf, r.destination.len, h);
+  h = fnv1a(&r.imo, sizeof r.imo, h);
+  h = fnv1a(&r.shiptype, 1, h);
+  h = fnv1a(&r.length_m, sizeof r.length_m, h);
+  h = fnv1a(&r.beam_m, sizeof r.beam_m, h);
+  return fnv1a(&r.draught_m, sizeof r.draught_m, h);
+}
+
+}  // namespace
+
+Tracker::Tracker(const TrackerParams& params, TrackSink& sink)
+    : params_(params), sink_(sink), segmenter_(params.segmenter), reorder_(params.reorder_window_ms) {}
+
+const Vessel* Tracker::find(std::uint32_t mmsi) const {
+  std::uint32_t i = index_.find(mmsi);
+  return i == FlatIndex::kNone ? nullptr : &vessels_[i];
+}
+
+Vessel& Tracker::get_or_create(std::uint32_t mmsi) {
+  std::uint32_t i = index_.find(mmsi);
+  if (i != FlatIndex::kNone) return vessels_[i];
+  i = static_cast<std::uint32_t>(vessels_.size());
+  vessels_.emplace_back();
+  vessels_.back().mmsi = mmsi;
+  index_.insert(mmsi, i);
+  return vessels_.back();
+}
+
+void Tracker::push(const ais::Received& rec) {
+  ++stats_.messages;
+  if (rec.meta.rxtime == ais::kUnknownTime) {
+    ++stats_.without_rxtime;
+    return;
+  }
+  Observation& slot = reorder_.next_slot();
+  if (make_observation(rec, slot) == ObservationKind::Ignored) {
+    ++stats_.ignored;
+    return;
+  }
+  if (!reorder_.push()) {
+    ++stats_.late;
+    return;
+  }
+  reorder_.release_ready([this](const Observation& o) { process(o); });
+}
+
+void Tracker::flush() {
+  reorder_.flush([this](const Observation& o) { process(o); });
+}
+
+void Tracker::process(const Observation& o) {
+  Vessel& v = get_or_create(o.mmsi);
+  if (o.has_position && o.position_valid) {
+    // Several stations hearing one transmission: same position, same type, within the window.
+    if (v.dedup_t_ms != INT64_MIN && o.t_ms - v.dedup_t_ms <= params_.dedup_window_ms &&
+        o.raw_lat == v.dedup_lat && o.raw_lon == v.dedup_lon && o.msg_type == v.dedup_type) {
+      ++stats_.duplicates;
+      return;
+    }
+  } else if (o.has_static && !o.has_position) {
+    std::uint64_t h = report_hash(o);
+    if (v.static_t_ms != INT64_MIN && o.t_ms - v.static_t_ms <= params_.dedup_window_ms &&
+        h == v.static_hash) {
+      ++stats_.duplicates;
+      return;
+    }
+    v.static_hash = h;
+    v.static_t_ms = o.t_ms;
+  }
+  ++v.messages;
+  if (v.first_t_ms == INT64_MIN) v.first_t_ms = o.t_ms;
+  v.last_t_ms = o.t_ms;
+
+  if (o.has_position) {
+    if (!o.position_valid) {
+      ++stats_.bad_position;
+    } else {
+      v.dedup_t_ms = o.t_ms;
+      v.dedup_lat = o.raw_lat;
+      v.dedup_lon = o.raw_lon;
+      v.dedup_type = o.msg_type;
+      Fix fix;
+      fix.mmsi = o.mmsi;
+      fix.t_ms = o.t_ms;
+      fix.lat = o.lat;
+      fix.lon = o.lon;
+      fix.sog = o.sog;
+      fix.cog = o.cog;
+      fix.heading = o.heading;
+      fix.status = o.status;
+      fix.msg_type = o.from_csv ? 0 : o.msg_type;
+      SegmentDecision d = segmenter_.assign(v.segments, fix, v.has_fix ? v.last_fix.segment : 0);
+      fix.segment = d.segment;
+      ++stats_.fixes;
+      ++v.fixes;
+      if (o.t_ms < stats_.first_t_ms) stats_.first_t_ms = o.t_ms;
+      if (o.t_ms > stats_.last_t_ms) stats_.last_t_ms = o.t_ms;
+      Fix prev = v.last_fix;
+      bool had = v.has_fix;
+      v.last_fix = fix;
+      v.has_fix = true;
+      sink_.on_fix(v, fix, had ? &prev : nullptr, d);
+    }
+  }
+  if (o.has_static) {
+    ++stats_.static_reports;
+    IdentityUpdate update;
+    v.identity.apply(o.report, o.t_ms, o.from_csv ? 1 : params_.identity_confirmations, update);
+    sink_.on_static(v, o, update);
+  }
+  sink_.on_message(v, o);
+}
+
+std::size_t Tracker::memory_bytes() const {
+  return vessels_.capacity() * sizeof(Vessel) + index_.memory_bytes() +
+         reorder_.size() * (sizeof(Observation) + 24);
+}
+
+}  // namespace seawarden::track

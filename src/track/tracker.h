@@ -1,0 +1,102 @@
+// The track layer: received messages -> time-ordered, deduplicated fixes assigned to
+// segments, plus an identity registry per MMSI. Memory is bounded by the number of
+// vessels (one fixed-size record each) and the reorder window.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "ais/message.h"
+#include "track/fix.h"
+#include "track/flat_map.h"
+#include "track/identity.h"
+#include "track/observation.h"
+#include "track/reorder.h"
+#include "track/segmenter.h"
+
+namespace seawarden::track {
+
+struct TrackerParams {
+  std::int64_t reorder_window_ms = 5 * 60 * 1000;
+  std::int64_t dedup_window_ms = 2000;
+  int identity_confirmations = 2;
+  SegmenterParams segmenter;
+};
+
+struct Vessel {
+  std::uint32_t mmsi = 0;
+  std::int64_t first_t_ms = INT64_MIN, last_t_ms = INT64_MIN;  // any message used
+  std::uint64_t messages = 0, fixes = 0;
+  Fix last_fix;
+  bool has_fix = false;
+  // Duplicate detection: the last position report and the last static report.
+  std::int64_t dedup_t_ms = INT64_MIN;
+  std::int32_t dedup_lat = 0, dedup_lon = 0;
+  std::uint8_t dedup_type = 0;
+  std::uint64_t static_hash = 0;
+  std::int64_t static_t_ms = INT64_MIN;
+  SegmentSet segments;
+  IdentityRegistry identity;
+};
+
+struct TrackerStats {
+  std::uint64_t messages = 0;        // handed to the tracker
+  std::uint64_t without_rxtime = 0;  // counted, left out of tracks
+  std::uint64_t ignored = 0;         // types carrying neither position nor identity
+  std::uint64_t late = 0;            // older than the reorder window allows
+  std::uint64_t duplicates = 0;      // same report from several stations
+  std::uint64_t bad_position = 0;    // position not available / out of range
+  std::uint64_t fixes = 0, static_reports = 0;
+  std::int64_t first_t_ms = INT64_MAX, last_t_ms = INT64_MIN;  // receive-time span of fixes
+};
+
+// Receives the tracker's output, in non-decreasing receive-time order.
+class TrackSink {
+ public:
+  virtual ~TrackSink() = default;
+  // A new fix (segment set); `prev` is the MMSI's previous fix or nullptr.
+  virtual void on_fix(const Vessel& vessel, const Fix& fix, const Fix* prev,
+                      const SegmentDecision& decision) = 0;
+  // A static report applied to the registry (update says what changed).
+  virtual void on_static(const Vessel& vessel, const Observation& obs, const IdentityUpdate& update) = 0;
+  // Any message of a vessel (position or static), after the two calls above.
+  virtual void on_message(const Vessel& vessel, const Observation& obs) {}
+};
+
+class Tracker {
+ public:
+  Tracker(const TrackerParams& params, TrackSink& sink);
+
+  void push(const ais::Received& rec);
+  // Releases everything still in the reorder buffer.
+  void flush();
+
+  // Receive time up to which everything has been released (INT64_MIN before any).
+  std::int64_t released_until() const { return reorder_.released_until(); }
+
+  const TrackerStats& stats() const { return stats_; }
+  std::uint64_t segments() const { return segmenter_.segments_opened() + restored_segments_; }
+  std::size_t vessel_count() const { return vessels_.size(); }
+  const Vessel* find(std::uint32_t mmsi) const;
+  Vessel& vessel_at(std::size_t i) { return vessels_[i]; }
+  const Vessel& vessel_at(std::size_t i) const { return vessels_[i]; }
+  // Index of a vessel record (stable for the tracker's lifetime).
+  std::size_t index_of(const Vessel& v) const { return static_cast<std::size_t>(&v - vessels_.data()); }
+  Vessel& get_or_create(std::uint32_t mmsi);
+  void add_restored_segments(std::uint64_t n) { restored_segments_ += n; }
+  std::size_t memory_bytes() const;
+
+ private:
+  void process(const Observation& obs);
+
+  TrackerParams params_;
+  TrackSink& sink_;
+  Segmenter segmenter_;
+  ReorderBuffer reorder_;
+  FlatIndex index_;
+  std::vector<Vessel> vessels_;
+  TrackerStats stats_;
+  std::uint64_t restored_segments_ = 0;
+};
+
+}  // namespace seawarden::track
