@@ -1,0 +1,184 @@
+#include "store/ingest.h"
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <optional>
+#include <sstream>
+#include <stdexcept>
+
+#include <nlohmann/json.hpp>
+
+#include "ais/input.h"
+#include "ais/reader.h"
+#include "detect/config.h"
+#include "detect/zones.h"
+#include "screen/lists.h"
+#include "store/config_json.h"
+#include "store/content_id.h"
+#include "store/open.h"
+#include "store/progress.h"
+#include "store/reference.h"
+
+#if __has_include("detect/pipeline.h")
+#include "detect/pipeline.h"
+#define SEAWARDEN_HAVE_PIPELINE 1
+#endif
+
+namespace seawarden::store {
+
+#ifndef SEAWARDEN_HAVE_PIPELINE
+IngestResult run_ingest(const IngestOptions&) {
+  throw std::runtime_error("ingest: this build has no detection pipeline (src/detect/pipeline.h)");
+}
+#else
+namespace {
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot open " + path);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::uint64_t reader_errors(const ais::ReaderStats& s) {
+  std::uint64_t n = 0;
+  for (std::size_t i = 1; i < s.errors.size(); ++i) n += s.errors[i];
+  return n;
+}
+
+// The pipeline with its outputs wired into the writer; rebuilt from the stored state
+// after a failed file so the failed bytes leave no trace in memory either.
+struct Wired {
+  std::unique_ptr<detect::Pipeline> pipeline;
+  bool finishing = false;
+
+  void build(const detect::Config& cfg, const detect::ZoneSet* zones, const screen::ListSet* lists,
+             StoreWriter& writer) {
+    pipeline = std::make_unique<detect::Pipeline>(cfg, zones, lists);
+    pipeline->on_fix = [&writer](const track::Fix& f, const detect::VesselInfo&) { writer.on_fix(f); };
+    pipeline->on_identity = [&writer](std::uint32_t mmsi, std::int64_t t, const detect::VesselInfo& v) {
+      writer.on_identity(mmsi, t, v);
+    };
+    pipeline->on_event = [this, &writer](const detect::Event& e) { writer.on_event(e, finishing); };
+    std::string state = writer.load_state();
+    if (!state.empty()) pipeline->load_state(state);
+  }
+};
+
+}  // namespace
+
+IngestResult run_ingest(const IngestOptions& o) {
+  IngestResult result;
+  auto db = open_store_for_writing(o.db_path);
+
+  detect::Config cfg = o.config_path.empty() ? detect::Config{} : detect::load_config(o.config_path);
+  std::optional<detect::ZoneSet> zones;
+  if (!o.zones_path.empty()) {
+    zones = detect::ZoneSet::parse(read_text(o.zones_path), o.zones_path);
+    for (const auto& w : zones->warnings()) std::fprintf(stderr, "ingest: %s: %s\n", o.zones_path.c_str(), w.c_str());
+  }
+  std::optional<screen::ListSet> lists;
+  if (!o.list_paths.empty()) lists = screen::load_lists(o.list_paths);
+
+  // Reference data first, so a report can always show what the findings were made with.
+  {
+    Transaction tx(*db);
+    if (!o.zones_path.empty()) store_zones_file(*db, o.zones_path);
+    if (lists) store_lists(*db, *lists);
+    tx.commit();
+  }
+
+  StoreWriter writer(*db, o.thinning);
+  Wired wired;
+  const detect::ZoneSet* zones_ptr = zones ? &*zones : nullptr;
+  const screen::ListSet* lists_ptr = lists ? &*lists : nullptr;
+  wired.build(cfg, zones_ptr, lists_ptr, writer);
+
+  nlohmann::json list_json = o.list_paths;
+  const std::int64_t run_id = writer.start_run(o.argv, o.zones_path, list_json.dump(), config_to_json(cfg).dump());
+  ProgressBar bar(o.progress);
+
+  for (const auto& path : o.inputs) {
+    ContentId cid;
+    try {
+      cid = content_id_of_file(path);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "ingest: %s\n", e.what());
+      ++result.files_failed;
+      continue;
+    }
+    if (writer.file_done(cid.id)) {
+      if (!o.quiet) std::fprintf(stderr, "ingest: %s: already in the store, skipped\n", path.c_str());
+      ++result.files_skipped;
+      continue;
+    }
+    FileRecord rec;
+    rec.run_id = run_id;
+    rec.path = std::filesystem::absolute(path).lexically_normal().string();
+    rec.content_id = cid.id;
+    rec.size = cid.size;
+    auto t0 = std::chrono::steady_clock::now();
+    try {
+      writer.begin_file(rec);
+      detect::Pipeline& pipeline = *wired.pipeline;
+      ais::Reader reader([&pipeline](const ais::Received& r) { pipeline.on_message(r); });
+      // Compressed input: progress counts decompressed bytes, so no total and no ETA.
+      bool gz = path.size() > 3 && path.compare(path.size() - 3, 3, ".gz") == 0;
+      bar.start(std::filesystem::path(path).filename().string(), gz ? 0 : cid.size);
+      std::uint64_t bytes = 0;
+      ais::read_input(path, [&](std::string_view chunk) {
+        reader.feed(chunk);
+        bytes += chunk.size();
+        bar.update(bytes, reader.stats().messages);
+      });
+      reader.finish();
+      bar.done();
+      const auto& rs = reader.stats();
+      rec.lines = rs.lines;
+      rec.messages = rs.messages;
+      rec.errors = reader_errors(rs);
+      rec.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      writer.commit_file(rec, pipeline.save_state());
+    } catch (const std::exception& e) {
+      bar.done();
+      writer.rollback();
+      std::fprintf(stderr, "ingest: %s: %s (nothing of it stored)\n", path.c_str(), e.what());
+      ++result.files_failed;
+      wired.build(cfg, zones_ptr, lists_ptr, writer);
+      continue;
+    }
+    const auto& c = writer.counts();
+    ++result.files_ingested;
+    result.bytes += rec.size;
+    result.messages += rec.messages;
+    result.fixes += c.fixes;
+    result.positions += c.positions;
+    result.events += c.events;
+    result.seconds += rec.seconds;
+    if (!o.quiet)
+      std::fprintf(stderr,
+                   "ingest: %s: %llu messages, %llu fixes, %llu positions kept, %llu events, %llu bad lines, "
+                   "%.2f s (%.2fM msg/s)\n",
+                   path.c_str(), static_cast<unsigned long long>(rec.messages),
+                   static_cast<unsigned long long>(c.fixes), static_cast<unsigned long long>(c.positions),
+                   static_cast<unsigned long long>(c.events), static_cast<unsigned long long>(rec.errors),
+                   rec.seconds, rec.seconds > 0 ? static_cast<double>(rec.messages) / rec.seconds / 1e6 : 0.0);
+  }
+
+  // End of the input so far: what is still open is stored as provisional, to be replaced
+  // when the next file continues the tracks (the saved state predates this finish).
+  writer.begin_finish();
+  wired.finishing = true;
+  wired.pipeline->finish();
+  result.provisional_events = writer.counts().events;
+  writer.commit_finish();
+  writer.finish_run(run_id);
+  return result;
+}
+#endif
+
+}  // namespace seawarden::store

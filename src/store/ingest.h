@@ -1,0 +1,36 @@
+// `seawarden ingest` as a library call: decode, track, detect and screen input files into
+// the store, one transaction per file, continuing the tracks saved by earlier runs.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "store/writer.h"
+
+namespace seawarden::store {
+
+struct IngestOptions {
+  std::string db_path;
+  std::vector<std::string> inputs;
+  std::string zones_path;               // optional GeoJSON zones
+  std::vector<std::string> list_paths;  // optional sanctions lists
+  std::string config_path;              // optional detect.toml
+  std::string argv;                     // recorded with the run
+  bool progress = false;                // progress bar on stderr
+  bool quiet = false;                   // no per-file lines on stderr
+  ThinningOptions thinning;
+};
+
+struct IngestResult {
+  std::size_t files_ingested = 0, files_skipped = 0, files_failed = 0;
+  std::uint64_t bytes = 0, messages = 0, fixes = 0, positions = 0, events = 0, provisional_events = 0;
+  double seconds = 0;  // decode+detect+store time of the ingested files
+};
+
+// Throws std::runtime_error for problems that stop the whole run (store, config, zones,
+// lists unreadable); a bad input file is reported on stderr, counted in files_failed and
+// leaves nothing of itself in the store.
+IngestResult run_ingest(const IngestOptions& options);
+
+}  // namespace seawarden::store
