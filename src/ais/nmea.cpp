@@ -84,10 +84,10 @@ LineError parse_vdm(std::string_view s, VdmSentence& out) {
   if (chan.empty()) {
     out.channel = 0;
   } else if (chan.size() == 1) {
+    // A/B (1/2 from some base stations); C/D exist for regional channels. Anything
+    // else (AMSA's ABVDM writes "0") is an unknown channel, not a reason to drop the data.
     const char c = chan[0];
-    out.channel = c == '1' ? 'A' : c == '2' ? 'B' : c;
-    if (out.channel != 'A' && out.channel != 'B' && out.channel != 'C' && out.channel != 'D')
-      return LineError::MalformedSentence;
+    out.channel = c == '1' ? 'A' : c == '2' ? 'B' : (c >= 'A' && c <= 'D') ? c : 0;
   } else {
     return LineError::MalformedSentence;
   }
