@@ -127,13 +127,18 @@ struct StaticB {
   std::uint8_t partno = 0;
   Text<20> shipname;  // part A
   std::uint8_t shiptype = 0;  // part B from here
-  Text<3> vendorid;
+  // Vendor id: 3 characters since ITU-R M.1371-4 (then model and serial), 7 before;
+  // read as 7 characters like gpsd so old transmitters keep their full id.
+  Text<7> vendorid;
   std::uint8_t model = 0;
   std::uint32_t serial = 0;
   Text<7> callsign;
   std::uint16_t to_bow = 0, to_stern = 0;
   std::uint8_t to_port = 0, to_starboard = 0;
   std::uint32_t mothership_mmsi = 0;  // auxiliary craft only (MMSI 98xxxxxxx)
+  // A part B that also carries the name of its part A (see StaticBPairing in
+  // ais/static_pairing.h); gpsd prints such pairs as one object without "part".
+  bool merged = false;
 };
 
 // Type 27: long-range broadcast (low-resolution position, 1/10 minute).
