@@ -1,0 +1,229 @@
+#include "detect/encounter.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace seawarden::detect {
+
+namespace {
+const std::vector<std::string> kPortKinds = {"port", "anchorage"};
+double round_to(double v, double unit) { return std::round(v / unit) * unit; }
+}  // namespace
+
+double median_of(std::vector<float> v) {
+  if (v.empty()) return -1;
+  const std::size_t m = v.size() / 2;
+  std::nth_element(v.begin(), v.begin() + m, v.end());
+  if (v.size() % 2) return v[m];
+  const float hi = v[m];
+  const float lo = *std::max_element(v.begin(), v.begin() + m);
+  return (static_cast<double>(lo) + hi) / 2.0;
+}
+
+double median_of(std::vector<double> v) {
+  if (v.empty()) return -1;
+  const std::size_t m = v.size() / 2;
+  std::nth_element(v.begin(), v.begin() + m, v.end());
+  if (v.size() % 2) return v[m];
+  const double hi = v[m];
+  const double lo = *std::max_element(v.begin(), v.begin() + m);
+  return (lo + hi) / 2.0;
+}
+
+nlohmann::json VesselIdentity::to_json(std::uint32_t mmsi) const {
+  nlohmann::json j{{"mmsi", mmsi}};
+  if (!name.empty()) j["name"] = name;
+  if (imo) j["imo"] = imo;
+  if (!callsign.empty()) j["callsign"] = callsign;
+  if (!flag.empty()) j["flag"] = flag;
+  return j;
+}
+
+void IdentityCache::update(const VesselInfo& v, std::int64_t t_ms) {
+  VesselIdentity& id = map_[v.mmsi];
+  id.last_seen_ms = t_ms;
+  // Compare before assigning: the common case (unchanged) costs no allocation.
+  if (id.name != v.name) id.name = v.name;
+  if (id.callsign != v.callsign) id.callsign = v.callsign;
+  if (id.flag != v.flag) id.flag = v.flag;
+  id.imo = v.imo;
+}
+
+const VesselIdentity* IdentityCache::find(std::uint32_t mmsi) const {
+  auto it = map_.find(mmsi);
+  return it == map_.end() ? nullptr : &it->second;
+}
+
+void IdentityCache::drop_older_than(std::int64_t t_ms) {
+  std::erase_if(map_, [t_ms](const auto& kv) { return kv.second.last_seen_ms < t_ms; });
+}
+
+EncounterDetector::EncounterDetector(const EncounterConfig& cfg, const ZoneSet* zones)
+    : cfg_(cfg),
+      zones_(zones),
+      resampler_(ResampleParams{cfg.resample_ms, cfg.interpolate_max_gap_ms}),
+      grid_(cfg.max_distance_m) {
+  resampler_.on_step = [this](std::int64_t t, std::span<const GridPoint> pts) { on_step(t, pts); };
+}
+
+void EncounterDetector::add_step_listener(std::function<void(const StepView&)> listener) {
+  listeners_.push_back(std::move(listener));
+}
+
+void EncounterDetector::on_fix(const track::Fix& fix, const VesselInfo& vessel, const EventSink& emit) {
+  ids_.update(vessel, fix.t_ms);
+  resampler_.add(fix);
+  collect_identities(fix.t_ms);
+  if (!pending_.empty()) drain(emit);
+}
+
+void EncounterDetector::on_watermark(std::int64_t t_ms, const EventSink& emit) {
+  resampler_.advance(t_ms);
+  collect_identities(t_ms);
+  if (!pending_.empty()) drain(emit);
+}
+
+void EncounterDetector::collect_identities(std::int64_t t_ms) {
+  // Identities of vessels silent for a day are no longer needed (pairs keep their own copy);
+  // an O(vessels) sweep once per hour of data time.
+  if (last_id_gc_ms_ == INT64_MIN) last_id_gc_ms_ = t_ms;
+  if (t_ms - last_id_gc_ms_ < kHourMs) return;
+  ids_.drop_older_than(t_ms - kDayMs);
+  last_id_gc_ms_ = t_ms;
+}
+
+void EncounterDetector::flush_steps() { resampler_.finish(); }
+
+void EncounterDetector::finish(const EventSink& emit) {
+  resampler_.finish();
+  for (auto& [key, s] : pairs_) closing_.push_back(key);
+  std::sort(closing_.begin(), closing_.end());
+  for (auto key : closing_) close_pair(key, pairs_.at(key));
+  for (auto key : closing_) pairs_.erase(key);
+  closing_.clear();
+  drain(emit);
+}
+
+void EncounterDetector::drain(const EventSink& emit) {
+  // Within one batch, in start order (then by vessels) so output is deterministic.
+  std::stable_sort(pending_.begin(), pending_.end(), [](const Event& a, const Event& b) {
+    return a.start_ms != b.start_ms ? a.start_ms < b.start_ms : a.vessels < b.vessels;
+  });
+  for (auto& e : pending_) emit(std::move(e));
+  pending_.clear();
+}
+
+void EncounterDetector::on_step(std::int64_t t, std::span<const GridPoint> pts) {
+  ++stats_.steps;
+  grid_.build(pts);
+  has_partner_.assign(pts.size(), 0);
+  grid_.for_each_pair([&](std::size_t i, std::size_t j, double d) {
+    const GridPoint* a = &pts[i];
+    const GridPoint* b = &pts[j];
+    if (a->mmsi == b->mmsi) return;  // two segments of one MMSI are not two ships meeting
+    has_partner_[i] = has_partner_[j] = 1;
+    if (a->mmsi > b->mmsi) std::swap(a, b);
+    ++stats_.close_pair_steps;
+    const std::uint64_t key = (static_cast<std::uint64_t>(a->mmsi) << 32) | b->mmsi;
+    auto [it, fresh] = pairs_.try_emplace(key);
+    PairState& s = it->second;
+    const geo::LatLon mid = geo::interpolate(a->lat, a->lon, b->lat, b->lon, 0.5);
+    if (fresh) {
+      ++stats_.pairs_opened;
+      s.first_ms = t;
+      s.start_lat = mid.lat;
+      s.start_lon = mid.lon;
+      if (const auto* ia = ids_.find(a->mmsi)) s.id_a = *ia;
+      if (const auto* ib = ids_.find(b->mmsi)) s.id_b = *ib;
+    } else if (s.last_ms == t) {
+      // Same pair again this step through another segment: keep the closer sighting.
+      if (d >= s.dist_m.back()) return;
+      s.dist_m.pop_back();
+      s.speed_a.pop_back();
+      s.speed_b.pop_back();
+      s.mid_lat.pop_back();
+      s.mid_lon.pop_back();
+    }
+    s.last_ms = t;
+    s.end_lat = mid.lat;
+    s.end_lon = mid.lon;
+    s.dist_m.push_back(static_cast<float>(d));
+    s.speed_a.push_back(a->speed_kn);
+    s.speed_b.push_back(b->speed_kn);
+    s.mid_lat.push_back(mid.lat);
+    s.mid_lon.push_back(mid.lon);
+  });
+  close_stale(t);
+  if (!listeners_.empty()) {
+    const StepView view{t, pts, std::span<const std::uint8_t>(has_partner_.data(), has_partner_.size())};
+    for (auto& l : listeners_) l(view);
+  }
+}
+
+void EncounterDetector::close_stale(std::int64_t t) {
+  const std::int64_t limit = t - kMaxSeparationSteps * cfg_.resample_ms;
+  for (auto& [key, s] : pairs_)
+    if (s.last_ms < limit) closing_.push_back(key);
+  if (closing_.empty()) return;
+  std::sort(closing_.begin(), closing_.end());
+  for (auto key : closing_) {
+    auto it = pairs_.find(key);
+    close_pair(key, it->second);
+    pairs_.erase(it);
+  }
+  closing_.clear();
+}
+
+void EncounterDetector::close_pair(std::uint64_t key, PairState& s) {
+  const std::int64_t duration = s.last_ms - s.first_ms;
+  if (duration < cfg_.min_duration_ms) {
+    ++stats_.rejected_short;
+    return;
+  }
+  auto known = [](const std::vector<float>& v) {
+    std::vector<float> k;
+    k.reserve(v.size());
+    for (float x : v)
+      if (x >= 0) k.push_back(x);
+    return k;
+  };
+  const double speed_a = median_of(known(s.speed_a)), speed_b = median_of(known(s.speed_b));
+  if (speed_a < 0 || speed_b < 0 || speed_a >= cfg_.max_median_speed_kn || speed_b >= cfg_.max_median_speed_kn) {
+    ++stats_.rejected_speed;
+    return;
+  }
+  const double lat = median_of(s.mid_lat), lon = median_of(s.mid_lon);
+  double port_km = std::numeric_limits<double>::infinity();
+  if (zones_ && !zones_->empty()) port_km = zones_->distance_to_nearest_km(lat, lon, kPortKinds);
+  if (port_km < cfg_.min_port_distance_km) {
+    ++stats_.rejected_port;
+    return;
+  }
+  const auto mmsi_a = static_cast<std::uint32_t>(key >> 32), mmsi_b = static_cast<std::uint32_t>(key);
+  Event e;
+  e.kind = "encounter";
+  e.start_ms = s.first_ms;
+  e.end_ms = s.last_ms;
+  e.vessels = {mmsi_a, mmsi_b};
+  e.lat = lat;
+  e.lon = lon;
+  auto& f = e.fields;
+  f["duration_h"] = round_to(static_cast<double>(duration) / kHourMs, 0.01);
+  f["median_distance_m"] = round_to(median_of(s.dist_m), 0.1);
+  f["min_distance_m"] = round_to(*std::min_element(s.dist_m.begin(), s.dist_m.end()), 0.1);
+  f["median_speed_kn"] = {round_to(speed_a, 0.01), round_to(speed_b, 0.01)};
+  f["port_distance_km"] = std::isfinite(port_km) ? nlohmann::json(round_to(port_km, 0.01)) : nlohmann::json();
+  f["start_lat"] = s.start_lat;
+  f["start_lon"] = s.start_lon;
+  f["end_lat"] = s.end_lat;
+  f["end_lon"] = s.end_lon;
+  f["points"] = s.dist_m.size();  // grid steps in contact
+  nlohmann::json va = s.id_a.to_json(mmsi_a), vb = s.id_b.to_json(mmsi_b);
+  va["median_speed_kn"] = round_to(speed_a, 0.01);
+  vb["median_speed_kn"] = round_to(speed_b, 0.01);
+  f["vessel_info"] = {va, vb};
+  ++stats_.events;
+  pending_.push_back(std::move(e));
+}
+
+}  // namespace seawarden::detect

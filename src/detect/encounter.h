@@ -1,0 +1,124 @@
+// Encounter (possible ship-to-ship transfer), after Global Fishing Watch's published definition:
+// two vessels within max_distance_m (500 m) of each other for at least min_duration (2 h), the
+// median speed of each under max_median_speed_kn (2 kn), at least min_port_distance_km (10 km)
+// from any zone of kind "port" or "anchorage".
+//
+// How: every vessel is resampled onto a fixed grid (resample_ms, 10 min; interpolated across
+// gaps shorter than interpolate_max_gap_ms, 1 h — see resample.h). Each grid step, once
+// complete, goes through a grid hash (spatial_index.h) that yields the pairs within 500 m in
+// O(vessels + pairs). A pair is "in contact" at every step it is within range; contact
+// continues across at most kMaxSeparationSteps (2) consecutive steps without it (apart, or one
+// vessel without a position) — a brief separation of up to 20 min does not split one
+// encounter; a third step apart ends it. start/end = first/last step in contact; duration =
+// end - start (so 2 h = 13 grid points in contact). Medians are over the steps in contact;
+// speeds of unknown value are left out, and a vessel with no known speed cannot qualify.
+// The port distance is measured at the median midpoint of the two vessels (the event lat/lon).
+//
+// Streaming: memory is the resampler's hour of buffered steps plus the open pairs.
+// Steps are finalised when the watermark passes them by interpolate_max_gap; events are
+// emitted when a pair closes (at the latest kMaxSeparationSteps + 1 steps after contact ends).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "detect/config.h"
+#include "detect/detector.h"
+#include "detect/resample.h"
+#include "detect/spatial_index.h"
+#include "detect/zones.h"
+
+namespace seawarden::detect {
+
+// What the spatial detectors remember of a vessel's identity for their evidence.
+struct VesselIdentity {
+  std::string name, callsign, flag;
+  std::uint32_t imo = 0;
+  std::int64_t last_seen_ms = 0;
+  nlohmann::json to_json(std::uint32_t mmsi) const;
+};
+
+// Latest identity per MMSI, dropped some time after the vessel's last fix.
+class IdentityCache {
+ public:
+  void update(const VesselInfo& v, std::int64_t t_ms);
+  const VesselIdentity* find(std::uint32_t mmsi) const;
+  // Drops entries not seen since before t_ms (call rarely: O(entries)).
+  void drop_older_than(std::int64_t t_ms);
+  void erase(std::uint32_t mmsi) { map_.erase(mmsi); }
+  std::size_t size() const { return map_.size(); }
+
+ private:
+  std::unordered_map<std::uint32_t, VesselIdentity> map_;
+};
+
+// One complete grid step as the encounter detector saw it (shared with loitering).
+struct StepView {
+  std::int64_t t_ms = 0;
+  std::span<const GridPoint> points;
+  std::span<const std::uint8_t> has_partner;  // 1 when another MMSI is within max_distance_m
+};
+
+struct EncounterStats {
+  std::uint64_t steps = 0, close_pair_steps = 0, pairs_opened = 0, events = 0;
+  std::uint64_t rejected_short = 0, rejected_speed = 0, rejected_port = 0;
+};
+
+class EncounterDetector : public Detector {
+ public:
+  static constexpr int kMaxSeparationSteps = 2;
+
+  EncounterDetector(const EncounterConfig& cfg, const ZoneSet* zones);
+  const char* kind() const override { return "encounter"; }
+  void on_fix(const track::Fix& fix, const VesselInfo& vessel, const EventSink& emit) override;
+  void on_watermark(std::int64_t t_ms, const EventSink& emit) override;
+  void finish(const EventSink& emit) override;
+
+  // Called for every complete step, in time order, after this detector processed it.
+  void add_step_listener(std::function<void(const StepView&)> listener);
+  // Hands over every buffered step now (end of input), without closing open pairs.
+  void flush_steps();
+
+  const EncounterStats& stats() const { return stats_; }
+  const ResampleStats& resample_stats() const { return resampler_.stats(); }
+  std::size_t open_pairs() const { return pairs_.size(); }
+
+ private:
+  struct PairState {
+    std::int64_t first_ms = 0, last_ms = 0;
+    std::vector<float> dist_m, speed_a, speed_b;
+    std::vector<double> mid_lat, mid_lon;
+    double start_lat = 0, start_lon = 0, end_lat = 0, end_lon = 0;
+    VesselIdentity id_a, id_b;
+  };
+  void on_step(std::int64_t t_ms, std::span<const GridPoint> points);
+  void close_pair(std::uint64_t key, PairState& s);
+  void close_stale(std::int64_t step_ms);
+  void drain(const EventSink& emit);
+  void collect_identities(std::int64_t t_ms);
+
+  EncounterConfig cfg_;
+  const ZoneSet* zones_;
+  Resampler resampler_;
+  NeighbourGrid grid_;
+  IdentityCache ids_;
+  std::unordered_map<std::uint64_t, PairState> pairs_;  // key: low MMSI << 32 | high MMSI
+  std::vector<std::uint8_t> has_partner_;
+  std::vector<std::function<void(const StepView&)>> listeners_;
+  std::vector<Event> pending_;
+  std::vector<std::uint64_t> closing_;
+  std::int64_t last_sweep_ms_ = INT64_MIN;
+  std::int64_t last_id_gc_ms_ = INT64_MIN;
+  EncounterStats stats_;
+};
+
+// Median of the values (copy; NaN-free input); -1 when empty.
+double median_of(std::vector<float> v);
+double median_of(std::vector<double> v);
+
+}  // namespace seawarden::detect

@@ -1,0 +1,143 @@
+#include "detect/loitering.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace seawarden::detect {
+
+namespace {
+const std::vector<std::string> kPortKinds = {"port", "anchorage"};
+double round_to(double v, double unit) { return std::round(v / unit) * unit; }
+}  // namespace
+
+LoiteringDetector::LoiteringDetector(const LoiteringConfig& cfg, const EncounterConfig& ecfg, const ZoneSet* zones,
+                                     EncounterDetector* shared)
+    : cfg_(cfg), step_ms_(ecfg.resample_ms), zones_(zones), shared_(shared) {
+  if (shared_) {
+    shared_->add_step_listener([this](const StepView& v) { on_step(v); });
+    return;
+  }
+  resampler_ = std::make_unique<Resampler>(ResampleParams{ecfg.resample_ms, ecfg.interpolate_max_gap_ms});
+  grid_ = std::make_unique<NeighbourGrid>(ecfg.max_distance_m);
+  resampler_->on_step = [this](std::int64_t t, std::span<const GridPoint> pts) {
+    grid_->build(pts);
+    has_partner_.assign(pts.size(), 0);
+    grid_->for_each_pair([&](std::size_t i, std::size_t j, double) {
+      if (pts[i].mmsi != pts[j].mmsi) has_partner_[i] = has_partner_[j] = 1;
+    });
+    on_step(StepView{t, pts, std::span<const std::uint8_t>(has_partner_.data(), has_partner_.size())});
+  };
+}
+
+void LoiteringDetector::on_fix(const track::Fix& fix, const VesselInfo& vessel, const EventSink& emit) {
+  ids_.update(vessel, fix.t_ms);
+  if (last_id_gc_ms_ == INT64_MIN) last_id_gc_ms_ = fix.t_ms;
+  if (fix.t_ms - last_id_gc_ms_ >= kHourMs) {  // O(vessels) once per hour of data time
+    ids_.drop_older_than(fix.t_ms - kDayMs);
+    last_id_gc_ms_ = fix.t_ms;
+  }
+  if (resampler_) resampler_->add(fix);
+  if (!pending_.empty()) drain(emit);
+}
+
+void LoiteringDetector::on_watermark(std::int64_t t_ms, const EventSink& emit) {
+  if (resampler_) resampler_->advance(t_ms);
+  if (!pending_.empty()) drain(emit);
+}
+
+void LoiteringDetector::finish(const EventSink& emit) {
+  // Whichever of the two detectors finishes first, every step reaches this one before it closes.
+  if (resampler_) resampler_->finish();
+  if (shared_) shared_->flush_steps();
+  for (auto& [mmsi, r] : runs_) closing_.push_back(mmsi);
+  std::sort(closing_.begin(), closing_.end());
+  for (auto mmsi : closing_) close_run(mmsi, runs_.at(mmsi));
+  runs_.clear();
+  closing_.clear();
+  drain(emit);
+}
+
+void LoiteringDetector::drain(const EventSink& emit) {
+  std::stable_sort(pending_.begin(), pending_.end(), [](const Event& a, const Event& b) {
+    return a.start_ms != b.start_ms ? a.start_ms < b.start_ms : a.vessels < b.vessels;
+  });
+  for (auto& e : pending_) emit(std::move(e));
+  pending_.clear();
+}
+
+void LoiteringDetector::on_step(const StepView& step) {
+  const std::int64_t t = step.t_ms;
+  const std::int64_t bridge = (EncounterDetector::kMaxSeparationSteps + 1) * step_ms_;
+  for (std::size_t i = 0; i < step.points.size(); ++i) {
+    const GridPoint& p = step.points[i];
+    const bool loitering = p.speed_kn >= 0 && p.speed_kn < cfg_.max_speed_kn && !step.has_partner[i];
+    auto it = runs_.find(p.mmsi);
+    if (it != runs_.end() && it->second.last_ms == t) continue;  // another segment, same step
+    if (it != runs_.end() && (!loitering || t - it->second.last_ms > bridge)) {
+      close_run(p.mmsi, it->second);
+      runs_.erase(it);
+      it = runs_.end();
+    }
+    if (!loitering) continue;
+    if (it == runs_.end()) {
+      ++stats_.runs;
+      it = runs_.try_emplace(p.mmsi).first;
+      it->second.first_ms = t;
+      if (const auto* id = ids_.find(p.mmsi)) it->second.id = *id;
+    }
+    Run& r = it->second;
+    r.last_ms = t;
+    r.speed.push_back(p.speed_kn);
+    r.lat.push_back(p.lat);
+    r.lon.push_back(p.lon);
+  }
+  // Runs of vessels that have had no position for more than the bridged steps end here.
+  for (auto& [mmsi, r] : runs_)
+    if (t - r.last_ms > EncounterDetector::kMaxSeparationSteps * step_ms_) closing_.push_back(mmsi);
+  if (closing_.empty()) return;
+  std::sort(closing_.begin(), closing_.end());
+  for (auto mmsi : closing_) {
+    auto it = runs_.find(mmsi);
+    close_run(mmsi, it->second);
+    runs_.erase(it);
+  }
+  closing_.clear();
+}
+
+void LoiteringDetector::close_run(std::uint32_t mmsi, Run& r) {
+  const std::int64_t duration = r.last_ms - r.first_ms;
+  if (duration < cfg_.min_duration_ms) {
+    ++stats_.rejected_short;
+    return;
+  }
+  const double lat = median_of(r.lat), lon = median_of(r.lon);
+  double port_km = std::numeric_limits<double>::infinity();
+  if (zones_ && !zones_->empty()) port_km = zones_->distance_to_nearest_km(lat, lon, kPortKinds);
+  if (port_km < cfg_.min_port_distance_km) {
+    ++stats_.rejected_port;
+    return;
+  }
+  Event e;
+  e.kind = "loitering";
+  e.start_ms = r.first_ms;
+  e.end_ms = r.last_ms;
+  e.vessels = {mmsi};
+  e.lat = lat;
+  e.lon = lon;
+  auto& f = e.fields;
+  f["duration_h"] = round_to(static_cast<double>(duration) / kHourMs, 0.01);
+  f["median_speed_kn"] = round_to(median_of(r.speed), 0.01);
+  f["port_distance_km"] = std::isfinite(port_km) ? nlohmann::json(round_to(port_km, 0.01)) : nlohmann::json();
+  f["start_lat"] = r.lat.front();
+  f["start_lon"] = r.lon.front();
+  f["end_lat"] = r.lat.back();
+  f["end_lon"] = r.lon.back();
+  f["points"] = r.speed.size();
+  const nlohmann::json id = r.id.to_json(mmsi);
+  for (const char* k : {"name", "imo", "callsign", "flag"})
+    if (id.contains(k)) f[k] = id[k];
+  ++stats_.events;
+  pending_.push_back(std::move(e));
+}
+
+}  // namespace seawarden::detect

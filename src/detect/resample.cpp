@@ -1,0 +1,164 @@
+#include "detect/resample.h"
+
+#include <cmath>
+
+#include "detect/geo.h"
+
+namespace seawarden::detect {
+
+namespace {
+inline std::uint64_t track_key(const track::Fix& f) {
+  return (static_cast<std::uint64_t>(f.mmsi) << 32) | f.segment;
+}
+inline bool sog_known(float sog) { return sog >= 0 && sog < 102.2f; }  // 102.3 = not available
+}  // namespace
+
+Resampler::Resampler(ResampleParams p) : p_(p) {
+  if (p_.step_ms <= 0) p_.step_ms = 10 * 60 * 1000;
+  if (p_.max_gap_ms < 0) p_.max_gap_ms = 0;
+}
+
+std::int64_t Resampler::grid_floor(std::int64_t t) const {
+  std::int64_t q = t / p_.step_ms;
+  if (t % p_.step_ms < 0) --q;
+  return q * p_.step_ms;
+}
+
+std::int64_t Resampler::nearest_grid(std::int64_t t) const { return grid_floor(t + p_.step_ms / 2); }
+
+void Resampler::emit(std::int64_t g, const GridPoint& p) {
+  if (g < done_before_) {
+    ++stats_.late_points;
+    return;
+  }
+  if (buckets_.empty()) first_step_ = g;
+  while (g < first_step_) {  // earlier than anything buffered (but not yet handed over)
+    buckets_.emplace_front();
+    first_step_ -= p_.step_ms;
+  }
+  const auto idx = static_cast<std::size_t>((g - first_step_) / p_.step_ms);
+  while (buckets_.size() <= idx) {
+    if (!spare_.empty()) {
+      buckets_.push_back(std::move(spare_.back()));
+      spare_.pop_back();
+    } else {
+      buckets_.emplace_back();
+    }
+  }
+  buckets_[idx].push_back(p);
+  ++stats_.points;
+}
+
+void Resampler::emit_tail(std::uint64_t key, Track& tr) {
+  const std::int64_t g = nearest_grid(tr.t);
+  if (g <= tr.t || g <= tr.emitted) return;
+  GridPoint p{static_cast<std::uint32_t>(key >> 32), static_cast<std::uint32_t>(key), tr.lat, tr.lon,
+              sog_known(tr.sog) ? tr.sog : tr.last_speed, false};
+  emit(g, p);
+  tr.emitted = g;
+}
+
+void Resampler::add(const track::Fix& fix) {
+  if (!(std::fabs(fix.lat) <= 90 && std::fabs(fix.lon) <= 180)) return;  // also rejects NaN
+  // Fixes arrive in time order across vessels, so a fix is itself a watermark.
+  advance(fix.t_ms);
+  ++stats_.fixes;
+  const std::uint64_t key = track_key(fix);
+  auto [it, fresh] = tracks_.try_emplace(key);
+  Track& tr = it->second;
+  if (fresh) {
+    tr.t = fix.t_ms;
+    tr.lat = fix.lat;
+    tr.lon = fix.lon;
+    tr.sog = fix.sog;
+    expiry_.push({fix.t_ms + p_.max_gap_ms, key});
+    const std::int64_t g = nearest_grid(fix.t_ms);
+    if (g <= fix.t_ms) {
+      emit(g, {fix.mmsi, fix.segment, fix.lat, fix.lon, sog_known(fix.sog) ? fix.sog : -1.0f, false});
+      tr.emitted = g;
+    }
+    return;
+  }
+  if (fix.t_ms <= tr.t) {
+    if (fix.t_ms < tr.t) ++stats_.out_of_order;
+    return;  // same time: a duplicate report
+  }
+  const std::int64_t dt = fix.t_ms - tr.t;
+  if (dt < p_.max_gap_ms) {
+    const double implied = geo::ms_to_knots(geo::distance_m(tr.lat, tr.lon, fix.lat, fix.lon), static_cast<double>(dt));
+    const bool s0 = sog_known(tr.sog), s1 = sog_known(fix.sog);
+    std::int64_t g = std::max(grid_floor(tr.t) + p_.step_ms, tr.emitted + p_.step_ms);
+    for (; g <= fix.t_ms; g += p_.step_ms) {
+      const double f = static_cast<double>(g - tr.t) / static_cast<double>(dt);
+      const geo::LatLon pos = geo::interpolate(tr.lat, tr.lon, fix.lat, fix.lon, f);
+      float speed = static_cast<float>(implied);
+      if (s0 && s1) speed = static_cast<float>(tr.sog + (fix.sog - tr.sog) * f);
+      else if (s0) speed = tr.sog;
+      else if (s1) speed = fix.sog;
+      emit(g, {fix.mmsi, fix.segment, pos.lat, pos.lon, speed, true});
+      tr.emitted = g;
+    }
+    tr.last_speed = s1 ? fix.sog : static_cast<float>(implied);
+  } else {
+    emit_tail(key, tr);
+    const std::int64_t g = nearest_grid(fix.t_ms);
+    if (g <= fix.t_ms && g > tr.emitted) {
+      emit(g, {fix.mmsi, fix.segment, fix.lat, fix.lon, sog_known(fix.sog) ? fix.sog : -1.0f, false});
+      tr.emitted = g;
+    }
+    tr.last_speed = -1;
+  }
+  tr.t = fix.t_ms;
+  tr.lat = fix.lat;
+  tr.lon = fix.lon;
+  tr.sog = fix.sog;
+}
+
+void Resampler::expire(std::int64_t t_ms) {
+  while (!expiry_.empty() && expiry_.top().deadline <= t_ms) {
+    const Expiry e = expiry_.top();
+    expiry_.pop();
+    auto it = tracks_.find(e.key);
+    if (it == tracks_.end()) continue;  // already dropped by an earlier entry
+    Track& tr = it->second;
+    if (tr.t + p_.max_gap_ms > e.deadline) {  // the track moved on: check again later
+      expiry_.push({tr.t + p_.max_gap_ms, e.key});
+      continue;
+    }
+    emit_tail(e.key, tr);
+    tracks_.erase(it);
+    if (on_evict) on_evict(static_cast<std::uint32_t>(e.key >> 32));
+  }
+}
+
+void Resampler::flush_steps(std::int64_t up_to_ms) {
+  while (!buckets_.empty() && first_step_ <= up_to_ms) {
+    auto& b = buckets_.front();
+    ++stats_.steps;
+    on_step(first_step_, std::span<const GridPoint>(b.data(), b.size()));
+    b.clear();
+    spare_.push_back(std::move(b));
+    buckets_.pop_front();
+    first_step_ += p_.step_ms;
+    done_before_ = first_step_;
+  }
+  if (buckets_.empty() && up_to_ms != INT64_MAX) done_before_ = std::max(done_before_, grid_floor(up_to_ms) + p_.step_ms);
+}
+
+void Resampler::advance(std::int64_t t_ms) {
+  if (t_ms <= watermark_) return;
+  watermark_ = t_ms;
+  expire(t_ms);
+  // A step g may still receive interpolated points from fixes up to g + max_gap (exclusive).
+  const std::int64_t complete = t_ms - p_.max_gap_ms;
+  if (complete >= done_before_) flush_steps(complete);
+}
+
+void Resampler::finish() {
+  for (auto& [key, tr] : tracks_) emit_tail(key, tr);
+  tracks_.clear();
+  expiry_ = {};
+  flush_steps(INT64_MAX);
+}
+
+}  // namespace seawarden::detect

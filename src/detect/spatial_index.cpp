@@ -1,0 +1,72 @@
+#include "detect/spatial_index.h"
+
+#include <algorithm>
+
+namespace seawarden::detect {
+
+NeighbourGrid::NeighbourGrid(double radius_m)
+    : radius_m_(std::max(radius_m, 1.0)),
+      radius_rad_(radius_m_ / geo::kEarthRadiusM),
+      // A hair over the radius so rounding never hides a neighbour two rows away.
+      dlat_deg_(radius_m_ / geo::kMetersPerDegLat * 1.0001) {
+  nrows_ = static_cast<int>(std::ceil(180.0 / dlat_deg_));
+  ncols_.resize(nrows_);
+  for (int r = 0; r < nrows_; ++r) {
+    // Poleward latitude of this row, one more row of margin (a neighbour may sit there).
+    const double lo = -90.0 + r * dlat_deg_, hi = lo + dlat_deg_;
+    const double pole = std::min(90.0, std::max(std::fabs(lo), std::fabs(hi)) + dlat_deg_);
+    const double reach = lon_reach_deg(pole >= 90.0 ? 90.0 : pole - dlat_deg_);
+    ncols_[r] = reach >= 120.0 ? 1 : std::max<std::int64_t>(1, static_cast<std::int64_t>(360.0 / reach));
+  }
+}
+
+double NeighbourGrid::lon_reach_deg(double lat) const {
+  // Any point within the radius of (lat, lon) has |lat'| <= |lat| + radius; the longitude span
+  // of a spherical cap of angular radius a centred at latitude phi is asin(sin a / cos phi).
+  const double phi = std::min(90.0, std::fabs(lat) + dlat_deg_) * geo::kDegToRad;
+  const double c = std::cos(phi);
+  const double s = std::sin(radius_rad_);
+  if (c <= s) return 180.0;
+  return std::asin(s / c) / geo::kDegToRad * 1.0001 + 1e-9;
+}
+
+int NeighbourGrid::row_of(double lat) const {
+  return std::clamp(static_cast<int>((lat + 90.0) / dlat_deg_), 0, nrows_ - 1);
+}
+
+std::int64_t NeighbourGrid::col_of(int row, double lon) const {
+  const double w = 360.0 / static_cast<double>(ncols_[row]);
+  return static_cast<std::int64_t>(std::floor((lon + 180.0) / w));
+}
+
+std::size_t NeighbourGrid::find_slot(std::uint64_t key) const {
+  std::size_t s = static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 20) & mask_;
+  while (table_[s].key != kEmpty && table_[s].key != key) s = (s + 1) & mask_;
+  return s;
+}
+
+void NeighbourGrid::build(std::span<const GridPoint> points) {
+  pts_ = points;
+  const std::size_t n = points.size();
+  std::size_t cap = 16;
+  while (cap < 2 * n) cap <<= 1;
+  if (table_.size() != cap) table_.resize(cap);
+  std::fill(table_.begin(), table_.end(), Slot{kEmpty, -1});
+  mask_ = cap - 1;
+  next_.resize(n);
+  point_row_.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const int r = row_of(points[i].lat);
+    point_row_[i] = r;
+    std::int64_t c = col_of(r, points[i].lon);
+    const std::int64_t nc = ncols_[r];
+    c = ((c % nc) + nc) % nc;
+    const std::uint64_t key = (static_cast<std::uint64_t>(r) << 32) | static_cast<std::uint64_t>(c);
+    const std::size_t s = find_slot(key);
+    if (table_[s].key == kEmpty) table_[s] = {key, -1};
+    next_[i] = table_[s].head;
+    table_[s].head = static_cast<std::int32_t>(i);
+  }
+}
+
+}  // namespace seawarden::detect

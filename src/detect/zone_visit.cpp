@@ -1,0 +1,162 @@
+#include "detect/zone_visit.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace seawarden::detect {
+
+namespace {
+double round_to(double v, double unit) { return std::round(v / unit) * unit; }
+bool sog_known(float sog) { return sog >= 0 && sog < 102.2f; }
+}  // namespace
+
+ZoneVisitDetector::ZoneVisitDetector(const ZoneVisitConfig& cfg, const ZoneSet* zones) : cfg_(cfg), zones_(zones) {}
+
+std::int64_t ZoneVisitDetector::crossing_ms(std::uint32_t zone, const Vessel& from, const track::Fix& to,
+                                            bool entering) const {
+  // Bisection on the straight leg for the point where membership changes.
+  double lo = 0, hi = 1;
+  for (int i = 0; i < 16; ++i) {
+    const double mid = (lo + hi) / 2;
+    const geo::LatLon p = geo::interpolate(from.lat, from.lon, to.lat, to.lon, mid);
+    const bool in = zones_->contains(zone, p.lat, p.lon);
+    if (in == entering) hi = mid;
+    else lo = mid;
+  }
+  return from.t + static_cast<std::int64_t>(std::llround(hi * static_cast<double>(to.t_ms - from.t)));
+}
+
+void ZoneVisitDetector::on_fix(const track::Fix& fix, const VesselInfo& vessel, const EventSink& emit) {
+  if (!zones_ || zones_->empty()) return;
+  if (!(std::fabs(fix.lat) <= 90 && std::fabs(fix.lon) <= 180)) return;
+  expire(fix.t_ms);  // fixes come in time order: each is a watermark
+  ++stats_.fixes;
+  zones_->zones_at(fix.lat, fix.lon, here_);
+  auto [it, fresh] = vessels_.try_emplace(fix.mmsi);
+  Vessel& v = it->second;
+  if (!fresh && fix.t_ms < v.t) return;  // out of order for this vessel
+  if (!here_.empty() || !v.open.empty()) ids_.update(vessel, fix.t_ms);
+  const float sog = sog_known(fix.sog) ? fix.sog : -1.0f;
+  const bool near_in_time = !fresh && fix.t_ms - v.t < kInterpolateMaxGapMs;
+
+  // Merge the sorted lists of open visits and zones here.
+  next_open_.clear();
+  std::size_t a = 0, b = 0;
+  while (a < v.open.size() || b < here_.size()) {
+    if (b == here_.size() || (a < v.open.size() && v.open[a].zone < here_[b])) {  // left the zone
+      const Visit& o = v.open[a++];
+      if (near_in_time) close_visit(fix.mmsi, o, crossing_ms(o.zone, v, fix, false), true, "crossing");
+      else close_visit(fix.mmsi, o, o.last_ms, false, "after_gap");
+    } else if (a == v.open.size() || here_[b] < v.open[a].zone) {  // entered the zone
+      Visit n;
+      n.zone = here_[b++];
+      n.entry_interpolated = near_in_time;
+      n.entry_ms = near_in_time ? crossing_ms(n.zone, v, fix, true) : fix.t_ms;
+      n.lat = fix.lat;
+      n.lon = fix.lon;
+      n.last_ms = fix.t_ms;
+      n.last_lat = fix.lat;
+      n.last_lon = fix.lon;
+      n.min_speed = sog;
+      n.fixes = 1;
+      ++stats_.entries;
+      next_open_.push_back(n);
+    } else {  // still inside
+      Visit o = v.open[a++];
+      ++b;
+      float speed = sog;
+      const std::int64_t dt = fix.t_ms - o.last_ms;
+      if (speed < 0 && dt >= 2 * kMinuteMs)
+        speed = static_cast<float>(geo::ms_to_knots(geo::distance_m(o.last_lat, o.last_lon, fix.lat, fix.lon),
+                                                    static_cast<double>(dt)));
+      if (speed >= 0 && (o.min_speed < 0 || speed < o.min_speed)) o.min_speed = speed;
+      o.last_ms = fix.t_ms;
+      o.last_lat = fix.lat;
+      o.last_lon = fix.lon;
+      ++o.fixes;
+      next_open_.push_back(o);
+    }
+  }
+  v.open.swap(next_open_);
+  v.t = fix.t_ms;
+  v.lat = fix.lat;
+  v.lon = fix.lon;
+  // Keep the vessel while it is inside something (idle close) or for the entry interpolation.
+  if (fresh) expiry_.push({fix.t_ms + kInterpolateMaxGapMs, fix.mmsi});
+  if (!pending_.empty()) drain(emit);
+}
+
+void ZoneVisitDetector::expire(std::int64_t t_ms) {
+  while (!expiry_.empty() && expiry_.top().deadline <= t_ms) {
+    const Expiry e = expiry_.top();
+    expiry_.pop();
+    auto it = vessels_.find(e.mmsi);
+    if (it == vessels_.end()) continue;
+    Vessel& v = it->second;
+    const std::int64_t keep = v.t + (v.open.empty() ? kInterpolateMaxGapMs : kIdleCloseMs);
+    if (keep > t_ms) {
+      expiry_.push({keep, e.mmsi});
+      continue;
+    }
+    for (const Visit& o : v.open) close_visit(e.mmsi, o, o.last_ms, false, "idle");
+    vessels_.erase(it);
+    ids_.erase(e.mmsi);
+  }
+}
+
+void ZoneVisitDetector::on_watermark(std::int64_t t_ms, const EventSink& emit) {
+  expire(t_ms);
+  if (!pending_.empty()) drain(emit);
+}
+
+void ZoneVisitDetector::finish(const EventSink& emit) {
+  std::vector<std::uint32_t> ids;
+  for (const auto& [mmsi, v] : vessels_) ids.push_back(mmsi);
+  std::sort(ids.begin(), ids.end());
+  for (auto mmsi : ids)
+    for (const Visit& o : vessels_[mmsi].open) close_visit(mmsi, o, o.last_ms, false, "end_of_input");
+  vessels_.clear();
+  expiry_ = {};
+  drain(emit);
+  ids_ = IdentityCache{};
+}
+
+void ZoneVisitDetector::drain(const EventSink& emit) {
+  std::stable_sort(pending_.begin(), pending_.end(), [](const Event& a, const Event& b) {
+    return a.start_ms != b.start_ms ? a.start_ms < b.start_ms : a.vessels < b.vessels;
+  });
+  for (auto& e : pending_) emit(std::move(e));
+  pending_.clear();
+}
+
+void ZoneVisitDetector::close_visit(std::uint32_t mmsi, const Visit& v, std::int64_t end_ms, bool exit_interpolated,
+                                    const char* reason) {
+  const Zone& z = zones_->zone(v.zone);
+  Event e;
+  e.kind = "zone_visit";
+  e.start_ms = v.entry_ms;
+  e.end_ms = std::max(end_ms, v.entry_ms);
+  e.vessels = {mmsi};
+  e.lat = v.lat;
+  e.lon = v.lon;
+  auto& f = e.fields;
+  f["zone"] = z.id;
+  f["zone_name"] = z.name;
+  f["zone_kind"] = z.kind;
+  f["dwell_h"] = round_to(static_cast<double>(e.end_ms - e.start_ms) / kHourMs, 0.01);
+  f["min_speed_kn"] = v.min_speed >= 0 ? nlohmann::json(round_to(v.min_speed, 0.01)) : nlohmann::json();
+  f["port_call"] = is_port_kind(z.kind) && v.min_speed >= 0 && v.min_speed < cfg_.port_call_max_speed_kn;
+  f["fixes"] = v.fixes;
+  f["entry_interpolated"] = v.entry_interpolated;
+  f["exit_interpolated"] = exit_interpolated;
+  f["exit_reason"] = reason;
+  if (const auto* id = ids_.find(mmsi)) {
+    const nlohmann::json j = id->to_json(mmsi);
+    for (const char* k : {"name", "imo", "callsign", "flag"})
+      if (j.contains(k)) f[k] = j[k];
+  }
+  ++stats_.events;
+  pending_.push_back(std::move(e));
+}
+
+}  // namespace seawarden::detect
