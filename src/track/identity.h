@@ -54,6 +54,12 @@ class IdentityRegistry {
   void apply(const StaticReport& report, std::int64_t t_ms, int confirmations, IdentityUpdate& out);
 
   const Identity& current() const { return id_; }
+  // Sets the current identity (restoring saved state); history and pending changes are cleared.
+  void restore(const Identity& id) {
+    id_ = id;
+    n_history_ = history_start_ = 0;
+    pending_.reset();
+  }
   // Confirmed values, oldest first (at most kHistory; older ones are forgotten).
   int history_size() const { return n_history_; }
   const IdentityRecord& history(int i) const {

@@ -1,0 +1,161 @@
+// `seawarden detect`: AIS in, behaviour events out (JSON lines ordered by start time).
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "ais/reader.h"
+#include "cli/command.h"
+#include "detect/config.h"
+#include "detect/event_json.h"
+#include "detect/pipeline.h"
+#include "detect/zones.h"
+#include "screen/lists.h"
+#include "screen/matcher.h"
+
+namespace {
+
+struct Opts {
+  std::string config, zones, out, load_state, save_state;
+  std::vector<std::string> lists;
+  std::vector<std::string> inputs;
+  bool stats = false;
+};
+
+std::string read_all(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot open " + path);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void print_stats(const seawarden::detect::PipelineStats& s, const seawarden::ais::ReaderStats& r,
+                 double seconds) {
+  using seawarden::detect::format_time_utc;
+  std::uint64_t bad_lines = 0;
+  for (std::size_t i = 1; i < r.errors.size(); ++i) bad_lines += r.errors[i];
+  std::fprintf(stderr, "lines: %llu, bad lines: %llu, bytes: %llu\n",
+               static_cast<unsigned long long>(r.lines), static_cast<unsigned long long>(bad_lines),
+               static_cast<unsigned long long>(r.bytes));
+  for (std::size_t i = 1; i < r.errors.size(); ++i)
+    if (r.errors[i])
+      std::fprintf(stderr, "  %s: %llu\n", seawarden::ais::to_string(static_cast<seawarden::ais::LineError>(i)),
+                   static_cast<unsigned long long>(r.errors[i]));
+  std::fprintf(stderr,
+               "messages: %llu (without receive time: %llu, other types: %llu, late: %llu, duplicates: "
+               "%llu, bad positions: %llu)\n",
+               static_cast<unsigned long long>(s.messages), static_cast<unsigned long long>(s.without_rxtime),
+               static_cast<unsigned long long>(s.ignored), static_cast<unsigned long long>(s.late),
+               static_cast<unsigned long long>(s.duplicates), static_cast<unsigned long long>(s.bad_position));
+  std::fprintf(stderr, "fixes: %llu, static reports: %llu, vessels: %llu, segments: %llu\n",
+               static_cast<unsigned long long>(s.fixes), static_cast<unsigned long long>(s.static_reports),
+               static_cast<unsigned long long>(s.vessels), static_cast<unsigned long long>(s.segments));
+  if (s.first_t_ms <= s.last_t_ms)
+    std::fprintf(stderr, "time span: %s .. %s (%.1f h)\n", format_time_utc(s.first_t_ms).c_str(),
+                 format_time_utc(s.last_t_ms).c_str(), (s.last_t_ms - s.first_t_ms) / 3.6e6);
+  std::fprintf(stderr, "events: %llu\n", static_cast<unsigned long long>(s.events));
+  for (const auto& [kind, n] : s.events_by_kind)
+    std::fprintf(stderr, "  %s: %llu\n", kind.c_str(), static_cast<unsigned long long>(n));
+  std::fprintf(stderr, "elapsed: %.2f s, throughput: %.0f messages/s, track state: %.1f MB\n", seconds,
+               seconds > 0 ? s.messages / seconds : 0.0, s.state_bytes / 1e6);
+}
+
+int run(const Opts& o) {
+  namespace det = seawarden::detect;
+  auto started = std::chrono::steady_clock::now();
+  det::Config config;
+  std::unique_ptr<det::ZoneSet> zones;
+  seawarden::screen::ListSet lists;
+  std::unique_ptr<seawarden::screen::Matcher> matcher;
+  try {
+    if (!o.config.empty()) config = det::load_config(o.config);
+    if (!o.zones.empty()) zones = std::make_unique<det::ZoneSet>(det::load_zones(o.zones));
+    if (!o.lists.empty()) {
+      lists = seawarden::screen::load_lists(o.lists);
+      matcher = std::make_unique<seawarden::screen::Matcher>(lists);
+    }
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "seawarden detect: %s\n", e.what());
+    return seawarden::cli::kExitFailure;
+  }
+
+  std::ofstream out_file;
+  std::ostream* out = &std::cout;
+  if (!o.out.empty() && o.out != "-") {
+    out_file.open(o.out, std::ios::binary);
+    if (!out_file) {
+      std::fprintf(stderr, "seawarden detect: cannot write %s\n", o.out.c_str());
+      return seawarden::cli::kExitFailure;
+    }
+    out = &out_file;
+  }
+
+  det::Pipeline pipeline(config, zones.get(), matcher.get());
+  std::string line;
+  pipeline.on_event = [&](const det::Event& e) {
+    line = det::to_json_line(e);
+    line += '\n';
+    out->write(line.data(), static_cast<std::streamsize>(line.size()));
+  };
+  if (!o.load_state.empty()) {
+    try {
+      pipeline.load_state(read_all(o.load_state));
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "seawarden detect: %s: %s\n", o.load_state.c_str(), e.what());
+      return seawarden::cli::kExitFailure;
+    }
+  }
+  seawarden::ais::Reader reader([&](const seawarden::ais::Received& rec) { pipeline.on_message(rec); });
+  int status = seawarden::cli::kExitOk;
+  for (const std::string& path : o.inputs) {
+    try {
+      reader.read_file(path);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "seawarden detect: %s\n", e.what());
+      status = seawarden::cli::kExitFailure;
+    }
+  }
+  pipeline.finish();
+  out->flush();
+  if (!o.save_state.empty()) {
+    std::ofstream s(o.save_state, std::ios::binary);
+    std::string blob = pipeline.save_state();
+    s.write(blob.data(), static_cast<std::streamsize>(blob.size()));
+    if (!s) {
+      std::fprintf(stderr, "seawarden detect: cannot write %s\n", o.save_state.c_str());
+      status = seawarden::cli::kExitFailure;
+    }
+  }
+  if (o.stats) {
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    print_stats(pipeline.stats(), reader.stats(), secs);
+  }
+  return status;
+}
+
+seawarden::cli::Registrar reg(30, [](CLI::App& app) {
+  auto* sub = app.add_subcommand("detect", "Rebuild tracks and identities from AIS and detect behaviours "
+                                            "(encounters, loitering, gaps, identity fraud, ...) as JSON lines");
+  auto opts = std::make_shared<Opts>();
+  sub->add_option("--config", opts->config, "Detection settings (TOML; see config/detect.toml)");
+  sub->add_option("--zones", opts->zones, "Zones (GeoJSON FeatureCollection: ports, anchorages, areas)");
+  sub->add_option("--lists", opts->lists, "Sanctions list file or directory (OFAC sdn.csv, UN XML, ...); repeatable")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  sub->add_option("--out", opts->out, "Write events here instead of standard output");
+  sub->add_flag("--stats", opts->stats, "Print a summary to standard error");
+  sub->add_option("--load-state", opts->load_state, "Continue tracks saved by --save-state");
+  sub->add_option("--save-state", opts->save_state, "Save tracks and identities for a later run");
+  sub->add_option("inputs", opts->inputs, "AIS files (NMEA or CSV, gzip ok; - for standard input)")
+      ->required();
+  sub->callback([opts] { seawarden::cli::set_exit_code(run(*opts)); });
+});
+
+}  // namespace

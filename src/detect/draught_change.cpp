@@ -1,0 +1,112 @@
+#include "detect/draught_change.h"
+
+#include <cmath>
+
+namespace seawarden::detect {
+
+const char* const kCargoAssumptions =
+    "cargo = |draught change| x length x beam x block coefficient x 1.025 t/m3 (sea water); "
+    "block coefficient 0.80 for tankers (AIS types 80-89), 0.75 for cargo ships (70-79), 0.70 "
+    "otherwise; barrels as medium crude oil (0.86 t/m3, 6.2898 bbl/m3); broadcast draught and "
+    "dimensions taken as true; hull wall-sided over the change";
+
+CargoEstimate estimate_cargo(double delta_m, double length_m, double beam_m, std::uint8_t shiptype) {
+  CargoEstimate c;
+  c.block_coefficient = shiptype >= 80 && shiptype <= 89 ? 0.80 : shiptype >= 70 && shiptype <= 79 ? 0.75 : 0.70;
+  c.tonnes = std::fabs(delta_m) * length_m * beam_m * c.block_coefficient * 1.025;
+  c.barrels = c.tonnes / 0.86 * 6.2898;
+  return c;
+}
+
+void DraughtChangeDetector::on_static(const track::Vessel& vessel, const VesselInfo& info,
+                                      const track::Observation& obs, const track::IdentityUpdate&,
+                                      const EventSink&) {
+  if (!(obs.report.has & track::StaticReport::kDraught)) return;
+  float d = obs.report.draught_m;
+  State& s = state_[vessel.mmsi];
+  if (s.baseline == 0) {
+    s.baseline = d;
+    s.baseline_last_ms = obs.t_ms;
+    return;
+  }
+  if (std::fabs(d - s.baseline) < cfg_.min_delta_m - 1e-4) {
+    s.baseline_last_ms = obs.t_ms;  // still (about) the old draught
+    s.candidate_count = 0;
+    return;
+  }
+  if (s.candidate_count > 0 && std::fabs(d - s.candidate) < 0.05f) {
+    ++s.candidate_count;
+  } else {
+    s.candidate = d;
+    s.candidate_first_ms = obs.t_ms;
+    s.candidate_count = 1;
+  }
+  int needed = obs.from_csv ? 1 : cfg_.confirmations;
+  if (s.candidate_count < needed) return;
+  Event e;
+  e.kind = "draught_change";
+  e.start_ms = s.baseline_last_ms;
+  e.end_ms = s.candidate_first_ms;
+  e.vessels = {vessel.mmsi};
+  if (vessel.has_fix) e.lat = vessel.last_fix.lat, e.lon = vessel.last_fix.lon;
+  e.fields["from_m"] = std::round(s.baseline * 10) / 10;
+  e.fields["to_m"] = std::round(s.candidate * 10) / 10;
+  e.fields["delta_m"] = std::round((s.candidate - s.baseline) * 10) / 10;
+  add_identity_fields(info, e.fields);
+  pending_.push_back(std::move(e));
+  s.baseline = s.candidate;
+  s.baseline_last_ms = obs.t_ms;
+  s.candidate_count = 0;
+}
+
+void DraughtChangeDetector::on_event(const Event& e) {
+  if (e.kind == "encounter" && e.vessels.size() == 2) {
+    context_[e.vessels[0]].push_back({0, e.start_ms, e.end_ms, e.vessels[1]});
+    context_[e.vessels[1]].push_back({0, e.start_ms, e.end_ms, e.vessels[0]});
+  } else if (e.kind == "zone_visit" && !e.vessels.empty() && e.fields.value("port_call", false)) {
+    context_[e.vessels[0]].push_back({1, e.start_ms, e.end_ms, 0});
+  } else if (e.kind == "gap" && !e.vessels.empty()) {
+    context_[e.vessels[0]].push_back({2, e.start_ms, e.end_ms, 0});
+  }
+}
+
+void DraughtChangeDetector::finish(const track::Tracker& tracker, const EventSink& emit) {
+  static const char* const kAcross[] = {"encounter", "port", "gap"};
+  for (Event& e : pending_) {
+    std::uint32_t mmsi = e.vessels[0];
+    const Context* best = nullptr;
+    auto it = context_.find(mmsi);
+    if (it != context_.end()) {
+      for (const Context& c : it->second) {
+        bool overlaps = c.kind == 2 ? (c.start_ms >= e.start_ms && c.end_ms <= e.end_ms)
+                                    : (c.start_ms <= e.end_ms && c.end_ms >= e.start_ms);
+        if (overlaps && (!best || c.kind < best->kind)) best = &c;
+      }
+    }
+    if (best) {
+      e.fields["across"] = kAcross[best->kind];
+      if (best->kind == 0) {
+        e.fields["partner"] = best->partner;
+        const track::Vessel* me = tracker.find(mmsi);
+        const track::Vessel* other = tracker.find(best->partner);
+        if (me && other) {
+          const auto& a = me->identity.current();
+          const auto& b = other->identity.current();
+          if (a.length_m && a.beam_m && a.draught_m > 0 && b.length_m && b.beam_m && b.draught_m > 0) {
+            CargoEstimate c = estimate_cargo(e.fields["delta_m"].get<double>(), a.length_m, a.beam_m,
+                                             a.shiptype);
+            e.fields["cargo_estimate"] = {{"tonnes", std::round(c.tonnes)},
+                                          {"barrels", std::round(c.barrels)},
+                                          {"block_coefficient", c.block_coefficient},
+                                          {"assumptions", kCargoAssumptions}};
+          }
+        }
+      }
+    }
+    emit(std::move(e));
+  }
+  pending_.clear();
+  context_.clear();
+}
+
+}  // namespace seawarden::detect

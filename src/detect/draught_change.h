@@ -1,0 +1,49 @@
+// draught_change: the type-5 draught changes by at least min_delta_m; tells whether the
+// change happened across an encounter, a port call or a gap, and for encounters estimates
+// the cargo moved (docs/detectors.md).
+#pragma once
+
+#include <unordered_map>
+#include <vector>
+
+#include "detect/config.h"
+#include "detect/track_detector.h"
+
+namespace seawarden::detect {
+
+struct CargoEstimate {
+  double tonnes = 0, barrels = 0, block_coefficient = 0;
+};
+// |delta| x length x beam x Cb x sea-water density; barrels as medium crude (0.86 t/m3).
+CargoEstimate estimate_cargo(double delta_m, double length_m, double beam_m, std::uint8_t shiptype);
+extern const char* const kCargoAssumptions;
+
+class DraughtChangeDetector : public TrackDetector {
+ public:
+  explicit DraughtChangeDetector(const DraughtChangeConfig& cfg) : cfg_(cfg) {}
+  const char* kind() const override { return "draught_change"; }
+  void on_static(const track::Vessel& vessel, const VesselInfo& info, const track::Observation& obs,
+                 const track::IdentityUpdate& update, const EventSink& emit) override;
+  void on_event(const Event& event) override;
+  void finish(const track::Tracker& tracker, const EventSink& emit) override;
+
+ private:
+  struct State {
+    float baseline = 0;
+    std::int64_t baseline_last_ms = 0;
+    float candidate = 0;
+    std::int64_t candidate_first_ms = 0;
+    int candidate_count = 0;
+  };
+  struct Context {  // an event a change may have happened across
+    std::uint8_t kind;  // 0 encounter, 1 port call, 2 gap
+    std::int64_t start_ms, end_ms;
+    std::uint32_t partner;
+  };
+  DraughtChangeConfig cfg_;
+  std::unordered_map<std::uint32_t, State> state_;
+  std::vector<Event> pending_;  // resolved at the end, once every encounter is known
+  std::unordered_map<std::uint32_t, std::vector<Context>> context_;
+};
+
+}  // namespace seawarden::detect

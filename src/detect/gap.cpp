@@ -1,0 +1,157 @@
+#include "detect/gap.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "track/geodesy.h"
+
+namespace seawarden::detect {
+
+namespace {
+constexpr double kCellDeg = 0.5;
+constexpr std::size_t kMaxNearby = 100;
+constexpr std::int64_t kSweepEveryMs = 10 * kMinuteMs;
+constexpr std::int64_t kWatchLifetimeMs = 14 * kDayMs;       // bounded memory for vanished vessels
+constexpr std::int64_t kDraughtWaitMs = 6 * kHourMs;         // how long draught_after is awaited
+}  // namespace
+
+std::uint64_t GapDetector::cell_of(double lat, double lon) {
+  auto y = static_cast<std::int64_t>(std::floor((lat + 90) / kCellDeg));
+  auto x = static_cast<std::int64_t>(std::floor((lon + 180) / kCellDeg));
+  return static_cast<std::uint64_t>(y) << 32 | static_cast<std::uint64_t>(x);
+}
+
+void GapDetector::add_watch(const track::Vessel& v, std::int64_t now) {
+  Watch w;
+  w.lat = v.last_fix.lat;
+  w.lon = v.last_fix.lon;
+  w.since_ms = v.last_fix.t_ms;
+  w.draught_m = v.identity.current().draught_m;
+  double dlat = cfg_.nearby_km / 111.2;
+  double dlon = cfg_.nearby_km / (111.2 * std::max(0.05, std::cos(w.lat * track::kDegToRad)));
+  dlon = std::min(dlon, 180.0);
+  for (double la = std::max(-89.999, w.lat - dlat); ; la += kCellDeg) {
+    double la_c = std::min(la, std::min(89.999, w.lat + dlat));
+    for (double lo = w.lon - dlon; ; lo += kCellDeg) {
+      double lo_c = std::min(lo, w.lon + dlon);
+      double wrapped = lo_c < -180 ? lo_c + 360 : lo_c >= 180 ? lo_c - 360 : lo_c;
+      std::uint64_t c = cell_of(la_c, wrapped);
+      if (std::find(w.cells.begin(), w.cells.end(), c) == w.cells.end()) {
+        w.cells.push_back(c);
+        grid_[c].push_back(v.mmsi);
+      }
+      if (lo_c >= w.lon + dlon) break;
+    }
+    if (la_c >= std::min(89.999, w.lat + dlat)) break;
+  }
+  watches_[v.mmsi] = std::move(w);
+}
+
+void GapDetector::drop_watch(std::uint32_t mmsi) {
+  auto it = watches_.find(mmsi);
+  if (it == watches_.end()) return;
+  for (std::uint64_t c : it->second.cells) {
+    auto g = grid_.find(c);
+    if (g == grid_.end()) continue;
+    auto& list = g->second;
+    list.erase(std::remove(list.begin(), list.end(), mmsi), list.end());
+    if (list.empty()) grid_.erase(g);
+  }
+  watches_.erase(it);
+}
+
+void GapDetector::on_track_fix(const track::Vessel& vessel, const VesselInfo& info,
+                               const track::Fix& fix, const track::Fix* prev,
+                               const track::SegmentDecision&, const EventSink& emit) {
+  // Count this vessel near every silent vessel watched around here.
+  if (!grid_.empty()) {
+    auto g = grid_.find(cell_of(fix.lat, fix.lon));
+    if (g != grid_.end()) {
+      for (std::uint32_t watched : g->second) {
+        if (watched == fix.mmsi) continue;
+        Watch& w = watches_[watched];
+        if (w.nearby.size() >= kMaxNearby ||
+            std::find(w.nearby.begin(), w.nearby.end(), fix.mmsi) != w.nearby.end())
+          continue;
+        if (track::haversine_km(w.lat, w.lon, fix.lat, fix.lon) <= cfg_.nearby_km)
+          w.nearby.push_back(fix.mmsi);
+      }
+    }
+  }
+  auto own = watches_.find(fix.mmsi);
+  if (prev && fix.t_ms - prev->t_ms >= cfg_.min_duration_ms) {
+    Event e;
+    e.kind = "gap";
+    e.start_ms = prev->t_ms;
+    e.end_ms = fix.t_ms;
+    e.vessels = {fix.mmsi};
+    e.lat = prev->lat;
+    e.lon = prev->lon;
+    double km = track::haversine_km(prev->lat, prev->lon, fix.lat, fix.lon);
+    auto& f = e.fields;
+    f["duration_h"] = std::round((fix.t_ms - prev->t_ms) / 3.6e4) / 100;
+    f["before"] = {{"lat", prev->lat}, {"lon", prev->lon}};
+    f["after"] = {{"lat", fix.lat}, {"lon", fix.lon}};
+    f["distance_km"] = std::round(km * 100) / 100;
+    f["implied_speed_kn"] =
+        std::round(track::implied_speed_kn(km, static_cast<double>(fix.t_ms - prev->t_ms)) * 100) / 100;
+    float before = own != watches_.end() ? own->second.draught_m : vessel.identity.current().draught_m;
+    if (before > 0) f["draught_before_m"] = before;
+    f["vessels_nearby"] = own != watches_.end() ? own->second.nearby.size() : 0;
+    add_identity_fields(info, f);
+    emit_pending(fix.mmsi, emit);  // an earlier gap still waiting for its draught goes first
+    awaiting_draught_[fix.mmsi] = std::move(e);
+  }
+  if (own != watches_.end()) drop_watch(fix.mmsi);
+}
+
+void GapDetector::on_static(const track::Vessel& vessel, const VesselInfo&,
+                            const track::Observation& obs, const track::IdentityUpdate&,
+                            const EventSink& emit) {
+  if (awaiting_draught_.empty() || !(obs.report.has & track::StaticReport::kDraught)) return;
+  auto it = awaiting_draught_.find(vessel.mmsi);
+  if (it == awaiting_draught_.end()) return;
+  it->second.fields["draught_after_m"] = obs.report.draught_m;
+  emit_pending(vessel.mmsi, emit);
+}
+
+void GapDetector::emit_pending(std::uint32_t mmsi, const EventSink& emit) {
+  auto it = awaiting_draught_.find(mmsi);
+  if (it == awaiting_draught_.end()) return;
+  Event e = std::move(it->second);
+  awaiting_draught_.erase(it);
+  emit(std::move(e));
+}
+
+void GapDetector::on_watermark(std::int64_t t_ms, const track::Tracker& tracker, const EventSink& emit) {
+  if (last_sweep_ms_ != INT64_MIN && t_ms - last_sweep_ms_ < kSweepEveryMs) return;
+  std::int64_t from = last_sweep_ms_ == INT64_MIN ? INT64_MIN : last_sweep_ms_ - cfg_.watch_after_ms;
+  last_sweep_ms_ = t_ms;
+  // Vessels that fell silent since the last sweep start being watched.
+  for (std::size_t i = 0; i < tracker.vessel_count(); ++i) {
+    const track::Vessel& v = tracker.vessel_at(i);
+    if (!v.has_fix) continue;
+    std::int64_t silent_since = v.last_fix.t_ms;
+    if (silent_since <= t_ms - cfg_.watch_after_ms && silent_since > from &&
+        t_ms - silent_since < kWatchLifetimeMs && !watches_.count(v.mmsi))
+      add_watch(v, t_ms);
+  }
+  std::vector<std::uint32_t> expired;
+  for (auto& [mmsi, w] : watches_)
+    if (t_ms - w.since_ms > kWatchLifetimeMs) expired.push_back(mmsi);
+  for (std::uint32_t m : expired) drop_watch(m);
+  std::vector<std::uint32_t> ready;
+  for (auto& [mmsi, e] : awaiting_draught_)
+    if (t_ms - e.end_ms > kDraughtWaitMs) ready.push_back(mmsi);
+  for (std::uint32_t m : ready) emit_pending(m, emit);
+}
+
+void GapDetector::finish(const track::Tracker&, const EventSink& emit) {
+  std::vector<std::uint32_t> all;
+  for (auto& [mmsi, e] : awaiting_draught_) all.push_back(mmsi);
+  for (std::uint32_t m : all) emit_pending(m, emit);
+  watches_.clear();
+  grid_.clear();
+}
+
+}  // namespace seawarden::detect

@@ -1,0 +1,47 @@
+// gap: a vessel stops transmitting for at least min_duration (docs/detectors.md).
+#pragma once
+
+#include <unordered_map>
+#include <vector>
+
+#include "detect/config.h"
+#include "detect/track_detector.h"
+
+namespace seawarden::detect {
+
+class GapDetector : public TrackDetector {
+ public:
+  explicit GapDetector(const GapConfig& cfg) : cfg_(cfg) {}
+  const char* kind() const override { return "gap"; }
+  void on_track_fix(const track::Vessel& vessel, const VesselInfo& info, const track::Fix& fix,
+                    const track::Fix* prev, const track::SegmentDecision& decision,
+                    const EventSink& emit) override;
+  void on_static(const track::Vessel& vessel, const VesselInfo& info, const track::Observation& obs,
+                 const track::IdentityUpdate& update, const EventSink& emit) override;
+  void on_watermark(std::int64_t t_ms, const track::Tracker& tracker, const EventSink& emit) override;
+  void finish(const track::Tracker& tracker, const EventSink& emit) override;
+
+  std::size_t watches() const { return watches_.size(); }
+
+ private:
+  // A silent vessel whose surroundings are being watched (vessels_nearby).
+  struct Watch {
+    double lat = 0, lon = 0;
+    std::int64_t since_ms = 0;
+    float draught_m = 0;
+    std::vector<std::uint32_t> nearby;  // distinct MMSIs, capped
+    std::vector<std::uint64_t> cells;
+  };
+  static std::uint64_t cell_of(double lat, double lon);
+  void add_watch(const track::Vessel& v, std::int64_t now);
+  void drop_watch(std::uint32_t mmsi);
+  void emit_pending(std::uint32_t mmsi, const EventSink& emit);
+
+  GapConfig cfg_;
+  std::unordered_map<std::uint32_t, Watch> watches_;
+  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> grid_;  // cell -> watched MMSIs
+  std::unordered_map<std::uint32_t, Event> awaiting_draught_;  // gap events waiting for draught_after
+  std::int64_t last_sweep_ms_ = INT64_MIN;
+};
+
+}  // namespace seawarden::detect

@@ -1,0 +1,86 @@
+#include "detect/identity_anomaly.h"
+
+#include "track/identity_checks.h"
+
+namespace seawarden::detect {
+
+void IdentityAnomalyDetector::on_static(const track::Vessel& vessel, const VesselInfo&,
+                                        const track::Observation& obs,
+                                        const track::IdentityUpdate&, const EventSink&) {
+  if (!(obs.report.has & track::StaticReport::kImo)) return;
+  std::uint32_t imo = obs.report.imo;
+  if (!track::imo_check_digit_ok(imo)) {
+    Span& s = invalid_imo_[vessel.mmsi];
+    if (s.imo == 0) s.imo = imo, s.first_ms = obs.t_ms;
+    s.last_ms = obs.t_ms;
+    return;
+  }
+  auto& holders = by_imo_[imo];
+  Span* mine = nullptr;
+  for (auto& [mmsi, span] : holders)
+    if (mmsi == vessel.mmsi) mine = &span;
+  if (mine) {
+    // a, then b, then a again within the window: the IMO is shared.
+    for (auto& [mmsi, span] : holders) {
+      if (mmsi == vessel.mmsi) continue;
+      if (span.last_ms > mine->last_ms && obs.t_ms - span.last_ms <= cfg_.imo_shared_window_ms)
+        span.shared = mine->shared = true;
+    }
+    mine->last_ms = obs.t_ms;
+  } else if (holders.size() < 16) {
+    holders.push_back({vessel.mmsi, Span{imo, obs.t_ms, obs.t_ms, false}});
+  }
+}
+
+void IdentityAnomalyDetector::emit_event(const track::Vessel& v, const char* reason,
+                                         std::int64_t start, std::int64_t end, nlohmann::json extra,
+                                         const EventSink& emit) const {
+  Event e;
+  e.kind = "identity_anomaly";
+  e.start_ms = start;
+  e.end_ms = end;
+  e.vessels = {v.mmsi};
+  if (v.has_fix) e.lat = v.last_fix.lat, e.lon = v.last_fix.lon;
+  e.fields = std::move(extra);
+  e.fields["reason"] = reason;
+  e.fields["mmsi"] = v.mmsi;
+  const auto& id = v.identity.current();
+  if (!id.name.empty()) e.fields["name"] = std::string(id.name.view());
+  if (id.imo && !e.fields.contains("imo")) e.fields["imo"] = id.imo;
+  std::string_view flag = track::mmsi_flag(v.mmsi);
+  if (!flag.empty()) e.fields["flag"] = std::string(flag);
+  emit(std::move(e));
+}
+
+void IdentityAnomalyDetector::finish(const track::Tracker& tracker, const EventSink& emit) {
+  for (std::size_t i = 0; i < tracker.vessel_count(); ++i) {
+    const track::Vessel& v = tracker.vessel_at(i);
+    if (v.messages == 0) continue;
+    if (track::is_default_mmsi(v.mmsi)) {
+      emit_event(v, "default_mmsi", v.first_t_ms, v.last_t_ms, nlohmann::json::object(), emit);
+    } else if (track::has_unallocated_mid(v.mmsi)) {
+      emit_event(v, "unallocated_mid", v.first_t_ms, v.last_t_ms,
+                 {{"mid", track::mmsi_mid(v.mmsi)}}, emit);
+    }
+  }
+  for (const auto& [mmsi, s] : invalid_imo_) {
+    const track::Vessel* v = tracker.find(mmsi);
+    if (v) emit_event(*v, "invalid_imo", s.first_ms, s.last_ms, {{"imo", s.imo}}, emit);
+  }
+  for (const auto& [imo, holders] : by_imo_) {
+    for (const auto& [mmsi, s] : holders) {
+      if (!s.shared) continue;
+      std::vector<std::uint32_t> others;
+      for (const auto& [m2, s2] : holders)
+        if (m2 != mmsi && s2.shared) others.push_back(m2);
+      const track::Vessel* v = tracker.find(mmsi);
+      if (v)
+        emit_event(*v, "imo_shared", s.first_ms, s.last_ms, {{"imo", imo}, {"other_mmsis", others}},
+                   emit);
+    }
+  }
+  invalid_imo_.clear();
+  by_imo_.clear();
+}
+
+}  // namespace seawarden::detect

@@ -1,0 +1,34 @@
+// identity_anomaly: default_mmsi, unallocated_mid, invalid_imo, imo_shared (docs/detectors.md).
+#pragma once
+
+#include <unordered_map>
+#include <vector>
+
+#include "detect/config.h"
+#include "detect/track_detector.h"
+
+namespace seawarden::detect {
+
+class IdentityAnomalyDetector : public TrackDetector {
+ public:
+  explicit IdentityAnomalyDetector(const IdentityAnomalyConfig& cfg) : cfg_(cfg) {}
+  const char* kind() const override { return "identity_anomaly"; }
+  void on_static(const track::Vessel& vessel, const VesselInfo& info, const track::Observation& obs,
+                 const track::IdentityUpdate& update, const EventSink& emit) override;
+  void finish(const track::Tracker& tracker, const EventSink& emit) override;
+
+ private:
+  struct Span {
+    std::uint32_t imo = 0;
+    std::int64_t first_ms = 0, last_ms = 0;
+    bool shared = false;
+  };
+  void emit_event(const track::Vessel& v, const char* reason, std::int64_t start, std::int64_t end,
+                  nlohmann::json extra, const EventSink& emit) const;
+
+  IdentityAnomalyConfig cfg_;
+  std::unordered_map<std::uint32_t, Span> invalid_imo_;              // MMSI -> invalid IMO seen
+  std::unordered_map<std::uint32_t, std::vector<std::pair<std::uint32_t, Span>>> by_imo_;  // IMO -> (MMSI, span)
+};
+
+}  // namespace seawarden::detect

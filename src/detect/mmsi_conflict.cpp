@@ -1,0 +1,87 @@
+#include "detect/mmsi_conflict.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "track/geodesy.h"
+
+namespace seawarden::detect {
+
+void MmsiConflictDetector::on_track_fix(const track::Vessel&, const VesselInfo& info,
+                                        const track::Fix& fix, const track::Fix* prev,
+                                        const track::SegmentDecision&, const EventSink& emit) {
+  if (!prev || prev->segment == fix.segment || fix.t_ms - prev->t_ms >= cfg_.max_dt_ms) return;
+  double km = track::haversine_km(prev->lat, prev->lon, fix.lat, fix.lon);
+  if (km <= cfg_.min_distance_km) return;
+  auto it = open_.find(fix.mmsi);
+  if (it != open_.end() && prev->t_ms - it->second.last_ms > cfg_.max_quiet_ms) {
+    close(fix.mmsi, it->second, emit);
+    open_.erase(it);
+    it = open_.end();
+  }
+  if (it == open_.end()) {
+    Period p;
+    p.start_ms = prev->t_ms;
+    p.lat = prev->lat;
+    p.lon = prev->lon;
+    p.other_lat = fix.lat;
+    p.other_lon = fix.lon;
+    it = open_.emplace(fix.mmsi, std::move(p)).first;
+  }
+  Period& p = it->second;
+  p.last_ms = fix.t_ms;
+  p.max_km = std::max(p.max_km, km);
+  ++p.switches;
+  for (std::uint32_t s : {prev->segment, fix.segment})
+    if (std::find(p.segments.begin(), p.segments.end(), s) == p.segments.end() && p.segments.size() < 16)
+      p.segments.push_back(s);
+  p.info = info;
+  if (p.switches >= cfg_.min_switches) confirmed_[fix.mmsi] = {p.start_ms, p.last_ms};
+}
+
+std::int64_t MmsiConflictDetector::confirmed_since(std::uint32_t mmsi, std::int64_t* last) const {
+  auto it = confirmed_.find(mmsi);
+  if (it == confirmed_.end()) return INT64_MIN;
+  if (last) *last = it->second.second;
+  return it->second.first;
+}
+
+void MmsiConflictDetector::close(std::uint32_t mmsi, Period& p, const EventSink& emit) {
+  if (p.switches < cfg_.min_switches) return;
+  Event e;
+  e.kind = "mmsi_conflict";
+  e.start_ms = p.start_ms;
+  e.end_ms = p.last_ms;
+  e.vessels = {mmsi};
+  e.lat = p.lat;
+  e.lon = p.lon;
+  e.fields["switches"] = p.switches;
+  e.fields["max_distance_km"] = std::round(p.max_km * 10) / 10;
+  e.fields["other"] = {{"lat", p.other_lat}, {"lon", p.other_lon}};
+  e.fields["segments"] = p.segments;
+  e.fields["duration_h"] = std::round((p.last_ms - p.start_ms) / 3.6e4) / 100;
+  add_identity_fields(p.info, e.fields);
+  emit(std::move(e));
+}
+
+void MmsiConflictDetector::on_watermark(std::int64_t t_ms, const track::Tracker&, const EventSink& emit) {
+  for (auto it = open_.begin(); it != open_.end();) {
+    if (t_ms - it->second.last_ms > cfg_.max_quiet_ms + cfg_.max_dt_ms) {
+      close(it->first, it->second, emit);
+      it = open_.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  for (auto it = confirmed_.begin(); it != confirmed_.end();) {
+    if (t_ms - it->second.second > 2 * cfg_.max_quiet_ms) it = confirmed_.erase(it);
+    else ++it;
+  }
+}
+
+void MmsiConflictDetector::finish(const track::Tracker&, const EventSink& emit) {
+  for (auto& [mmsi, p] : open_) close(mmsi, p, emit);
+  open_.clear();
+}
+
+}  // namespace seawarden::detect

@@ -1,0 +1,277 @@
+#include "detect/pipeline.h"
+
+#include <algorithm>
+#include <cstring>
+#include <stdexcept>
+
+#include "detect/draught_change.h"
+#include "detect/encounter.h"
+#include "detect/event_json.h"
+#include "detect/gap.h"
+#include "detect/identity_anomaly.h"
+#include "detect/identity_change.h"
+#include "detect/loitering.h"
+#include "detect/mmsi_conflict.h"
+#include "detect/position_jump.h"
+#include "detect/sanctions_hit.h"
+#include "detect/zone_visit.h"
+#include "detect/zones.h"
+#include "track/identity_checks.h"
+#include "track/tracker.h"
+
+namespace seawarden::detect {
+
+void add_identity_fields(const VesselInfo& info, nlohmann::json& f) {
+  if (!info.name.empty()) f["name"] = info.name;
+  if (info.imo) f["imo"] = info.imo;
+  if (!info.callsign.empty()) f["callsign"] = info.callsign;
+  if (!info.flag.empty()) f["flag"] = info.flag;
+}
+
+namespace {
+
+constexpr std::int64_t kWatermarkStepMs = kMinuteMs;
+
+track::TrackerParams tracker_params(const Config& c) {
+  track::TrackerParams p;
+  p.reorder_window_ms = c.tracks.reorder_window_ms;
+  p.dedup_window_ms = c.tracks.dedup_window_ms;
+  p.identity_confirmations = c.identity_change.confirmations;
+  p.segmenter.max_speed_kn = c.segmenter.max_speed_kn;
+  p.segmenter.noise_dist_km = c.segmenter.noise_dist_km;
+  p.segmenter.max_idle_ms = c.segmenter.max_idle_ms;
+  p.segmenter.max_open_segments = c.segmenter.max_open_segments;
+  return p;
+}
+
+void fill_info(const track::Vessel& v, VesselInfo& info) {
+  const track::Identity& id = v.identity.current();
+  info.mmsi = v.mmsi;
+  info.name.assign(id.name.view());
+  info.callsign.assign(id.callsign.view());
+  info.flag.assign(track::mmsi_flag(v.mmsi));
+  info.imo = id.imo;
+  info.shiptype = id.shiptype;
+  info.length_m = id.length_m;
+  info.beam_m = id.beam_m;
+  info.draught_m = id.draught_m;
+}
+
+}  // namespace
+
+class Pipeline::Impl : public track::TrackSink {
+ public:
+  Impl(Pipeline& owner, const Config& cfg, const ZoneSet* zones, const screen::Matcher* matcher)
+      : owner_(owner), cfg_(cfg), tracker_(tracker_params(cfg), *this) {
+    sink_ = [this](Event&& e) { collect(std::move(e)); };
+    if (cfg.encounter.enabled || cfg.loitering.enabled) {
+      auto enc = std::make_unique<EncounterDetector>(cfg.encounter, zones);
+      EncounterDetector* shared = enc.get();
+      // Loitering shares the encounter detector's grid (partners); the encounter detector
+      // runs even when only loitering is wanted, its events are then dropped.
+      if (!cfg.encounter.enabled) drop_kind_ = "encounter";
+      spatial_.push_back(std::move(enc));
+      if (cfg.loitering.enabled)
+        spatial_.push_back(std::make_unique<LoiteringDetector>(cfg.loitering, cfg.encounter, zones, shared));
+    }
+    if (zones && cfg.zone_visit.enabled)
+      spatial_.push_back(std::make_unique<ZoneVisitDetector>(cfg.zone_visit, zones));
+    MmsiConflictDetector* conflicts = nullptr;
+    if (cfg.mmsi_conflict.enabled) {
+      auto c = std::make_unique<MmsiConflictDetector>(cfg.mmsi_conflict);
+      conflicts = c.get();
+      track_.push_back(std::move(c));
+    }
+    if (cfg.position_jump.enabled)
+      track_.push_back(std::make_unique<PositionJumpDetector>(cfg.position_jump, conflicts));
+    if (cfg.gap.enabled) track_.push_back(std::make_unique<GapDetector>(cfg.gap));
+    if (cfg.identity_change.enabled)
+      track_.push_back(std::make_unique<IdentityChangeDetector>(cfg.identity_change));
+    if (cfg.identity_anomaly.enabled)
+      track_.push_back(std::make_unique<IdentityAnomalyDetector>(cfg.identity_anomaly));
+    if (matcher && cfg.sanctions_hit.enabled)
+      track_.push_back(std::make_unique<SanctionsHitDetector>(cfg.sanctions_hit, *matcher));
+    // Last: it listens to the events of all the others.
+    if (cfg.draught_change.enabled)
+      track_.push_back(std::make_unique<DraughtChangeDetector>(cfg.draught_change));
+  }
+
+  void push(const ais::Received& rec) {
+    tracker_.push(rec);
+    std::int64_t released = tracker_.released_until();
+    if (released != INT64_MIN && released - watermark_ >= kWatermarkStepMs) advance(released);
+  }
+
+  void finish() {
+    tracker_.flush();
+    if (tracker_.released_until() != INT64_MIN) advance(tracker_.released_until());
+    for (auto& d : spatial_) d->finish(sink_);
+    for (auto& d : track_) d->finish(tracker_, sink_);
+    std::stable_sort(events_.begin(), events_.end(), event_before);
+    fill_stats();
+    if (owner_.on_event)
+      for (const Event& e : events_) owner_.on_event(e);
+    events_.clear();
+    finished_ = true;
+  }
+
+  const PipelineStats& stats() {
+    if (!finished_) fill_stats();
+    return stats_;
+  }
+
+  std::string save_state() const;
+  void load_state(std::string_view blob);
+
+  // TrackSink
+  void on_fix(const track::Vessel& v, const track::Fix& fix, const track::Fix* prev,
+              const track::SegmentDecision& d) override {
+    const VesselInfo& info = info_of(v);
+    for (auto& det : track_) det->on_track_fix(v, info, fix, prev, d, sink_);
+    for (auto& det : spatial_) det->on_fix(fix, info, sink_);
+    if (owner_.on_fix) owner_.on_fix(fix, info);
+  }
+  void on_static(const track::Vessel& v, const track::Observation& obs,
+                 const track::IdentityUpdate& update) override {
+    VesselInfo& info = info_of(v);
+    if (update.any) fill_info(v, info);
+    for (auto& det : track_) det->on_static(v, info, obs, update, sink_);
+    if (update.any && owner_.on_identity) owner_.on_identity(v.mmsi, obs.t_ms, info);
+  }
+
+ private:
+  VesselInfo& info_of(const track::Vessel& v) {
+    std::size_t i = tracker_.index_of(v);
+    if (i >= infos_.size()) infos_.resize(tracker_.vessel_count());
+    VesselInfo& info = infos_[i];
+    if (info.mmsi != v.mmsi) fill_info(v, info);
+    return info;
+  }
+
+  void advance(std::int64_t t) {
+    watermark_ = t;
+    for (auto& d : spatial_) d->on_watermark(t, sink_);
+    for (auto& d : track_) d->on_watermark(t, tracker_, sink_);
+  }
+
+  void collect(Event&& e) {
+    if (!drop_kind_.empty() && e.kind == drop_kind_) {
+      for (auto& d : track_) d->on_event(e);
+      return;
+    }
+    for (auto& d : track_) d->on_event(e);
+    ++stats_.events_by_kind[e.kind];
+    ++stats_.events;
+    events_.push_back(std::move(e));
+  }
+
+  void fill_stats() {
+    const track::TrackerStats& t = tracker_.stats();
+    stats_.messages = t.messages;
+    stats_.without_rxtime = t.without_rxtime;
+    stats_.ignored = t.ignored;
+    stats_.late = t.late;
+    stats_.duplicates = t.duplicates;
+    stats_.bad_position = t.bad_position;
+    stats_.fixes = t.fixes;
+    stats_.static_reports = t.static_reports;
+    stats_.vessels = tracker_.vessel_count();
+    stats_.segments = tracker_.segments();
+    stats_.first_t_ms = t.first_t_ms;
+    stats_.last_t_ms = t.last_t_ms;
+    stats_.state_bytes = tracker_.memory_bytes() + infos_.capacity() * sizeof(VesselInfo);
+  }
+
+  Pipeline& owner_;
+  Config cfg_;
+  track::Tracker tracker_;
+  std::vector<VesselInfo> infos_;
+  std::vector<std::unique_ptr<Detector>> spatial_;
+  std::vector<std::unique_ptr<TrackDetector>> track_;
+  EventSink sink_;
+  std::vector<Event> events_;
+  std::string drop_kind_;
+  std::int64_t watermark_ = INT64_MIN;
+  PipelineStats stats_;
+  bool finished_ = false;
+
+  friend class Pipeline;
+};
+
+// ---- state persistence: a versioned little-endian binary blob ----
+
+namespace {
+
+constexpr char kMagic[8] = {'S', 'W', 'T', 'R', 'K', 'S', '0', '1'};
+
+template <class T>
+void put(std::string& out, const T& v) {
+  static_assert(std::is_trivially_copyable_v<T>);
+  out.append(reinterpret_cast<const char*>(&v), sizeof v);
+}
+
+template <class T>
+void get(std::string_view& in, T& v) {
+  if (in.size() < sizeof v) throw std::runtime_error("track state: truncated");
+  std::memcpy(&v, in.data(), sizeof v);
+  in.remove_prefix(sizeof v);
+}
+
+}  // namespace
+
+std::string Pipeline::Impl::save_state() const {
+  std::string out(kMagic, sizeof kMagic);
+  std::uint64_t n = tracker_.vessel_count();
+  put(out, n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const track::Vessel& v = tracker_.vessel_at(i);
+    put(out, v.mmsi);
+    put(out, v.first_t_ms);
+    put(out, v.last_t_ms);
+    put(out, v.messages);
+    put(out, v.fixes);
+    put(out, v.has_fix);
+    put(out, v.last_fix);
+    put(out, v.segments);
+    put(out, v.identity.current());
+  }
+  return out;
+}
+
+void Pipeline::Impl::load_state(std::string_view in) {
+  if (in.size() < sizeof kMagic || std::memcmp(in.data(), kMagic, sizeof kMagic) != 0)
+    throw std::runtime_error("track state: not a seawarden track state (or another version)");
+  in.remove_prefix(sizeof kMagic);
+  std::uint64_t n = 0;
+  get(in, n);
+  std::uint64_t segments = 0;
+  for (std::uint64_t i = 0; i < n; ++i) {
+    std::uint32_t mmsi = 0;
+    get(in, mmsi);
+    track::Vessel& v = tracker_.get_or_create(mmsi);
+    get(in, v.first_t_ms);
+    get(in, v.last_t_ms);
+    get(in, v.messages);
+    get(in, v.fixes);
+    get(in, v.has_fix);
+    get(in, v.last_fix);
+    get(in, v.segments);
+    track::Identity id;
+    get(in, id);
+    v.identity.restore(id);
+    segments += v.segments.next_id - 1;
+  }
+  tracker_.add_restored_segments(segments);
+  if (!in.empty()) throw std::runtime_error("track state: trailing bytes");
+}
+
+Pipeline::Pipeline(const Config& cfg, const ZoneSet* zones, const screen::Matcher* matcher)
+    : impl_(std::make_unique<Impl>(*this, cfg, zones, matcher)) {}
+Pipeline::~Pipeline() = default;
+void Pipeline::on_message(const ais::Received& rec) { impl_->push(rec); }
+void Pipeline::finish() { impl_->finish(); }
+const PipelineStats& Pipeline::stats() const { return impl_->stats(); }
+std::string Pipeline::save_state() const { return impl_->save_state(); }
+void Pipeline::load_state(std::string_view blob) { impl_->load_state(blob); }
+
+}  // namespace seawarden::detect

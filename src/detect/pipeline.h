@@ -1,0 +1,67 @@
+// The detection pipeline: AIS messages -> track layer (reorder, dedup, segments,
+// identities) -> every detector -> events, ordered by start time. Usable directly as an
+// ais::Reader handler.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ais/message.h"
+#include "detect/config.h"
+#include "detect/detector.h"
+#include "detect/event.h"
+#include "track/fix.h"
+
+namespace seawarden::screen {
+class Matcher;
+}
+
+namespace seawarden::detect {
+
+class ZoneSet;
+
+struct PipelineStats {
+  std::uint64_t messages = 0, without_rxtime = 0, ignored = 0, late = 0, duplicates = 0;
+  std::uint64_t bad_position = 0, fixes = 0, static_reports = 0;
+  std::uint64_t vessels = 0, segments = 0, events = 0;
+  std::map<std::string, std::uint64_t> events_by_kind;
+  std::int64_t first_t_ms = INT64_MAX, last_t_ms = INT64_MIN;  // receive-time span of fixes
+  std::size_t state_bytes = 0;  // approximate memory held by the track layer
+};
+
+class Pipeline {
+ public:
+  // zones and matcher are nullable (no zone_visit / no sanctions_hit without them); both must
+  // outlive the pipeline.
+  Pipeline(const Config& cfg, const ZoneSet* zones, const screen::Matcher* matcher);
+  ~Pipeline();
+  Pipeline(const Pipeline&) = delete;
+  Pipeline& operator=(const Pipeline&) = delete;
+
+  void on_message(const ais::Received& rec);
+  // Flushes the reorder buffer, closes every detector, then delivers all events in order
+  // (start time, end time, kind, vessels) to on_event.
+  void finish();
+
+  std::function<void(const Event&)> on_event;
+  std::function<void(const track::Fix&, const VesselInfo&)> on_fix;
+  std::function<void(std::uint32_t mmsi, std::int64_t t_ms, const VesselInfo&)> on_identity;
+
+  const PipelineStats& stats() const;
+
+  // Tracks, segments and identities to continue in a later run (call after finish()).
+  std::string save_state() const;
+  // Restores what save_state() wrote (before the first message). Throws std::runtime_error.
+  void load_state(std::string_view blob);
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace seawarden::detect

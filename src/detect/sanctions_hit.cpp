@@ -1,0 +1,120 @@
+#include "detect/sanctions_hit.h"
+
+#include <cmath>
+
+#include "screen/matcher.h"
+#include "track/identity_checks.h"
+
+namespace seawarden::detect {
+
+namespace {
+
+int rank(const std::string& method) {
+  if (method == "imo") return 4;
+  if (method == "mmsi") return 3;
+  if (method == "callsign") return 2;
+  return 1;
+}
+
+}  // namespace
+
+void SanctionsHitDetector::query(const track::Vessel& vessel, std::int64_t t_ms,
+                                 const track::StaticReport* report) {
+  const auto& id = vessel.identity.current();
+  screen::VesselQuery q;
+  q.mmsi = std::to_string(vessel.mmsi);
+  if (id.imo && track::imo_check_digit_ok(id.imo)) q.imo = std::to_string(id.imo);
+  q.call_sign = std::string(id.callsign.view());
+  if (static_cast<int>(id.name.len) >= cfg_.min_name_length) q.name = std::string(id.name.view());
+  screen::MatchOptions options;
+  options.threshold = static_cast<float>(cfg_.min_name_score);
+  options.type = screen::EntityType::vessel;
+  options.explain = false;
+  std::vector<screen::Match> matches = matcher_.find_vessel(q, options);
+  for (const screen::Match& m : matches) {
+    if (!m.entity) continue;
+    std::string method = m.method == "call_sign" ? "callsign" : m.method;
+    if (method == "name" && m.score < cfg_.min_name_score) continue;
+    std::string value = method == "imo" ? q.imo : method == "mmsi" ? q.mmsi
+                      : method == "callsign" ? q.call_sign : q.name;
+    auto& list = hits_[vessel.mmsi];
+    Hit* found = nullptr;
+    for (Hit& h : list)
+      if (h.list == m.entity->list && h.entry_id == m.entity->id) found = &h;
+    if (found) {
+      if (rank(method) > rank(found->matched_on)) {
+        found->matched_on = method, found->value = value, found->score = m.score;
+      }
+      found->last_ms = std::max(found->last_ms, t_ms);
+      continue;
+    }
+    Hit h;
+    h.list = m.entity->list;
+    h.entry_id = m.entity->id;
+    h.matched_on = method;
+    h.listed_name = m.entity->name;
+    h.value = value;
+    h.score = m.score;
+    h.first_ms = method == "mmsi" ? vessel.first_t_ms : t_ms;
+    h.last_ms = t_ms;
+    list.push_back(std::move(h));
+  }
+  (void)report;
+}
+
+void SanctionsHitDetector::on_track_fix(const track::Vessel& vessel, const VesselInfo&,
+                                        const track::Fix& fix, const track::Fix*,
+                                        const track::SegmentDecision&, const EventSink&) {
+  if (vessel.fixes == 1 && vessel.identity.current().name.empty() && vessel.identity.current().imo == 0)
+    query(vessel, fix.t_ms, nullptr);  // MMSI alone, before any static data
+}
+
+void SanctionsHitDetector::refresh_last(const track::Vessel& vessel, const track::Observation& obs) {
+  auto it = hits_.find(vessel.mmsi);
+  if (it == hits_.end()) return;
+  const track::StaticReport& r = obs.report;
+  for (Hit& h : it->second) {
+    bool carries = false;
+    if (h.matched_on == "imo") carries = (r.has & track::StaticReport::kImo) && std::to_string(r.imo) == h.value;
+    else if (h.matched_on == "callsign") carries = (r.has & track::StaticReport::kCallsign) && r.callsign.view() == h.value;
+    else if (h.matched_on == "name") carries = (r.has & track::StaticReport::kName) && r.name.view() == h.value;
+    if (carries) h.last_ms = std::max(h.last_ms, obs.t_ms);
+  }
+}
+
+void SanctionsHitDetector::on_static(const track::Vessel& vessel, const VesselInfo&,
+                                     const track::Observation& obs,
+                                     const track::IdentityUpdate& update, const EventSink&) {
+  if (update.any) query(vessel, obs.t_ms, &obs.report);
+  refresh_last(vessel, obs);
+}
+
+void SanctionsHitDetector::finish(const track::Tracker& tracker, const EventSink& emit) {
+  for (auto& [mmsi, list] : hits_) {
+    const track::Vessel* v = tracker.find(mmsi);
+    if (!v) continue;
+    for (Hit& h : list) {
+      Event e;
+      e.kind = "sanctions_hit";
+      e.start_ms = h.first_ms;
+      e.end_ms = h.matched_on == "mmsi" ? v->last_t_ms : h.last_ms;
+      e.vessels = {mmsi};
+      if (v->has_fix) e.lat = v->last_fix.lat, e.lon = v->last_fix.lon;
+      e.fields["list"] = h.list;
+      e.fields["entry_id"] = h.entry_id;
+      e.fields["matched_on"] = h.matched_on;
+      e.fields["score"] = std::round(h.score * 1000) / 1000;
+      e.fields["listed_name"] = h.listed_name;
+      const auto& id = v->identity.current();
+      if (!id.name.empty()) e.fields["name"] = std::string(id.name.view());
+      if (id.imo) e.fields["imo"] = id.imo;
+      if (!id.callsign.empty()) e.fields["callsign"] = std::string(id.callsign.view());
+      std::string_view flag = track::mmsi_flag(mmsi);
+      if (!flag.empty()) e.fields["flag"] = std::string(flag);
+      emit(std::move(e));
+    }
+  }
+  hits_.clear();
+}
+
+}  // namespace seawarden::detect

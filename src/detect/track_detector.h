@@ -1,0 +1,38 @@
+// Internal interface of the detectors that work on the track layer's output directly
+// (gap, position_jump, mmsi_conflict, identity_*, draught_change, sanctions_hit): they
+// see the previous fix, the segmenter's decision and identity updates, and other
+// detectors' events, which the generic Detector interface does not carry.
+#pragma once
+
+#include <cstdint>
+
+#include "detect/detector.h"
+#include "track/tracker.h"
+
+namespace seawarden::detect {
+
+class TrackDetector {
+ public:
+  virtual ~TrackDetector() = default;
+  virtual const char* kind() const = 0;
+  virtual void on_track_fix(const track::Vessel& vessel, const VesselInfo& info, const track::Fix& fix,
+                            const track::Fix* prev, const track::SegmentDecision& decision,
+                            const EventSink& emit) {}
+  virtual void on_static(const track::Vessel& vessel, const VesselInfo& info,
+                         const track::Observation& obs, const track::IdentityUpdate& update,
+                         const EventSink& emit) {}
+  // Every message of a vessel (after on_track_fix / on_static).
+  virtual void on_message(const track::Vessel& vessel, const track::Observation& obs,
+                          const EventSink& emit) {}
+  // An event of any detector (including this one), when emitted.
+  virtual void on_event(const Event& event) {}
+  virtual void on_watermark(std::int64_t t_ms, const track::Tracker& tracker, const EventSink& emit) {}
+  virtual void finish(const track::Tracker& tracker, const EventSink& emit) = 0;
+  // Whether this detector needs on_message for every message (costly hooks are skipped otherwise).
+  virtual bool wants_messages() const { return false; }
+};
+
+// Identity fields shared by every event of one vessel.
+void add_identity_fields(const VesselInfo& info, nlohmann::json& fields);
+
+}  // namespace seawarden::detect

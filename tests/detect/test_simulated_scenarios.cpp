@@ -1,0 +1,110 @@
+// End-to-end: simulated scenarios (several seeds, >= 200 vessels over 48 h) through the
+// whole pipeline, compared with the simulator's ground truth. An event matches a truth
+// event of the same kind, the same vessel set and an overlapping time span (instantaneous
+// events: within the tolerance below). Precision and recall must be >= 0.95 for every kind.
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "ais/reader.h"
+#include "detect/config.h"
+#include "detect/pipeline.h"
+#include "detect/zones.h"
+#include "screen/lists.h"
+#include "screen/matcher.h"
+#include "sim/simulator.h"
+
+namespace {
+
+using seawarden::detect::Event;
+
+constexpr std::int64_t kToleranceMs = 10 * 60 * 1000;  // slack around instantaneous/short events
+
+bool overlaps(const Event& a, const Event& b) {
+  return a.start_ms <= b.end_ms + kToleranceMs && b.start_ms <= a.end_ms + kToleranceMs;
+}
+
+std::set<std::uint32_t> vessel_set(const Event& e) { return {e.vessels.begin(), e.vessels.end()}; }
+
+struct Score {
+  int truth = 0, detected = 0, recalled = 0, precise = 0;
+};
+
+std::vector<Event> run_detect(const std::filesystem::path& dir) {
+  seawarden::detect::Config config;
+  auto zones = seawarden::detect::load_zones((dir / "zones.geojson").string());
+  seawarden::screen::ListSet lists = seawarden::screen::load_lists({(dir / "sanctions" / "sdn.csv").string()});
+  seawarden::screen::Matcher matcher(lists);
+  seawarden::detect::Pipeline pipeline(config, &zones, &matcher);
+  std::vector<Event> events;
+  pipeline.on_event = [&](const Event& e) { events.push_back(e); };
+  seawarden::ais::Reader reader([&](const seawarden::ais::Received& r) { pipeline.on_message(r); });
+  reader.read_file((dir / "ais.nmea").string());
+  pipeline.finish();
+  return events;
+}
+
+void compare(const std::vector<Event>& truth, const std::vector<Event>& found,
+             std::map<std::string, Score>& scores, bool verbose) {
+  for (const Event& t : truth) {
+    Score& s = scores[t.kind];
+    ++s.truth;
+    bool hit = false;
+    for (const Event& f : found)
+      if (f.kind == t.kind && vessel_set(f) == vessel_set(t) && overlaps(f, t)) hit = true;
+    if (hit) ++s.recalled;
+    else if (verbose)
+      std::printf("  missed %s %u %lld..%lld %s\n", t.kind.c_str(), t.vessels.empty() ? 0 : t.vessels[0],
+                  static_cast<long long>(t.start_ms), static_cast<long long>(t.end_ms), t.fields.dump().c_str());
+  }
+  for (const Event& f : found) {
+    Score& s = scores[f.kind];
+    ++s.detected;
+    bool hit = false;
+    for (const Event& t : truth)
+      if (f.kind == t.kind && vessel_set(f) == vessel_set(t) && overlaps(f, t)) hit = true;
+    if (hit) ++s.precise;
+    else if (verbose)
+      std::printf("  false %s %u %lld..%lld %s\n", f.kind.c_str(), f.vessels.empty() ? 0 : f.vessels[0],
+                  static_cast<long long>(f.start_ms), static_cast<long long>(f.end_ms), f.fields.dump().c_str());
+  }
+}
+
+TEST(SimulatedScenarios, PrecisionAndRecallPerKind) {
+  std::map<std::string, Score> scores;
+  const bool verbose = std::getenv("SEAWARDEN_VERBOSE") != nullptr;
+  for (std::uint64_t seed : {1, 2, 3}) {
+    auto dir = std::filesystem::temp_directory_path() / ("seawarden-sim-" + std::to_string(seed) + "-" +
+                                                         std::to_string(::getpid()));
+    seawarden::sim::ScenarioOptions options;
+    options.seed = seed;
+    options.hours = 48;
+    options.vessels = 220;
+    auto result = seawarden::sim::simulate(options, dir);
+    std::vector<Event> found = run_detect(dir);
+    if (verbose) std::printf("seed %llu: %zu truth, %zu detected\n", static_cast<unsigned long long>(seed),
+                             result.truth.size(), found.size());
+    compare(result.truth, found, scores, verbose);
+    std::filesystem::remove_all(dir);
+  }
+  std::printf("%-18s %6s %8s %9s %7s\n", "kind", "truth", "detected", "precision", "recall");
+  for (const auto& [kind, s] : scores) {
+    double p = s.detected ? static_cast<double>(s.precise) / s.detected : 1.0;
+    double r = s.truth ? static_cast<double>(s.recalled) / s.truth : 1.0;
+    std::printf("%-18s %6d %8d %9.3f %7.3f\n", kind.c_str(), s.truth, s.detected, p, r);
+  }
+  for (const auto& [kind, s] : scores) {
+    double p = s.detected ? static_cast<double>(s.precise) / s.detected : 1.0;
+    double r = s.truth ? static_cast<double>(s.recalled) / s.truth : 1.0;
+    EXPECT_GE(p, 0.95) << kind;
+    EXPECT_GE(r, 0.95) << kind;
+  }
+  EXPECT_GT(scores.size(), 5u);
+}
+
+}  // namespace
