@@ -36,10 +36,10 @@ int run(Opts& o) {
                "(%.2fM msg/s)\n",
                r.files_ingested, r.files_skipped, r.files_failed, static_cast<unsigned long long>(r.messages),
                r.seconds, r.seconds > 0 ? static_cast<double>(r.messages) / r.seconds / 1e6 : 0.0);
-  std::fprintf(stderr, "store %s: %llu vessels, %llu positions, %llu events (%llu still open), %llu sanctions hits\n",
+  std::fprintf(stderr, "store %s: %llu vessels, %llu positions, %llu events, %llu sanctions hits\n",
                o.ingest.db_path.c_str(), static_cast<unsigned long long>(s.vessels),
                static_cast<unsigned long long>(s.positions), static_cast<unsigned long long>(s.events),
-               static_cast<unsigned long long>(r.provisional_events), static_cast<unsigned long long>(s.hits));
+               static_cast<unsigned long long>(s.hits));
   return r.files_failed ? seawarden::cli::kExitFailure : seawarden::cli::kExitOk;
 }
 

@@ -16,6 +16,7 @@
 #include "detect/config.h"
 #include "detect/zones.h"
 #include "screen/lists.h"
+#include "screen/matcher.h"
 #include "store/config_json.h"
 #include "store/content_id.h"
 #include "store/open.h"
@@ -50,24 +51,22 @@ std::uint64_t reader_errors(const ais::ReaderStats& s) {
   return n;
 }
 
-// The pipeline with its outputs wired into the writer; rebuilt from the stored state
-// after a failed file so the failed bytes leave no trace in memory either.
-struct Wired {
-  std::unique_ptr<detect::Pipeline> pipeline;
-  bool finishing = false;
-
-  void build(const detect::Config& cfg, const detect::ZoneSet* zones, const screen::ListSet* lists,
-             StoreWriter& writer) {
-    pipeline = std::make_unique<detect::Pipeline>(cfg, zones, lists);
-    pipeline->on_fix = [&writer](const track::Fix& f, const detect::VesselInfo&) { writer.on_fix(f); };
-    pipeline->on_identity = [&writer](std::uint32_t mmsi, std::int64_t t, const detect::VesselInfo& v) {
-      writer.on_identity(mmsi, t, v);
-    };
-    pipeline->on_event = [this, &writer](const detect::Event& e) { writer.on_event(e, finishing); };
-    std::string state = writer.load_state();
-    if (!state.empty()) pipeline->load_state(state);
-  }
-};
+// A pipeline for one file, restored from the state stored after the previous file. The
+// pipeline closes everything at finish() (events arrive then), so each file gets a fresh
+// pipeline and writer state from the store: a rerun after a crash and a clean run take
+// exactly the same steps.
+std::unique_ptr<detect::Pipeline> build_pipeline(const detect::Config& cfg, const detect::ZoneSet* zones,
+                                                 const screen::Matcher* matcher, StoreWriter& writer) {
+  auto pipeline = std::make_unique<detect::Pipeline>(cfg, zones, matcher);
+  pipeline->on_fix = [&writer](const track::Fix& f, const detect::VesselInfo&) { writer.on_fix(f); };
+  pipeline->on_identity = [&writer](std::uint32_t mmsi, std::int64_t t, const detect::VesselInfo& v) {
+    writer.on_identity(mmsi, t, v);
+  };
+  pipeline->on_event = [&writer](const detect::Event& e) { writer.on_event(e); };
+  std::string state = writer.load_state();
+  if (!state.empty()) pipeline->load_state(state);
+  return pipeline;
+}
 
 }  // namespace
 
@@ -82,7 +81,11 @@ IngestResult run_ingest(const IngestOptions& o) {
     for (const auto& w : zones->warnings()) std::fprintf(stderr, "ingest: %s: %s\n", o.zones_path.c_str(), w.c_str());
   }
   std::optional<screen::ListSet> lists;
-  if (!o.list_paths.empty()) lists = screen::load_lists(o.list_paths);
+  std::optional<screen::Matcher> matcher;
+  if (!o.list_paths.empty()) {
+    lists = screen::load_lists(o.list_paths);
+    matcher.emplace(*lists);
+  }
 
   // Reference data first, so a report can always show what the findings were made with.
   {
@@ -93,10 +96,8 @@ IngestResult run_ingest(const IngestOptions& o) {
   }
 
   StoreWriter writer(*db, o.thinning);
-  Wired wired;
   const detect::ZoneSet* zones_ptr = zones ? &*zones : nullptr;
-  const screen::ListSet* lists_ptr = lists ? &*lists : nullptr;
-  wired.build(cfg, zones_ptr, lists_ptr, writer);
+  const screen::Matcher* matcher_ptr = matcher ? &*matcher : nullptr;
 
   nlohmann::json list_json = o.list_paths;
   const std::int64_t run_id = writer.start_run(o.argv, o.zones_path, list_json.dump(), config_to_json(cfg).dump());
@@ -123,8 +124,9 @@ IngestResult run_ingest(const IngestOptions& o) {
     rec.size = cid.size;
     auto t0 = std::chrono::steady_clock::now();
     try {
+      auto pipeline_ptr = build_pipeline(cfg, zones_ptr, matcher_ptr, writer);
+      detect::Pipeline& pipeline = *pipeline_ptr;
       writer.begin_file(rec);
-      detect::Pipeline& pipeline = *wired.pipeline;
       ais::Reader reader([&pipeline](const ais::Received& r) { pipeline.on_message(r); });
       // Compressed input: progress counts decompressed bytes, so no total and no ETA.
       bool gz = path.size() > 3 && path.compare(path.size() - 3, 3, ".gz") == 0;
@@ -136,6 +138,7 @@ IngestResult run_ingest(const IngestOptions& o) {
         bar.update(bytes, reader.stats().messages);
       });
       reader.finish();
+      pipeline.finish();  // closes the detectors: the file's events arrive here
       bar.done();
       const auto& rs = reader.stats();
       rec.lines = rs.lines;
@@ -148,7 +151,6 @@ IngestResult run_ingest(const IngestOptions& o) {
       writer.rollback();
       std::fprintf(stderr, "ingest: %s: %s (nothing of it stored)\n", path.c_str(), e.what());
       ++result.files_failed;
-      wired.build(cfg, zones_ptr, lists_ptr, writer);
       continue;
     }
     const auto& c = writer.counts();
@@ -169,13 +171,6 @@ IngestResult run_ingest(const IngestOptions& o) {
                    rec.seconds, rec.seconds > 0 ? static_cast<double>(rec.messages) / rec.seconds / 1e6 : 0.0);
   }
 
-  // End of the input so far: what is still open is stored as provisional, to be replaced
-  // when the next file continues the tracks (the saved state predates this finish).
-  writer.begin_finish();
-  wired.finishing = true;
-  wired.pipeline->finish();
-  result.provisional_events = writer.counts().events;
-  writer.commit_finish();
   writer.finish_run(run_id);
   return result;
 }

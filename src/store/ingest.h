@@ -24,7 +24,7 @@ struct IngestOptions {
 
 struct IngestResult {
   std::size_t files_ingested = 0, files_skipped = 0, files_failed = 0;
-  std::uint64_t bytes = 0, messages = 0, fixes = 0, positions = 0, events = 0, provisional_events = 0;
+  std::uint64_t bytes = 0, messages = 0, fixes = 0, positions = 0, events = 0;
   double seconds = 0;  // decode+detect+store time of the ingested files
 };
 

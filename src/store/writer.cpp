@@ -109,7 +109,8 @@ struct StoreWriter::Impl {
   std::optional<Transaction> tx;
   std::int64_t file_id = 0;
   std::unordered_set<std::int64_t> stale_provisional;
-  bool finishing = false;  // fixes flushed by Pipeline::finish() come again in the next run
+  bool finishing = false;
+  std::uint64_t buffered = 0;  // rows in all vessels' `dropped`  // fixes flushed by Pipeline::finish() come again in the next run
 
   Impl(Database& d, ThinningOptions o) : db(d), opt(o) {
     insert_position = db.prepare("INSERT OR IGNORE INTO positions VALUES(?,?,?,?,?,?,?,?,?)");
@@ -145,6 +146,7 @@ struct StoreWriter::Impl {
     while (it != v.dropped.end() && it->t_ms <= to) {
       n += write(mmsi, *it);
       it = v.dropped.erase(it);
+      --buffered;
     }
     return n;
   }
@@ -182,6 +184,7 @@ struct StoreWriter::Impl {
       v.last_segment = get<std::uint32_t>(in);
       auto rows = get<std::uint64_t>(in);
       for (std::uint64_t j = 0; j < rows; ++j) v.dropped.push_back(get<Row>(in));
+      buffered += rows;
     }
   }
 
@@ -211,6 +214,7 @@ StoreWriter::~StoreWriter() = default;
 std::string StoreWriter::load_state() {
   auto& I = *impl_;
   I.vessels.clear();
+  I.buffered = 0;
   auto st = I.db.prepare(
       "SELECT mmsi,name,callsign,imo,shiptype,flag,length_m,beam_m,draught_m,first_ms,last_ms,fixes FROM vessels");
   while (st.step()) {
@@ -297,11 +301,15 @@ void StoreWriter::on_fix(const track::Fix& fix) {
     counts_.positions += I.write(fix.mmsi, r);
     if (fix.t_ms - v.last_kept_ms >= I.opt.interval_ms || fix.segment != v.last_segment) v.last_kept_ms = fix.t_ms;
     v.last_segment = fix.segment;
-  } else {
+  } else if (I.buffered < I.opt.max_buffered) {
     v.dropped.push_back(r);
+    ++I.buffered;
   }
   const std::int64_t horizon = fix.t_ms - I.opt.retain_ms;
-  while (!v.dropped.empty() && v.dropped.front().t_ms < horizon) v.dropped.pop_front();
+  while (!v.dropped.empty() && v.dropped.front().t_ms < horizon) {
+    v.dropped.pop_front();
+    --I.buffered;
+  }
 }
 
 void StoreWriter::on_identity(std::uint32_t mmsi, std::int64_t t_ms, const detect::VesselInfo& info) {
@@ -377,6 +385,9 @@ void StoreWriter::commit_file(const FileRecord& file, std::string_view pipeline_
   auto& I = *impl_;
   if (!I.tx) throw std::logic_error("commit_file without begin_file");
   I.write_vessels();
+  // Every event of the file has been delivered: what was held back stays thinned.
+  for (auto& [_, v] : I.vessels) std::deque<Row>().swap(v.dropped);
+  I.buffered = 0;
   auto st = I.db.prepare(
       "UPDATE ingest_files SET committed_at=?, seconds=?, lines=?, messages=?, errors=?, fixes=?, positions=?, "
       "identities=?, events=?, first_ms=?, last_ms=? WHERE id=?");

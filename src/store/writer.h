@@ -7,10 +7,12 @@
 // missing (the file's content id decides).
 //
 // Thinning: a position is kept when at least `interval_ms` passed since the vessel's last
-// kept one, or it starts a new segment. Dropped positions wait in a per-vessel buffer for
-// `retain_ms`; when an event of the vessel arrives, the buffered positions within
-// `event_margin_ms` of it are written too, and the vessel's positions stay at full rate
-// until `event_margin_ms` after the event's end.
+// kept one, or it starts a new segment. Dropped positions wait in a per-vessel buffer
+// (the pipeline delivers a file's events at its end) for up to `retain_ms`, and at most
+// `max_buffered` of them in all; when an event of the vessel arrives, the buffered
+// positions within `event_margin_ms` of it are written too, and later positions of the
+// vessel stay at full rate until `event_margin_ms` after the event's end. The buffers are
+// emptied when a file is committed (its events are all delivered by then).
 #pragma once
 
 #include <cstdint>
@@ -30,7 +32,8 @@ namespace seawarden::store {
 struct ThinningOptions {
   std::int64_t interval_ms = 60'000;
   std::int64_t event_margin_ms = 30 * 60'000;
-  std::int64_t retain_ms = 3 * 3600'000;          // memory: ~32 bytes per buffered report
+  std::int64_t retain_ms = 48 * 3600'000;         // memory: 32 bytes per buffered report
+  std::uint64_t max_buffered = 16'000'000;        // ~512 MB; beyond it positions are just thinned
   std::int64_t max_dense_span_ms = 12 * 3600'000;  // longer events: dense only near start and end
 };
 
