@@ -73,11 +73,11 @@ struct Rule {
 };
 
 // Letter-group rules applied left to right, longest first at each position.
-constexpr std::array<Rule, 27> kRules = {{
+constexpr std::array<Rule, 28> kRules = {{
     {"shch", "sh"}, {"tch", "ch"}, {"sch", "sh"}, {"kh", "h"}, {"ph", "f"}, {"th", "t"},
-    {"ck", "k"}, {"hs", "x"}, {"zh", "j"}, {"ch", "j"}, {"ts", "z"}, {"tz", "z"}, {"dz", "z"},
+    {"ck", "k"}, {"hs", "s"}, {"zh", "j"}, {"ch", "j"}, {"ts", "z"}, {"tz", "z"}, {"dz", "z"},
     {"eo", "o"}, {"eu", "u"}, {"oo", "u"}, {"ou", "u"}, {"ee", "i"}, {"ae", "e"}, {"sh", "s"},
-    {"g", "k"}, {"b", "p"}, {"d", "t"}, {"w", "v"}, {"q", "k"}, {"c", "k"}, {"y", "i"},
+    {"g", "k"}, {"b", "p"}, {"d", "t"}, {"w", "v"}, {"q", "k"}, {"c", "k"}, {"y", "i"}, {"x", "s"},
 }};
 
 bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; }
@@ -122,6 +122,8 @@ std::string phonetic_key(std::string_view token) {
     }
     if (!matched) out += s[i++];
   }
+  // Wade-Giles -ung is Pinyin -ong (Tse-tung / Zedong).
+  if (out.size() > 3 && out.ends_with("unk")) out.replace(out.size() - 3, 3, "onk");
   // Final h after a vowel is silent (Oh, Shah); doubled letters collapse.
   if (out.size() > 1 && out.back() == 'h' && is_vowel(out[out.size() - 2])) out.pop_back();
   out.erase(std::unique(out.begin(), out.end()), out.end());
@@ -138,7 +140,12 @@ WordClass word_class(std::string_view token) {
       "otvetstvennostyu", "otvetstvennostiu", "aktsionernoe", "aktsionernoye", "otkrytoe",
       "zakrytoe", "publichnoe", "joint", "stock", "cv", "de", "sociedad", "anonima", "sl",
       "kk", "kabushiki", "kaisha", "yk", "ltda", "eirl", "sac", "ca", "cia", "ptd", "lda",
-      "liability", "public", "private", "closed", "open"};
+      "liability", "public", "private", "closed", "open", "gesellschaft", "mit", "beschrankter",
+      "haftung", "aktiengesellschaft", "societatea", "cu", "raspundere", "limitata", "societe",
+      "anonyme", "responsabilite", "limitee", "sociedade", "limitada", "spolka", "akcyjna",
+      "akcionernoe", "obshchestvo", "tovarystvo", "obmezhenoyu", "vidpovidalnistyu", "aktsionerne",
+      "tovarishchestvo", "ogranichennoi", "otvetstvennostiu", "aksionernoe", "unitarnoe",
+      "predpriyatie", "pao", "gup", "fgup", "nao", "tdv", "too", "kg", "ohg", "ek", "ug", "se"};
   static const std::unordered_set<std::string_view> common = {
       "trading", "trade", "general", "group", "holding", "holdings", "international", "intl",
       "the", "of", "and", "for", "in", "on", "enterprise", "enterprises", "industries",

@@ -11,9 +11,17 @@ namespace seawarden::screen {
 namespace {
 
 constexpr float kKeySimilarity = 0.95f;
-constexpr float kInitialSimilarity = 0.7f;
-constexpr float kMinJaroWinkler = 0.84f;
-constexpr float kExtraFactor = 0.25f;
+constexpr float kInitialSimilarity = 0.88f;
+constexpr float kMinEditSimilarity = 0.6f;
+constexpr float kSkeletonSimilarity = 0.85f;
+// Pairs below this similarity count their shortfall twice (a near miss is not a match).
+constexpr float kFullSimilarity = 0.88f;
+constexpr float kShuffledFactor = 0.85f;
+// Weights of unpaired words (tuned on nomenklatura's labelled pairs, see docs/screening.md):
+// words on both sides that pair with nothing mean another person; words on one side only
+// are mostly middle names, patronymics and qualifiers.
+constexpr float kConflictFactor = 2.0f;
+constexpr float kExtraFactor = 0.15f;
 
 // A token, or several adjacent tokens joined, inside one alignment.
 struct Unit {
@@ -37,8 +45,8 @@ std::vector<Unit> units_of(const PreparedName& name) {
 // Replaces runs of 2-3 units of `split` that spell one unit of `joined`.
 void merge_joined(const std::vector<Unit>& joined, std::vector<Unit>& split) {
   for (const auto& target : joined) {
-    if (target.text.size() < 4 || target.cls == WordClass::number) continue;
-    for (size_t len = 3; len >= 2; --len) {
+    if (target.text.size() < 2 || target.cls == WordClass::number) continue;
+    for (size_t len = std::min<size_t>(4, target.text.size()); len >= 2; --len) {
       if (split.size() < len) continue;
       for (size_t j = 0; j + len <= split.size(); ++j) {
         size_t total = 0;
@@ -50,11 +58,19 @@ void merge_joined(const std::vector<Unit>& joined, std::vector<Unit>& split) {
           if (!label.empty()) label += ' ';
           label += split[k].label;
         }
-        std::string key = concat == target.text ? target.key : phonetic_key(concat);
+        // Initials spell an acronym or joined initials ("PLA", "JC" for Jean-Claude).
+        bool initials = false;
+        if (concat != target.text && target.text.size() == len) {
+          initials = true;
+          for (size_t k = j; k < j + len; ++k) initials &= split[k].text[0] == target.text[k - j];
+        }
+        if (target.text.size() < 4 && concat != target.text && !initials) continue;
+        std::string key = concat == target.text || initials ? target.key : phonetic_key(concat);
         if (concat != target.text && key != target.key) continue;
         float w = 0;
         for (size_t k = j; k < j + len; ++k) w = std::max(w, split[k].weight);
-        Unit merged{std::move(concat), std::move(key), std::move(label), w, WordClass::normal};
+        if (target.cls != WordClass::normal) w = target.weight;
+        Unit merged{initials ? target.text : std::move(concat), std::move(key), std::move(label), w, target.cls};
         split.erase(split.begin() + static_cast<long>(j), split.begin() + static_cast<long>(j + len));
         split.insert(split.begin() + static_cast<long>(j), std::move(merged));
         goto next_target;
@@ -62,6 +78,50 @@ void merge_joined(const std::vector<Unit>& joined, std::vector<Unit>& split) {
     }
   next_target:;
   }
+}
+
+bool has_vowel(std::string_view t) {
+  return t.find_first_of("aeiou") != std::string_view::npos;
+}
+
+// Consonant skeleton: what abjad scripts (Arabic, Hebrew) keep of a name once
+// transliterated ("mhmd" for Mohamed, "hsn" for Hassan).
+std::string skeleton(std::string_view t) {
+  std::string out;
+  for (char c : t) {
+    if (std::string_view("aeiouyw'").find(c) != std::string_view::npos) continue;
+    if (!out.empty() && out.back() == c) continue;
+    out += c;
+  }
+  return out;
+}
+
+// Optimal-string-alignment distance (edits and adjacent transpositions), capped inputs.
+int osa_distance(std::string_view a, std::string_view b) {
+  constexpr size_t kMax = 40;
+  a = a.substr(0, kMax);
+  b = b.substr(0, kMax);
+  int d[kMax + 1][kMax + 1];
+  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = static_cast<int>(i);
+  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = static_cast<int>(j);
+  for (size_t i = 1; i <= a.size(); ++i)
+    for (size_t j = 1; j <= b.size(); ++j) {
+      int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      int v = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = std::min(v, d[i - 2][j - 2] + 1);
+      d[i][j] = v;
+    }
+  return d[a.size()][b.size()];
+}
+
+// 1 - edits/length, but a single typo in a word of 3+ letters keeps 0.9.
+float edit_similarity(std::string_view a, std::string_view b) {
+  if (a == b) return 1.0f;
+  int dist = osa_distance(a, b);
+  size_t longer = std::max(a.size(), b.size()), shorter = std::min(a.size(), b.size());
+  float s = 1.0f - static_cast<float>(dist) / static_cast<float>(longer);
+  if (dist == 1 && shorter >= 3) s = std::max(s, 0.9f);
+  return s;
 }
 
 float unit_similarity(const Unit& a, const Unit& b, const char** rule) {
@@ -76,11 +136,14 @@ float unit_similarity(const Unit& a, const Unit& b, const char** rule) {
   } else if (a.text.size() == 1 || b.text.size() == 1) {
     if (a.text[0] == b.text[0]) { s = kInitialSimilarity; r = "initial"; }
   } else {
-    // Jaro-Winkler is generous with short words (choe/hoe 0.92): demand more of them.
-    size_t shorter = std::min(a.text.size(), b.text.size());
-    float needed = shorter <= 4 ? 0.93f : shorter == 5 ? 0.88f : kMinJaroWinkler;
-    float jw = std::max(jaro_winkler(a.text, b.text), kKeySimilarity * jaro_winkler(a.key, b.key));
-    if (jw >= needed) { s = jw; r = "jaro-winkler"; }
+    float e = std::max(edit_similarity(a.text, b.text), 0.97f * edit_similarity(a.key, b.key));
+    if (e >= kMinEditSimilarity) { s = e; r = "edit-distance"; }
+    // Abjad transliterations carry no vowels: compare consonant skeletons.
+    if (s < kSkeletonSimilarity && (!has_vowel(a.text) || !has_vowel(b.text)) &&
+        std::min(a.text.size(), b.text.size()) >= 2 && skeleton(a.text) == skeleton(b.text) &&
+        !skeleton(a.text).empty()) {
+      s = kSkeletonSimilarity; r = "consonant skeleton";
+    }
   }
   if (rule) *rule = r;
   return s;
@@ -106,10 +169,70 @@ float TokenStats::rarity(const std::string& key) const {
   return static_cast<float>(std::clamp(0.4 + 0.6 * r * 1.3, 0.4, 1.0));
 }
 
+namespace {
+
+// "Ig0r Sech1n": digits standing for letters inside a word.
+void undo_leetspeak(std::string& t) {
+  size_t letters = 0, digits = 0;
+  for (char c : t) (c >= '0' && c <= '9' ? digits : letters) += 1;
+  if (digits == 0 || letters < 3 || digits > 2) return;
+  if (t.back() >= '0' && t.back() <= '9' && t.front() >= 'a') {
+    // "sech1n" yes, but "kim2" (a suffix) no.
+    bool inner = false;
+    for (size_t i = 0; i + 1 < t.size(); ++i) inner |= t[i] >= '0' && t[i] <= '9';
+    if (!inner) return;
+  }
+  static const char kMap[] = "oizeasbtbg";  // 0 1 2 3 4 5 6 7 8 9
+  for (char& c : t)
+    if (c >= '0' && c <= '9') c = kMap[c - '0'];
+}
+
+int number_word(std::string_view t) {
+  static const std::pair<std::string_view, int> kWords[] = {
+      {"zero", 0}, {"one", 1}, {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5}, {"six", 6},
+      {"seven", 7}, {"eight", 8}, {"nine", 9}, {"ten", 10}, {"eleven", 11}, {"twelve", 12},
+      {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17},
+      {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20}, {"thirty", 30}, {"forty", 40},
+      {"fourty", 40}, {"fifty", 50}, {"sixty", 60}, {"seventy", 70}, {"eighty", 80}, {"ninety", 90},
+      {"first", 1}, {"second", 2}, {"third", 3}, {"1st", 1}, {"2nd", 2}, {"3rd", 3}};
+  for (auto& [w, v] : kWords)
+    if (t == w) return v;
+  if (t.size() >= 3 && t.size() <= 5 && (t.ends_with("th") || t.ends_with("st") || t.ends_with("nd") || t.ends_with("rd"))) {
+    int v = 0;
+    for (size_t i = 0; i + 2 < t.size() + 0 && i < t.size() - 2; ++i) {
+      if (t[i] < '0' || t[i] > '9') return -1;
+      v = v * 10 + (t[i] - '0');
+    }
+    return v;
+  }
+  return -1;
+}
+
+// Number words to digits: "Forty-Four" / "forty 4" -> "44", "Three" -> "3", "1st" -> "1".
+void numbers_as_digits(std::vector<std::string>& tokens) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    int v = number_word(tokens[i]);
+    if (v < 0) { out.push_back(std::move(tokens[i])); continue; }
+    if (v >= 20 && v % 10 == 0 && i + 1 < tokens.size()) {
+      int u = number_word(tokens[i + 1]);
+      if (u < 0 && tokens[i + 1].size() == 1 && tokens[i + 1][0] >= '1' && tokens[i + 1][0] <= '9') u = tokens[i + 1][0] - '0';
+      if (u >= 1 && u <= 9) { v += u; ++i; }
+    }
+    out.push_back(std::to_string(v));
+  }
+  tokens = std::move(out);
+}
+
+}  // namespace
+
 PreparedName prepare_name(std::string_view text, const TokenStats* stats) {
   PreparedName p;
   p.original = std::string(text.substr(0, kMaxNameBytes));
-  for (auto& t : name_tokens(text)) {
+  std::vector<std::string> raw = name_tokens(text);
+  for (auto& t : raw) undo_leetspeak(t);
+  numbers_as_digits(raw);
+  for (auto& t : raw) {
     Token tok;
     tok.cls = word_class(t);
     tok.key = phonetic_key(t);
@@ -178,7 +301,9 @@ float score_names(const PreparedName& query, const PreparedName& listed, ScoreEx
   std::sort(cands, cands + n, [](const Cand& x, const Cand& y) {
     return x.sim != y.sim ? x.sim > y.sim : x.weight > y.weight;
   });
-  uint32_t used_q = 0, used_l = 0;  // at most kMaxNameTokens (24) units per side
+  uint32_t used_q = 0, used_l = 0;
+  std::pair<uint8_t, uint8_t> pair_of[kMaxNameTokens];
+  size_t npairs = 0;  // at most kMaxNameTokens (24) units per side
   float paired_w = 0, paired_s = 0;
   int normal_pairs = 0;
   for (size_t c = 0; c < n; ++c) {
@@ -187,9 +312,21 @@ float score_names(const PreparedName& query, const PreparedName& listed, ScoreEx
     used_q |= 1u << k.i;
     used_l |= 1u << k.j;
     paired_w += k.weight;
-    paired_s += k.weight * k.sim;
+    float effective = k.sim >= kFullSimilarity ? k.sim : std::max(0.0f, 2 * k.sim - kFullSimilarity);
+    paired_s += k.weight * effective;
     if (qa[k.i].cls == WordClass::normal || qa[k.i].cls == WordClass::number) ++normal_pairs;
+    pair_of[npairs++] = {k.i, k.j};
     if (why) why->pairs.push_back({qa[k.i].label, lb[k.j].label, k.sim, k.weight, k.rule});
+  }
+  // Name order may rotate (KIM Jong Un / Jong Un KIM) but not shuffle: "SALMAN BIN
+  // MUHAMMAD" and "MUHAMMAD BIN SALMAN" are father and son.
+  bool shuffled = false;
+  {
+    std::sort(pair_of, pair_of + npairs);  // query order
+    size_t m = npairs, descents = 0;
+    for (size_t i = 0; i < m; ++i)
+      if (pair_of[(i + 1) % m].second < pair_of[i].second) ++descents;
+    shuffled = m >= 3 && descents > 1;
   }
   float un_q = 0, un_l = 0;
   bool num_q = false, num_l = false, normal_unpaired = false;
@@ -210,11 +347,12 @@ float score_names(const PreparedName& query, const PreparedName& listed, ScoreEx
   float conflict = std::min(un_q, un_l);
   float extra = std::max(un_q, un_l) - conflict;
   float number_conflict = (num_q && num_l) ? 1.0f : 0.0f;
-  float denom = paired_w + conflict + kExtraFactor * extra + number_conflict;
+  float denom = paired_w + kConflictFactor * conflict + kExtraFactor * extra + number_conflict;
   float score = denom > 0 ? paired_s / denom : 0.0f;
   // Only legal forms and common words in common: not the same name.
   bool weak_only = normal_pairs == 0 && normal_unpaired;
   if (weak_only) score *= 0.5f;
+  if (shuffled) score *= kShuffledFactor;
   score = std::clamp(score, 0.0f, 1.0f);
   if (why) {
     why->paired_weight = paired_w;
@@ -222,10 +360,12 @@ float score_names(const PreparedName& query, const PreparedName& listed, ScoreEx
     why->conflict = conflict;
     why->extra = extra;
     why->number_conflict = number_conflict;
-    why->formula = fmt::format("{:.3f} / ({:.3f} paired + {:.3f} conflict + 0.25*{:.3f} extra{}){} = {:.3f}",
+    why->formula = fmt::format("{:.3f} / ({:.3f} paired + 2*{:.3f} conflict + 0.15*{:.3f} extra{}){} = {:.3f}",
                                paired_s, paired_w, conflict, extra,
                                number_conflict > 0 ? " + 1 number conflict" : "",
-                               weak_only ? " * 0.5 (only common words paired)" : "", score);
+                               std::string(weak_only ? " * 0.5 (only common words paired)" : "") +
+                                   (shuffled ? " * 0.85 (name parts in another order, not a rotation)" : ""),
+                               score);
   }
   return score;
 }

@@ -8,12 +8,17 @@
 // 2. Joined/split spellings are reconciled: a token equal (or key-equal) to 2-3 adjacent
 //    tokens of the other name replaces them ("CHONMASAN" = "CHON MA SAN", "Jongun" = "Jong Un").
 // 3. Tokens are paired greedily by similarity, regardless of order: identical 1.0; same
-//    phonetic key 0.95; an initial against a word starting with it 0.7; otherwise
-//    Jaro-Winkler on the spellings or keys when at least 0.84; numbers only when equal.
-// 4. score = sum(w*s over pairs) / (sum(w over pairs) + conflict + 0.25*extra), where
+//    phonetic key 0.95; an initial against a word starting with it 0.88; otherwise
+//    an edit-distance similarity 1 - edits/length (one typo in a 3+ letter word keeps 0.9),
+//    kept from 0.6; consonant skeletons for vowel-less abjad transliterations (mhmd =
+//    Mohamed) 0.85; numbers only when equal. A pair below 0.88 counts its shortfall twice.
+// 4. score = sum(w*s over pairs) / (sum(w over pairs) + 2*conflict + 0.15*extra), where
 //    conflict = min(unpaired weight of each name) (both names have words the other lacks:
 //    a different person), extra = the rest of the unpaired weight (one name merely longer:
-//    a patronymic or middle name). Unequal numbers on both sides count as conflict twice.
+//    a patronymic or middle name). Unequal numbers on both sides add 1 to the divisor.
+//    x0.5 when only legal forms / common words pair; x0.85 when the paired words appear
+//    in an order that is not a rotation of the other (SALMAN BIN MUHAMMAD is not
+//    MUHAMMAD BIN SALMAN, but KIM Jong Un is Jong Un KIM).
 #pragma once
 
 #include <cstdint>
@@ -60,7 +65,7 @@ struct TokenPairing {
   std::string listed_token;
   float similarity = 0;
   float weight = 0;
-  const char* rule = "";        // exact, romanization, jaro-winkler, initial, number
+  const char* rule = "";        // exact, romanization, edit-distance, consonant skeleton, initial, number
 };
 
 struct ScoreExplanation {
