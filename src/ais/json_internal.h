@@ -152,4 +152,7 @@ inline constexpr std::int64_t kMin10_6 = 5000;   // 1/10 min    -> 6 decimals
 
 void append_binary_app(JsonOut& j, const AppBody& app, bool scaled);
 
+// ISO-8601 UTC without quotes: "2014-12-10T00:00:01Z", or "...:01.250Z" with milliseconds.
+void iso_time(JsonOut& j, TimeMs t);
+
 }  // namespace seawarden::ais::detail

@@ -409,7 +409,9 @@ void civil(std::int64_t days, int& y, unsigned& m, unsigned& d) {
   y = static_cast<int>(yoe + era * 400) + (m <= 2);
 }
 
-void rxtime(JsonOut& j, TimeMs t) {
+}  // namespace
+
+void detail::iso_time(JsonOut& j, TimeMs t) {
   std::int64_t secs = t / 1000, ms = t % 1000;
   if (ms < 0) {
     ms += 1000;
@@ -423,8 +425,6 @@ void rxtime(JsonOut& j, TimeMs t) {
   int y;
   unsigned mo, d;
   civil(days, y, mo, d);
-  j.key("rxtime");
-  j.ch('"');
   if (y < 0 || y > 9999) y = y < 0 ? 0 : 9999;
   const auto yy = static_cast<unsigned>(y);
   j.pad2(yy / 100);
@@ -444,10 +444,8 @@ void rxtime(JsonOut& j, TimeMs t) {
     j.ch(static_cast<char>('0' + ms / 100));
     j.pad2(static_cast<unsigned>(ms % 100));
   }
-  j.raw("Z\"");
+  j.ch('Z');
 }
-
-}  // namespace
 
 void append_json(const Received& rec, const JsonOptions& opt, std::string& out) {
   const Message& m = rec.msg;
@@ -471,7 +469,12 @@ void append_json(const Received& rec, const JsonOptions& opt, std::string& out) 
       },
       m.body);
   if (opt.with_meta) {
-    if (rec.meta.rxtime != kUnknownTime) rxtime(j, rec.meta.rxtime);
+    if (rec.meta.rxtime != kUnknownTime) {
+      j.key("rxtime");
+      j.ch('"');
+      detail::iso_time(j, rec.meta.rxtime);
+      j.ch('"');
+    }
     if (!rec.meta.station.empty()) j.s("station", rec.meta.station);
   }
   j.ch('}');
