@@ -53,10 +53,7 @@ std::string case_page(store::Database& db, std::int64_t event_id, std::int64_t c
   std::vector<std::pair<double, double>> pts{{e.lat, e.lon}};
   for (auto m : e.vessels) {
     tracks.push_back(store::track(db, m, t0, t1));
-    // The view is fitted to the event's own span (plus the context when short).
-    for (const auto& p : tracks.back())
-      if (e.end_ms - e.start_ms > 24 * 3600'000 || (p.t_ms >= e.start_ms - context_ms / 2 && p.t_ms <= e.end_ms + context_ms / 2))
-        pts.emplace_back(p.lat, p.lon);
+    for (const auto& p : tracks.back()) pts.emplace_back(p.lat, p.lon);
   }
 
   std::string vessels_text;

@@ -326,8 +326,7 @@ std::string render_chart(const ChartSpec& c) {
       std::int64_t tc = std::clamp(t, c.t0, c.t1);
       if (se.step && !pts.empty()) pts += num(X(tc)) + ',' + num(last_y) + ' ';
       last_y = Y(v);
-      if (t >= c.t0 || (se.step && i + 1 < se.points.size()))
-        pts += num(X(tc)) + ',' + num(last_y) + ' ';
+      if (t >= c.t0 || se.step) pts += num(X(tc)) + ',' + num(last_y) + ' ';
     }
     if (se.step && !pts.empty()) pts += num(X(c.t1)) + ',' + num(last_y) + ' ';
     flush();
