@@ -11,7 +11,14 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   gpsd-clients python3-ais            # peers for conformance and benchmarks
   time
+  chromium                            # report tests render pages headless to PNG
 )
+
+# Node.js + npm build the report maps' coastlines (world-atlas, fetched by CMake with
+# `npm ci`). A Node.js that ships its own npm (e.g. NodeSource) is kept as it is.
+if ! command -v npm >/dev/null 2>&1; then
+  if command -v node >/dev/null 2>&1; then PACKAGES+=(npm); else PACKAGES+=(nodejs npm); fi
+fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do
