@@ -1,5 +1,7 @@
 // `seawarden report`: self-contained HTML evidence reports from a store.
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <string>
@@ -9,6 +11,7 @@
 #include "store/export.h"
 #include "store/open.h"
 #include "store/queries.h"
+#include "store/timefmt.h"
 
 namespace {
 
@@ -18,6 +21,41 @@ struct Opts {
   bool all = false;
   double context_h = 2;
 };
+
+// Findings by kind and the most significant cases, for the terminal.
+void print_summary(seawarden::store::Database& db) {
+  using namespace seawarden;
+  auto s = store::store_summary(db);
+  std::printf("findings by kind:");
+  for (const auto& [kind, n] : s.by_kind) std::printf(" %s %llu", kind.c_str(), static_cast<unsigned long long>(n));
+  std::printf("\n");
+  store::EventFilter f;
+  auto events = store::query_events(db, f);
+  std::stable_sort(events.begin(), events.end(), [](const auto& a, const auto& b) {
+    int pa = report::kind_priority(a.event.kind), pb = report::kind_priority(b.event.kind);
+    if (pa != pb) return pa < pb;
+    return (a.event.end_ms - a.event.start_ms) > (b.event.end_ms - b.event.start_ms);
+  });
+  std::printf("top cases:\n");
+  // Up to three of each kind, most significant kinds first (zone visits left out).
+  int shown = 0;
+  std::map<std::string, int> per_kind;
+  for (const auto& e : events) {
+    if (shown == 15 || e.event.kind == "zone_visit") break;
+    if (++per_kind[e.event.kind] > 3) continue;
+    ++shown;
+    std::string who;
+    for (auto m : e.event.vessels) {
+      auto v = store::get_vessel(db, m);
+      who += (who.empty() ? "" : " + ") + (v && !v->current.name.empty() ? v->current.name : std::string("?")) + " (" +
+             std::to_string(m) + ")";
+    }
+    std::printf("  #%-5lld %-16s %s  %5.1f h  %s  %s\n", static_cast<long long>(e.id), e.event.kind.c_str(),
+                store::iso_utc(e.event.start_ms).substr(0, 16).c_str(),
+                static_cast<double>(e.event.end_ms - e.event.start_ms) / 3600'000.0, who.c_str(),
+                store::event_detail(e).c_str());
+  }
+}
 
 int run(const Opts& o) {
   using namespace seawarden;
@@ -34,8 +72,9 @@ int run(const Opts& o) {
   ro.all = o.all;
   ro.context_ms = static_cast<std::int64_t>(o.context_h * 3600'000);
   auto r = report::write_reports(*db, ro);
+  if (o.all) print_summary(*db);
   std::printf("report: %zu case page(s), %zu vessel page(s) in %s\n", r.cases, r.vessels, o.out.c_str());
-  std::printf("index: %s\n", r.index_path.c_str());
+  std::printf("index: %s\n", std::filesystem::absolute(r.index_path).lexically_normal().c_str());
   return cli::kExitOk;
 }
 
