@@ -11,8 +11,8 @@
 namespace seawarden::screen {
 namespace {
 
-constexpr size_t kMaxCandidates = 48;      // fully scored per query
-constexpr size_t kMaxPostingLength = 6000;  // longer lists (very common words) are not walked
+constexpr size_t kMaxCandidates = 16;      // fully scored per query (best by shared index keys)
+constexpr size_t kMaxPostingLength = 3000;  // longer lists (very common words) are not walked
 
 // Per-thread scratch for candidate accumulation (no allocation per query).
 struct Scratch {
@@ -159,13 +159,22 @@ void Matcher::collect_candidates(const PreparedName& q, const std::optional<Enti
   auto keys = index_keys(q);
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end(), [](auto& x, auto& y) { return x.first == y.first; }), keys.end());
-  for (const auto& [k, w] : keys) {
-    auto it = postings_.find(k);
-    if (it == postings_.end() || it->second.size() > kMaxPostingLength) continue;
-    float weight = std::max(w, 0.05f);
-    for (uint32_t id : it->second) {
-      if (s.weight[id] == 0.0f) s.touched.push_back(id);
-      s.weight[id] += weight;
+  // Exact keys first; the prefix/suffix keys (typos) only when no name has every word.
+  float all_words = 0, best = 0;
+  for (const auto& t : q.tokens)
+    if (t.cls != WordClass::honorific) all_words += std::max(t.weight, 0.05f);
+  for (int pass = 0; pass < 2; ++pass) {
+    if (pass == 1 && best >= all_words - 1e-4f) break;
+    for (const auto& [k, w] : keys) {
+      if ((k[0] == 'k') != (pass == 0)) continue;
+      auto it = postings_.find(k);
+      if (it == postings_.end() || it->second.size() > kMaxPostingLength) continue;
+      float weight = std::max(w, 0.05f);
+      for (uint32_t id : it->second) {
+        if (s.weight[id] == 0.0f) s.touched.push_back(id);
+        s.weight[id] += weight;
+        best = std::max(best, s.weight[id]);
+      }
     }
   }
   out.clear();

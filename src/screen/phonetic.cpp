@@ -4,6 +4,7 @@
 #include <array>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 namespace seawarden::screen {
 namespace {
@@ -108,16 +109,25 @@ std::string phonetic_key(std::string_view token) {
   // -ff (Smirnoff) -> v
   if (s.size() > 4 && s.ends_with("ff")) { s.resize(s.size() - 2); s += 'v'; }
 
+  // Rules grouped by first letter: checking all 28 at every position was the hot spot.
+  static const auto by_letter = [] {
+    std::array<std::vector<Rule>, 26> t;
+    for (const auto& r : kRules) t[static_cast<size_t>(r.from[0] - 'a')].push_back(r);
+    return t;
+  }();
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size();) {
+    char c = s[i];
     bool matched = false;
-    for (const auto& r : kRules) {
-      if (s.compare(i, r.from.size(), r.from) == 0) {
-        out += r.to;
-        i += r.from.size();
-        matched = true;
-        break;
+    if (c >= 'a' && c <= 'z') {
+      for (const auto& r : by_letter[static_cast<size_t>(c - 'a')]) {
+        if (i + r.from.size() <= s.size() && std::string_view(s).substr(i, r.from.size()) == r.from) {
+          out += r.to;
+          i += r.from.size();
+          matched = true;
+          break;
+        }
       }
     }
     if (!matched) out += s[i++];

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <deque>
 #include <cmath>
 
 #include "screen/normalize.h"
@@ -24,22 +25,41 @@ constexpr float kConflictFactor = 2.0f;
 constexpr float kExtraFactor = 0.15f;
 
 // A token, or several adjacent tokens joined, inside one alignment.
+// Views into the prepared names, or into pool() for joined tokens.
 struct Unit {
-  std::string text, key, label;
+  std::string_view text, key, label;
   float weight;
   WordClass cls;
 };
 
-std::vector<Unit> units_of(const PreparedName& name) {
-  std::vector<Unit> out;
-  out.reserve(name.tokens.size());
+// Storage for joined tokens; cleared at the start of each score (deque keeps views valid).
+std::deque<std::string>& pool() {
+  thread_local std::deque<std::string> p;
+  return p;
+}
+std::string_view keep(std::string s) { return pool().emplace_back(std::move(s)); }
+
+// Letters that romanizations swap at the start of a word; a cheap test before computing a key.
+char initial_group(char c) {
+  switch (c) {
+    case 'g': case 'k': case 'c': case 'q': return 'k';
+    case 'b': case 'p': return 'p';
+    case 'd': case 't': return 't';
+    case 'j': case 'z': case 'x': case 's': return 's';
+    case 'w': case 'v': return 'v';
+    case 'y': case 'i': case 'e': return 'i';
+    default: return c;
+  }
+}
+
+void units_of(const PreparedName& name, std::vector<Unit>& out) {
+  out.clear();
   for (const auto& t : name.tokens) {
     if (t.cls == WordClass::honorific) continue;
     out.push_back({t.text, t.key, t.text, t.weight, t.cls});
   }
   if (out.empty())  // a name made only of honorifics still has to compare as something
     for (const auto& t : name.tokens) out.push_back({t.text, t.key, t.text, 1.0f, WordClass::normal});
-  return out;
 }
 
 // Replaces runs of 2-3 units of `split` that spell one unit of `joined`.
@@ -52,6 +72,7 @@ void merge_joined(const std::vector<Unit>& joined, std::vector<Unit>& split) {
         size_t total = 0;
         for (size_t k = j; k < j + len; ++k) total += split[k].text.size();
         if (total + 3 < target.text.size() || total > target.text.size() + 3) continue;
+        if (initial_group(split[j].text[0]) != initial_group(target.text[0]) && split[j].text[0] != target.text[0]) continue;
         std::string concat, label;
         for (size_t k = j; k < j + len; ++k) {
           concat += split[k].text;
@@ -65,12 +86,13 @@ void merge_joined(const std::vector<Unit>& joined, std::vector<Unit>& split) {
           for (size_t k = j; k < j + len; ++k) initials &= split[k].text[0] == target.text[k - j];
         }
         if (target.text.size() < 4 && concat != target.text && !initials) continue;
-        std::string key = concat == target.text || initials ? target.key : phonetic_key(concat);
+        std::string key = concat == target.text || initials ? std::string(target.key) : phonetic_key(concat);
         if (concat != target.text && key != target.key) continue;
         float w = 0;
         for (size_t k = j; k < j + len; ++k) w = std::max(w, split[k].weight);
         if (target.cls != WordClass::normal) w = target.weight;
-        Unit merged{initials ? target.text : std::move(concat), std::move(key), std::move(label), w, target.cls};
+        Unit merged{initials ? target.text : keep(std::move(concat)), keep(std::move(key)), keep(std::move(label)), w,
+                    target.cls};
         split.erase(split.begin() + static_cast<long>(j), split.begin() + static_cast<long>(j + len));
         split.insert(split.begin() + static_cast<long>(j), std::move(merged));
         goto next_target;
@@ -117,8 +139,19 @@ int osa_distance(std::string_view a, std::string_view b) {
 // 1 - edits/length, but a single typo in a word of 3+ letters keeps 0.9.
 float edit_similarity(std::string_view a, std::string_view b) {
   if (a == b) return 1.0f;
-  int dist = osa_distance(a, b);
   size_t longer = std::max(a.size(), b.size()), shorter = std::min(a.size(), b.size());
+  if (longer - shorter > longer / 2) return 0.0f;  // below any useful similarity anyway
+  // Edits are at least the letters of the longer word the shorter one lacks.
+  // (Letters folded into 64 bins: a shared bin can only raise `common`, so the test stays safe.)
+  uint8_t counts[64] = {};
+  for (char c : a) ++counts[static_cast<unsigned char>(c) & 63];
+  size_t common = 0;
+  for (char c : b) {
+    unsigned char u = static_cast<unsigned char>(c) & 63;
+    if (counts[u]) { --counts[u]; ++common; }
+  }
+  if (1.0f - static_cast<float>(longer - common) / static_cast<float>(longer) < kMinEditSimilarity) return 0.0f;
+  int dist = osa_distance(a, b);
   float s = 1.0f - static_cast<float>(dist) / static_cast<float>(longer);
   if (dist == 1 && shorter >= 3) s = std::max(s, 0.9f);
   return s;
@@ -281,13 +314,17 @@ float token_similarity(const Token& a, const Token& b, const char** rule) {
 }
 
 float score_names(const PreparedName& query, const PreparedName& listed, ScoreExplanation* why) {
-  std::vector<Unit> qa = units_of(query), lb = units_of(listed);
+  thread_local std::vector<Unit> qa, lb;  // reused: no allocation per candidate
+  pool().clear();
+  units_of(query, qa);
+  units_of(listed, lb);
   if (qa.empty() || lb.empty()) {
     if (why) why->formula = "empty name";
     return 0.0f;
   }
-  merge_joined(qa, lb);
-  merge_joined(lb, qa);
+  // Only the name with more words can hold a split spelling of the other's joined word.
+  if (lb.size() > qa.size()) merge_joined(qa, lb);
+  else if (qa.size() > lb.size()) merge_joined(lb, qa);
 
   struct Cand { float sim; float weight; uint8_t i, j; const char* rule; };
   Cand cands[kMaxNameTokens * kMaxNameTokens];
@@ -316,7 +353,7 @@ float score_names(const PreparedName& query, const PreparedName& listed, ScoreEx
     paired_s += k.weight * effective;
     if (qa[k.i].cls == WordClass::normal || qa[k.i].cls == WordClass::number) ++normal_pairs;
     pair_of[npairs++] = {k.i, k.j};
-    if (why) why->pairs.push_back({qa[k.i].label, lb[k.j].label, k.sim, k.weight, k.rule});
+    if (why) why->pairs.push_back({std::string(qa[k.i].label), std::string(lb[k.j].label), k.sim, k.weight, k.rule});
   }
   // Name order may rotate (KIM Jong Un / Jong Un KIM) but not shuffle: "SALMAN BIN
   // MUHAMMAD" and "MUHAMMAD BIN SALMAN" are father and son.
@@ -335,14 +372,14 @@ float score_names(const PreparedName& query, const PreparedName& listed, ScoreEx
       un_q += qa[i].weight;
       num_q |= qa[i].cls == WordClass::number;
       normal_unpaired |= qa[i].cls == WordClass::normal;
-      if (why) why->unpaired_query.push_back(qa[i].label);
+      if (why) why->unpaired_query.emplace_back(qa[i].label);
     }
   for (size_t j = 0; j < lb.size(); ++j)
     if (!(used_l >> j & 1u)) {
       un_l += lb[j].weight;
       num_l |= lb[j].cls == WordClass::number;
       normal_unpaired |= lb[j].cls == WordClass::normal;
-      if (why) why->unpaired_listed.push_back(lb[j].label);
+      if (why) why->unpaired_listed.emplace_back(lb[j].label);
     }
   float conflict = std::min(un_q, un_l);
   float extra = std::max(un_q, un_l) - conflict;
