@@ -1,5 +1,7 @@
 #include "ais/nmea.h"
 
+#include <cstring>
+
 #include "ais/timestamps.h"
 
 namespace seawarden::ais {
@@ -21,7 +23,7 @@ int parse_hex_byte(std::string_view two) {
 }
 
 unsigned nmea_xor(std::string_view body) {
-  unsigned x = 0;
+  unsigned char x = 0;  // byte-wide so the loop vectorises
   for (char c : body) x ^= static_cast<unsigned char>(c);
   return x;
 }
@@ -33,32 +35,34 @@ bool nmea_checksum_ok(std::string_view body, std::string_view hex) {
 
 LineError parse_vdm(std::string_view s, VdmSentence& out) {
   // !AIVDM,total,number,seq,channel,payload,fill*hh[trailer]
-  // One pass: XOR every byte up to '*' and remember where the six commas are.
+  // The short fields are scanned by hand, the long payload with one memchr; the
+  // checksum XOR is a branch-free loop the compiler vectorises.
   const char* p = s.data();
   const std::size_t n = s.size();
+  if (n < 7 || p[6] != ',') return LineError::MalformedSentence;
   std::size_t comma[6];
-  int commas = 0;
-  unsigned x = 0;
-  std::size_t i = 1;
-  for (; i < n; ++i) {
-    const char c = p[i];
-    if (c == '*') break;
-    x ^= static_cast<unsigned char>(c);
-    if (c == ',') {
-      if (commas == 6) return LineError::MalformedSentence;
-      comma[commas++] = i;
-    }
+  comma[0] = 6;
+  std::size_t q = 7;
+  for (int k = 1; k < 5; ++k) {
+    while (q < n && p[q] != ',' && p[q] != '*') ++q;
+    if (q >= n || p[q] != ',') return LineError::MalformedSentence;
+    comma[k] = q++;
   }
-  if (i + 3 > n) return LineError::MalformedSentence;  // no "*hh"
-  if (commas != 6) return LineError::MalformedSentence;
+  const char* pc = static_cast<const char*>(std::memchr(p + q, ',', n - q));
+  if (pc == nullptr) return LineError::MalformedSentence;
+  comma[5] = static_cast<std::size_t>(pc - p);
+  q = comma[5] + 1;
+  while (q < n && p[q] != '*' && p[q] != ',') ++q;
+  if (q >= n || p[q] != '*' || q + 3 > n) return LineError::MalformedSentence;  // no "*hh"
+  const std::size_t i = q;
+  unsigned char x = 0;
+  for (std::size_t k = 1; k < i; ++k) x ^= static_cast<unsigned char>(p[k]);
   const int sum = parse_hex_byte(s.substr(i + 1, 2));
   if (sum < 0) return LineError::MalformedSentence;
   if (static_cast<unsigned>(sum) != x) return LineError::BadChecksum;
   out.checksum = sum;
   out.trailer = s.substr(i + 3);
 
-  // Address field "!ccVDM": comma[0] must be 6.
-  if (comma[0] != 6) return LineError::MalformedSentence;
   out.talker = s.substr(1, 2);
   out.own_ship = p[5] == 'O';
 

@@ -116,18 +116,21 @@ std::size_t parse_iso8601_prefix(std::string_view t, TimeMs& out) {
 
 bool parse_pghp(std::string_view line, Pghp& out) {
   // $PGHP,1,yyyy,mm,dd,hh,mi,ss,ms,country,region,pss,online,cc*hh
+  // One forward pass over the fields (this runs for every other line of Gatehouse feeds).
   if (line.size() < 8 || line.substr(0, 6) != "$PGHP,") return false;
   const std::size_t star = line.find('*');
   if (star == std::string_view::npos || !nmea_checksum_ok(line.substr(1, star - 1), line.substr(star + 1)))
     return false;
-  std::string_view fields[14];
-  std::size_t n = 0, start = 6;
-  const std::string_view body = line.substr(0, star);
-  while (n < 14) {
-    std::size_t comma = body.find(',', start);
-    fields[n++] = body.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
-    if (comma == std::string_view::npos) break;
-    start = comma + 1;
+  std::string_view fields[13];
+  std::size_t n = 0;
+  const char* p = line.data() + 6;
+  const char* const end = line.data() + star;
+  while (n < 13) {
+    const char* c = p;
+    while (c < end && *c != ',') ++c;
+    fields[n++] = std::string_view(p, static_cast<std::size_t>(c - p));
+    if (c == end) break;
+    p = c + 1;
   }
   if (n < 8 || fields[0] != "1") return false;
   int v[7];

@@ -1,0 +1,155 @@
+// AIS CSV exports: header recognition, typed records, static de-duplication.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "ais/csv_reader.h"
+#include "ais/reader.h"
+
+using namespace seawarden::ais;
+
+namespace {
+
+std::vector<Received> read_all(const std::string& text, ReaderStats* stats = nullptr) {
+  std::vector<Received> out;
+  Reader r([&](const Received& m) { out.push_back(m); });
+  r.feed(text);
+  r.finish();
+  if (stats) *stats = r.stats();
+  return out;
+}
+
+const char* kNoaaHeader =
+    "MMSI,BaseDateTime,LAT,LON,SOG,COG,Heading,VesselName,IMO,CallSign,VesselType,Status,Length,Width,"
+    "Draft,Cargo,TransceiverClass\n";
+
+}  // namespace
+
+TEST(CsvReader, DetectsHeaders) {
+  EXPECT_EQ(detect_csv_header(kNoaaHeader), CsvFormat::Noaa);
+  EXPECT_EQ(detect_csv_header("# Timestamp,Type of mobile,MMSI,Latitude,Longitude,Navigational status"),
+            CsvFormat::Dma);
+  EXPECT_EQ(detect_csv_header("MMSI,Message_ID,Repeat_indicator,Time,Millisecond,Region"), CsvFormat::Spire);
+  EXPECT_EQ(detect_csv_header("!AIVDM,1,1,,A,15B4FT5000JRP>PE6E68Nbkl0PS5,0*70"), CsvFormat::None);
+  EXPECT_EQ(detect_csv_header("mmsi,lat,lon"), CsvFormat::None);
+}
+
+TEST(CsvReader, NoaaPositionAndStaticOnce) {
+  // Rows from aisdb/test_data_noaa_20230101.csv, the second one repeated a minute later.
+  const std::string text = std::string(kNoaaHeader) +
+      "636021061,2023-01-11T00:00:00,26.09241,-80.04806,8.8,272.7,270.0,MSC NAISHA III,IMO9307839,5LCB4,70,"
+      "8.0,208.0,30.0,8.0,70.0,A\r\n"
+      "636021061,2023-01-11T00:01:00,26.09200,-80.05000,8.7,272.0,270.0,MSC NAISHA III,IMO9307839,5LCB4,70,"
+      "8.0,208.0,30.0,8.0,70.0,A\r\n"
+      "367100000,2023-01-11T00:02:00,30.0,-90.0,0.0,360.0,511.0,SMALL ONE,,WDX1,37,15.0,,,,,B\n";
+  ReaderStats st;
+  const auto recs = read_all(text, &st);
+  ASSERT_EQ(recs.size(), 5u);  // pos+static, pos, pos(B)+static
+  const Received& p = recs[0];
+  EXPECT_TRUE(p.meta.from_csv);
+  EXPECT_EQ(p.msg.type, 1);
+  EXPECT_EQ(p.msg.mmsi, 636021061u);
+  EXPECT_EQ(p.meta.rxtime, 1673395200000);  // 2023-01-11T00:00:00Z
+  const auto& a = std::get<PositionA>(p.msg.body);
+  EXPECT_EQ(a.lat, 15655446);   // 26.09241 deg * 600000
+  EXPECT_EQ(a.lon, -48028836);
+  EXPECT_EQ(a.speed, 88);
+  EXPECT_EQ(a.course, 2727);
+  EXPECT_EQ(a.heading, 270);
+  EXPECT_EQ(a.status, 8);
+  const Received& s = recs[1];
+  EXPECT_EQ(s.msg.type, 5);
+  const auto& sv = std::get<StaticVoyage>(s.msg.body);
+  EXPECT_EQ(sv.shipname.view(), "MSC NAISHA III");
+  EXPECT_EQ(sv.callsign.view(), "5LCB4");
+  EXPECT_EQ(sv.imo, 9307839u);
+  EXPECT_EQ(sv.shiptype, 70);
+  EXPECT_EQ(sv.to_bow + sv.to_stern, 208);
+  EXPECT_EQ(sv.to_port + sv.to_starboard, 30);
+  EXPECT_EQ(sv.draught, 80);
+  EXPECT_EQ(recs[2].msg.type, 1);  // unchanged static values: no second type 5
+  EXPECT_EQ(recs[3].msg.type, 18);
+  EXPECT_EQ(std::get<PositionB>(recs[3].msg.body).heading, kHeadingNotAvailable);
+  EXPECT_EQ(recs[4].msg.type, 5);
+  EXPECT_EQ(st.csv_rows, 3u);
+  EXPECT_EQ(st.messages, 5u);
+}
+
+TEST(CsvReader, DmaHandMadeSample) {
+  // Written from the documented DMA header (no sample in the shared data).
+  const std::string text =
+      "# Timestamp,Type of mobile,MMSI,Latitude,Longitude,Navigational status,ROT,SOG,COG,Heading,IMO,"
+      "Callsign,Name,Ship type,Cargo type,Width,Length,Type of position fixing device,Draught,Destination,"
+      "ETA,Data source type,A,B,C,D\n"
+      "01/03/2024 00:00:01,Class A,219000001,55.676100,12.568300,Under way using engine,-2.0,12.3,45.6,47,"
+      "IMO9000001,OXAB2,NORDIC TEST,Tanker,Category X,32,180,GPS,9.5,AARHUS,03/03/2024 14:30:00,AIS,150,30,16,16\n"
+      "01/03/2024 00:00:02,Class A,219000001,55.676200,12.568400,Under way using engine,0.0,12.2,45.0,46,"
+      "IMO9000001,OXAB2,NORDIC TEST,Tanker,Category X,32,180,GPS,9.5,AARHUS,03/03/2024 14:30:00,AIS,150,30,16,16\n"
+      "01/03/2024 00:00:03,Base Station,2190001,55.0,12.0,Unknown value,,,,,Unknown,Unknown,,Undefined,,,,"
+      "Surveyed,,Unknown,,AIS,,,,\n"
+      "01/03/2024 00:00:04,Class B,219000002,55.5,12.5,Unknown value,,5.0,,,Unknown,OU1234,SEA BREEZE,Pleasure,,"
+      "3,10,GPS,,Unknown,,AIS,5,5,1,2\n"
+      "not a row\n";
+  ReaderStats st;
+  const auto recs = read_all(text, &st);
+  ASSERT_EQ(recs.size(), 5u);
+  EXPECT_EQ(recs[0].msg.type, 1);
+  EXPECT_EQ(recs[0].meta.rxtime, 1709251201000);  // 2024-03-01T00:00:01Z
+  const auto& p = std::get<PositionA>(recs[0].msg.body);
+  EXPECT_EQ(p.status, 0);
+  EXPECT_EQ(p.turn, -7);  // 4.733 * sqrt(2) rounded, negative
+  EXPECT_EQ(p.speed, 123);
+  EXPECT_EQ(p.heading, 47);
+  EXPECT_EQ(p.lat, 33405660);
+  const auto& s = std::get<StaticVoyage>(recs[1].msg.body);
+  EXPECT_EQ(s.shiptype, 81);  // tanker, hazard category X
+  EXPECT_EQ(s.to_bow, 150);
+  EXPECT_EQ(s.to_stern, 30);
+  EXPECT_EQ(s.draught, 95);
+  EXPECT_EQ(s.destination.view(), "AARHUS");
+  EXPECT_EQ(s.month, 3);
+  EXPECT_EQ(s.day, 3);
+  EXPECT_EQ(s.hour, 14);
+  EXPECT_EQ(s.minute, 30);
+  EXPECT_EQ(s.epfd, 1);
+  EXPECT_EQ(recs[2].msg.type, 1);   // the second row: static unchanged
+  EXPECT_EQ(recs[3].msg.type, 18);  // Class B
+  EXPECT_EQ(std::get<StaticVoyage>(recs[4].msg.body).shiptype, 37);
+  EXPECT_EQ(st.csv_rows_skipped, 1u);  // the base station row
+  EXPECT_EQ(st.errors[static_cast<int>(LineError::BadCsvRow)], 1u);
+}
+
+TEST(CsvReader, SpireRowsKeepTheirTypes) {
+  std::string header =
+      "MMSI,Message_ID,Repeat_indicator,Time,Millisecond,Region,Country,Base_station,Online_data,Group_code,"
+      "Sequence_ID,Channel,Data_length,Vessel_Name,Call_sign,IMO,Ship_Type,Dimension_to_Bow,Dimension_to_stern,"
+      "Dimension_to_port,Dimension_to_starboard,Draught,Destination,AIS_version,Navigational_status,ROT,SOG,"
+      "Accuracy,Longitude,Latitude,COG,Heading\n";
+  const std::string text = header +
+      "\"366773000\",\"3\",\"0\",\"20210701_185154\",\"560\",\"66\",\"\",\"\",\"\",\"None\",\"\",\"\",\"[28]\","
+      "\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"0\",\"-14.46345342\",\"17.0\",\"0\","
+      "\"161.572958333\",\"-5.75283333333\",\"136.1\",\"134.0\"\n"
+      "\"538007407\",\"5\",\"0\",\"20210701_052052\",\"640\",\"66\",\"\",\"\",\"\",\"None\",\"6\",\"\",\"[56, 15]\","
+      "\"GH ZONDA            \",\"V7MF3  \",\"9436472\",\"71\",\"182\",\"49\",\"24\",\"8\",\"87\","
+      "\"BLUFF               \",\"2\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\"\n"
+      "\"1\",\"99\",\"0\",\"20210701_052052\",\"640\"\n";
+  ReaderStats st;
+  const auto recs = read_all(text, &st);
+  ASSERT_EQ(recs.size(), 2u);
+  EXPECT_EQ(recs[0].msg.type, 3);
+  EXPECT_EQ(recs[0].meta.rxtime, 1625165514560);  // 2021-07-01T18:51:54.560Z
+  const auto& p = std::get<PositionA>(recs[0].msg.body);
+  EXPECT_EQ(p.turn, -18);
+  EXPECT_EQ(p.speed, 170);
+  EXPECT_EQ(p.heading, 134);
+  EXPECT_EQ(p.lat, -3451700);
+  const auto& s = std::get<StaticVoyage>(recs[1].msg.body);
+  EXPECT_EQ(s.shipname.view(), "GH ZONDA");
+  EXPECT_EQ(s.callsign.view(), "V7MF3");
+  EXPECT_EQ(s.imo, 9436472u);
+  EXPECT_EQ(s.draught, 87);
+  EXPECT_EQ(s.to_bow, 182);
+  EXPECT_EQ(s.destination.view(), "BLUFF");
+  EXPECT_EQ(st.errors[static_cast<int>(LineError::BadCsvRow)], 1u);  // type 99
+}

@@ -1,0 +1,120 @@
+// Sentence framing: checksums, VDM/VDO fields, USCG trailers, time conventions.
+#include <gtest/gtest.h>
+
+#include "ais/nmea.h"
+#include "ais/timestamps.h"
+
+using namespace seawarden::ais;
+
+TEST(NmeaChecksum, GoodAndBad) {
+  EXPECT_TRUE(nmea_checksum_ok("AIVDM,1,1,,A,15B4FT5000JRP>PE6E68Nbkl0PS5,0", "70"));
+  EXPECT_FALSE(nmea_checksum_ok("AIVDM,1,1,,A,15B4FT5000JRP>PE6E68Nbkl0PS5,0", "71"));
+  EXPECT_TRUE(nmea_checksum_ok("c:1565218798", "53"));
+  EXPECT_EQ(parse_hex_byte("5d"), 0x5d);  // lower case accepted
+  EXPECT_EQ(parse_hex_byte("G0"), -1);
+  EXPECT_EQ(parse_hex_byte("5"), -1);
+}
+
+TEST(ParseVdm, SingleSentenceFields) {
+  VdmSentence v;
+  ASSERT_EQ(parse_vdm("!AIVDM,1,1,,A,15B4FT5000JRP>PE6E68Nbkl0PS5,0*70,b003669794,1272412827", v),
+            LineError::None);
+  EXPECT_EQ(v.talker, "AI");
+  EXPECT_FALSE(v.own_ship);
+  EXPECT_EQ(v.total, 1);
+  EXPECT_EQ(v.number, 1);
+  EXPECT_EQ(v.seq_id, -1);
+  EXPECT_EQ(v.channel, 'A');
+  EXPECT_EQ(v.payload, "15B4FT5000JRP>PE6E68Nbkl0PS5");
+  EXPECT_EQ(v.fill, 0);
+  EXPECT_EQ(v.checksum, 0x70);
+  EXPECT_EQ(v.trailer, ",b003669794,1272412827");
+}
+
+TEST(ParseVdm, AnyTalkerVdoAndNumericChannel) {
+  VdmSentence v;
+  // Real DMA lines: a BS talker VDO, and channel written as 1/2 by some base stations.
+  ASSERT_EQ(parse_vdm("!BSVDO,1,1,,A,4025btQunn;ssPUHb<PF<F102<1e,0*13", v), LineError::None);
+  EXPECT_EQ(v.talker, "BS");
+  EXPECT_TRUE(v.own_ship);
+  ASSERT_EQ(parse_vdm("!BSVDM,1,1,0,1,53F=qV02>n<<D<`H001A8tpTt00000000000000N3`J384V<t=PhD1H53mkP00000000000,2*67", v),
+            LineError::None);
+  EXPECT_EQ(v.channel, 'A');
+  EXPECT_EQ(v.seq_id, 0);
+  EXPECT_EQ(v.fill, 2);
+  // Empty channel (misc/20181101.log writes "2,1,1,,").
+  ASSERT_EQ(parse_vdm("!AIVDM,2,2,1,,88888888888,2*6C", v), LineError::None);
+  EXPECT_EQ(v.channel, 0);
+  EXPECT_EQ(v.number, 2);
+  EXPECT_EQ(v.seq_id, 1);
+}
+
+TEST(ParseVdm, Errors) {
+  VdmSentence v;
+  EXPECT_EQ(parse_vdm("!AIVDM,1,1,,A,13u?etPv2;0n:dDPwUM1U1Cb069D,0*23", v), LineError::BadChecksum);
+  EXPECT_EQ(parse_vdm("!AIVDM,1,1,,A,13u?etPv2;0n:dDPwUM1U1Cb069D,0", v), LineError::MalformedSentence);
+  EXPECT_EQ(parse_vdm("!AIVDM,1,1,,A,13u?etPv2;0n:dDPwUM1U1Cb069D,0*2", v), LineError::MalformedSentence);
+  EXPECT_EQ(parse_vdm("!AIVDM,1,1,,A,13u,0,7*4A", v), LineError::MalformedSentence);  // 7 fields
+  // Fragment number above the count, fill bits above 5 (checksums correct).
+  EXPECT_EQ(parse_vdm("!AIVDM,1,2,,A,13u?etPv2;0n:dDPwUM1U1Cb069D,0*27", v), LineError::MalformedSentence);
+  EXPECT_EQ(parse_vdm("!AIVDM,1,1,,A,13u?etPv2;0n:dDPwUM1U1Cb069D,6*22", v), LineError::MalformedSentence);
+  EXPECT_EQ(parse_vdm("!", v), LineError::MalformedSentence);
+}
+
+TEST(UscgTrailer, StationThenEpoch) {
+  Trailer t;
+  parse_uscg_trailer(",b003669794,1272412827", t);
+  EXPECT_EQ(t.station, "b003669794");
+  EXPECT_EQ(t.time, 1272412827000);
+  // libais typeexamples: signal fields, station, then two stamps: the first is the logger time.
+  parse_uscg_trailer(",d-109,S2105,t050056.00,T56.13718694,r003669946,1325394060,1325394001", t);
+  EXPECT_EQ(t.station, "r003669946");
+  EXPECT_EQ(t.time, 1325394060000);
+  // exactEarth: milliseconds.
+  parse_uscg_trailer(",1328133720012", t);
+  EXPECT_EQ(t.station, "");
+  EXPECT_EQ(t.time, 1328133720012);
+  parse_uscg_trailer("", t);
+  EXPECT_EQ(t.time, kUnknownTime);
+  parse_uscg_trailer(",d-109,junk", t);
+  EXPECT_EQ(t.time, kUnknownTime);
+}
+
+TEST(Timestamps, EpochSecondsMillisAndFractions) {
+  EXPECT_EQ(parse_epoch("1272412827"), 1272412827000);
+  EXPECT_EQ(parse_epoch("1272412827.25"), 1272412827250);
+  EXPECT_EQ(parse_epoch("1328133720012"), 1328133720012);
+  EXPECT_EQ(parse_epoch("12"), kUnknownTime);          // not a plausible date
+  EXPECT_EQ(parse_epoch("1272412827x"), kUnknownTime);
+  EXPECT_EQ(parse_epoch(""), kUnknownTime);
+}
+
+TEST(Timestamps, Iso8601PrefixAndFormat) {
+  TimeMs t = 0;
+  EXPECT_EQ(parse_iso8601_prefix("2018-11-01T00:00:00Z !AIVDM", t), 20u);
+  EXPECT_EQ(t, 1541030400000);
+  EXPECT_EQ(parse_iso8601_prefix("2023-01-11 00:00:01.5;x", t), 21u);
+  EXPECT_EQ(t, 1673395201500);
+  EXPECT_EQ(parse_iso8601_prefix("2023-13-11T00:00:01", t), 0u);
+  EXPECT_EQ(parse_iso8601_prefix("!AIVDM", t), 0u);
+  EXPECT_EQ(format_iso8601(1541030400000), "2018-11-01T00:00:00Z");
+  EXPECT_EQ(format_iso8601(1328133720087), "2012-02-01T22:02:00.087Z");
+  EXPECT_EQ(format_iso8601(951782400000), "2000-02-29T00:00:00Z");
+  EXPECT_EQ(format_iso8601(kUnknownTime), "");
+  EXPECT_EQ(utc_to_ms(2010, 6, 11, 11, 46, 11, 390), 1276256771390);
+  EXPECT_EQ(utc_to_ms(2010, 13, 11, 11, 46, 11, 390), kUnknownTime);
+}
+
+TEST(Timestamps, GatehousePghp) {
+  Pghp p;
+  // dma/stream_example.txt line 1; dates the AIVDM with checksum 2B that follows it.
+  ASSERT_TRUE(parse_pghp("$PGHP,1,2010,6,11,11,46,11,390,231,45,992190934,1,2B*5B", p));
+  EXPECT_EQ(format_iso8601(p.time), "2010-06-11T11:46:11.390Z");
+  EXPECT_EQ(p.checksum_of_next, 0x2B);
+  EXPECT_EQ(p.station, "992190934");
+  // pyais/gatehouse.nmea: the 2009 line keeps the 2008 line's checksum (corrupt).
+  EXPECT_TRUE(parse_pghp("$PGHP,1,2008,5,9,0,0,0,10,338,2,,1,09*17", p));
+  EXPECT_EQ(p.station, "");
+  EXPECT_FALSE(parse_pghp("$PGHP,1,2009,5,9,0,0,0,10,338,2,,1,09*17", p));
+  EXPECT_FALSE(parse_pghp("$PGHP,2,2010,6,11,11,46,11,390*30", p));
+}
