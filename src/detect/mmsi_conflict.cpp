@@ -46,6 +46,12 @@ std::int64_t MmsiConflictDetector::confirmed_since(std::uint32_t mmsi, std::int6
   return it->second.first;
 }
 
+std::int64_t MmsiConflictDetector::unconfirmed_since(std::uint32_t mmsi) const {
+  auto it = open_.find(mmsi);
+  if (it == open_.end() || it->second.switches >= cfg_.min_switches) return INT64_MIN;
+  return it->second.start_ms;
+}
+
 void MmsiConflictDetector::close(std::uint32_t mmsi, Period& p, const EventSink& emit) {
   if (p.switches < cfg_.min_switches) return;
   Event e;

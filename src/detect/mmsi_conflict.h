@@ -22,6 +22,8 @@ class MmsiConflictDetector : public TrackDetector {
   // Start of the MMSI's current (or last) conflict period once it has enough switches;
   // INT64_MIN when none. Used by position_jump to drop jumps that were a second transmitter.
   std::int64_t confirmed_since(std::uint32_t mmsi, std::int64_t* last_switch_ms = nullptr) const;
+  // Start of an open period that does not have enough switches yet; INT64_MIN when none.
+  std::int64_t unconfirmed_since(std::uint32_t mmsi) const;
 
  private:
   struct Period {

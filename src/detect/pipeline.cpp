@@ -99,7 +99,8 @@ class Pipeline::Impl : public track::TrackSink {
   void push(const ais::Received& rec) {
     tracker_.push(rec);
     std::int64_t released = tracker_.released_until();
-    if (released != INT64_MIN && released - watermark_ >= kWatermarkStepMs) advance(released);
+    if (released != INT64_MIN && (watermark_ == INT64_MIN || released - watermark_ >= kWatermarkStepMs))
+      advance(released);
   }
 
   void finish() {

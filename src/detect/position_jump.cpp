@@ -45,6 +45,11 @@ void PositionJumpDetector::resolve(Event& e, const EventSink& emit) {
 
 void PositionJumpDetector::on_watermark(std::int64_t t_ms, const track::Tracker&, const EventSink& emit) {
   while (!pending_.empty() && t_ms - pending_.front().end_ms > cfg_.max_dt_ms) {
+    // A switch period that began with this jump may still turn out to be a second ship.
+    if (conflicts_) {
+      std::int64_t since = conflicts_->unconfirmed_since(pending_.front().vessels[0]);
+      if (since != INT64_MIN && since <= pending_.front().end_ms) break;
+    }
     resolve(pending_.front(), emit);
     pending_.pop_front();
   }

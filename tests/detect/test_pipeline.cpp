@@ -1,0 +1,81 @@
+#include <gtest/gtest.h>
+
+#include "detect/event_json.h"
+#include "test_pipeline_harness.h"
+
+using namespace seawarden::testing;
+
+TEST(Pipeline, ReorderDedupAndMissingTimes) {
+  std::vector<seawarden::ais::Received> m;
+  m.push_back(position(412000001, kT0 + 2 * kMin, 37, 124.01));
+  m.push_back(position(412000001, kT0, 37, 124.0));              // 2 min out of order: kept
+  m.push_back(position(412000001, kT0 + 2 * kMin + 800, 37, 124.01));  // another station: duplicate
+  auto no_time = position(412000001, 0, 37, 124);
+  no_time.meta.rxtime = seawarden::ais::kUnknownTime;
+  m.push_back(no_time);
+  m.push_back(position(412000001, kT0 + 20 * kMin, 37, 124.05));
+  m.push_back(position(412000001, kT0 + kMin, 37, 124.005));  // older than what was released: dropped
+  seawarden::detect::PipelineStats st;
+  std::vector<seawarden::track::Fix> fixes;
+  seawarden::detect::Pipeline p({}, nullptr, nullptr);
+  p.on_fix = [&](const seawarden::track::Fix& f, const seawarden::detect::VesselInfo&) { fixes.push_back(f); };
+  for (auto& r : m) p.on_message(r);
+  p.finish();
+  st = p.stats();
+  EXPECT_EQ(st.messages, 6u);
+  EXPECT_EQ(st.without_rxtime, 1u);
+  EXPECT_EQ(st.duplicates, 1u);
+  EXPECT_EQ(st.late, 1u);
+  ASSERT_EQ(fixes.size(), 3u);
+  EXPECT_EQ(fixes[0].t_ms, kT0);
+  EXPECT_EQ(fixes[1].t_ms, kT0 + 2 * kMin);
+  EXPECT_EQ(fixes[2].t_ms, kT0 + 20 * kMin);
+  EXPECT_EQ(st.vessels, 1u);
+  EXPECT_EQ(st.segments, 1u);
+}
+
+TEST(Pipeline, EventsOrderedByStartTime) {
+  std::vector<seawarden::ais::Received> m;
+  Static5 s;
+  s.imo = 1234568;  // invalid: anomaly spanning the static messages
+  m.push_back(static5(412000001, kT0 + kHour, s));
+  m.push_back(static5(412000001, kT0 + 30 * kHour, s));
+  sail(m, 412000002, kT0, kT0 + kHour, 10 * kMin, 37, 124, 5);
+  sail(m, 412000002, kT0 + 20 * kHour, kT0 + 21 * kHour, 10 * kMin, 37, 124.3, 5);
+  std::stable_sort(m.begin(), m.end(), [](auto& a, auto& b) { return a.meta.rxtime < b.meta.rxtime; });
+  auto ev = run(m);
+  ASSERT_GE(ev.size(), 2u);
+  for (std::size_t i = 1; i < ev.size(); ++i) EXPECT_FALSE(seawarden::detect::event_before(ev[i], ev[i - 1]));
+  EXPECT_EQ(ev[0].kind, "gap");
+}
+
+TEST(Pipeline, StateCarriesTracksAcrossRuns) {
+  // Day 1 ends with a transmission; day 2 resumes 14 h later: the gap spans the two runs.
+  std::vector<seawarden::ais::Received> day1, day2;
+  Static5 s;
+  day1.push_back(static5(412000001, kT0, s));
+  sail(day1, 412000001, kT0 + kMin, kT0 + 2 * kHour, 10 * kMin, 37, 124, 8);
+  sail(day2, 412000001, kT0 + 16 * kHour, kT0 + 17 * kHour, 10 * kMin, 37, 124.5, 8);
+  s.name = "NEW NAME";
+  day2.push_back(static5(412000001, kT0 + 17 * kHour + kMin, s));
+  day2.push_back(static5(412000001, kT0 + 17 * kHour + 7 * kMin, s));
+  std::string state;
+  {
+    seawarden::detect::Pipeline p({}, nullptr, nullptr);
+    for (auto& r : day1) p.on_message(r);
+    p.finish();
+    state = p.save_state();
+  }
+  seawarden::detect::Pipeline p({}, nullptr, nullptr);
+  p.load_state(state);
+  std::vector<seawarden::detect::Event> ev;
+  p.on_event = [&](const seawarden::detect::Event& e) { ev.push_back(e); };
+  for (auto& r : day2) p.on_message(r);
+  p.finish();
+  ASSERT_EQ(of_kind(ev, "gap").size(), 1u);
+  auto ch = of_kind(ev, "identity_change");
+  ASSERT_EQ(ch.size(), 1u);
+  EXPECT_EQ(ch[0].fields["from"], "OCEAN STAR");
+  EXPECT_EQ(p.stats().segments, 1u);
+  EXPECT_THROW(p.load_state("garbage"), std::runtime_error);
+}

@@ -1,0 +1,78 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "screen/lists.h"
+#include "screen/matcher.h"
+#include "test_pipeline_harness.h"
+
+using namespace seawarden::testing;
+
+namespace {
+
+// A fictional list in OFAC's SDN CSV layout.
+std::filesystem::path write_list() {
+  auto dir = std::filesystem::temp_directory_path() / ("sw-sanctions-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::ofstream f(dir / "sdn.csv");
+  f << "90010,\"KORYO SHIPPING CO LTD\",-0- ,\"DPRK2\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"Fictional.\"\n"
+       "90020,\"CHON MA SAN\",\"vessel\",\"DPRK4\",-0- ,\"HMXX9\",\"Crude/Oil Products Tanker\",-0- ,\"2,634\","
+       "\"Korea, North\",-0- ,\"Fictional; Vessel Registration Identification IMO 9074729.\"\n"
+       "90030,\"PAEKTU STAR 2\",\"vessel\",\"DPRK4\",-0- ,-0- ,\"General Cargo\",-0- ,-0- ,\"Sierra Leone\",-0- ,"
+       "\"Fictional; MMSI 667000777.\"\n"
+       "90040,\"RAKWON 7\",\"vessel\",\"DPRK4\",-0- ,-0- ,\"General Cargo\",-0- ,-0- ,\"Korea, North\",-0- ,\"Fictional.\"\n";
+  return dir;
+}
+
+std::vector<seawarden::detect::Event> run_with_list(const std::vector<seawarden::ais::Received>& msgs) {
+  auto dir = write_list();
+  seawarden::screen::ListSet lists = seawarden::screen::load_lists({(dir / "sdn.csv").string()});
+  seawarden::screen::Matcher matcher(lists);
+  seawarden::detect::Config cfg;
+  seawarden::detect::Pipeline p(cfg, nullptr, &matcher);
+  std::vector<seawarden::detect::Event> out;
+  p.on_event = [&](const seawarden::detect::Event& e) { out.push_back(e); };
+  for (const auto& m : msgs) p.on_message(m);
+  p.finish();
+  std::filesystem::remove_all(dir);
+  return of_kind(out, "sanctions_hit");
+}
+
+}  // namespace
+
+TEST(SanctionsHit, ImoMatchSpansMessagesCarryingIt) {
+  std::vector<seawarden::ais::Received> m;
+  Static5 s;  // IMO 9074729 listed as CHON MA SAN, broadcasting another name
+  s.name = "OCEAN STAR";
+  m.push_back(static5(412000001, kT0, s));
+  m.push_back(position(412000001, kT0 + kMin, 37, 124));
+  m.push_back(static5(412000001, kT0 + 3 * kHour, s));
+  auto hits = run_with_list(m);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].fields["matched_on"], "imo");
+  EXPECT_EQ(hits[0].fields["entry_id"], "90020");
+  EXPECT_EQ(hits[0].start_ms, kT0);
+  EXPECT_EQ(hits[0].end_ms, kT0 + 3 * kHour);
+}
+
+TEST(SanctionsHit, MmsiAndFuzzyNameAndNoFalseNumberSuffix) {
+  std::vector<seawarden::ais::Received> m;
+  m.push_back(position(667000777, kT0, 37, 124));  // listed MMSI, no static data
+  m.push_back(position(667000777, kT0 + 2 * kHour, 37, 124.2));
+  Static5 s;
+  s.imo = 0;
+  s.callsign = "";
+  s.name = "RAK WON-7";  // spacing and punctuation differ
+  m.push_back(static5(445000001, kT0 + kMin, s));
+  s.name = "RAKWON 8";  // another number: not the listed ship
+  m.push_back(static5(445000002, kT0 + kMin, s));
+  auto hits = run_with_list(m);
+  std::map<std::uint32_t, std::string> on;
+  for (auto& h : hits) on[h.vessels[0]] = h.fields["matched_on"];
+  EXPECT_EQ(on[667000777], "mmsi");
+  EXPECT_EQ(on[445000001], "name");
+  EXPECT_EQ(on.count(445000002), 0u);
+  for (auto& h : hits)
+    if (h.vessels[0] == 667000777) EXPECT_EQ(h.end_ms, kT0 + 2 * kHour);
+}

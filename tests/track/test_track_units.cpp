@@ -1,0 +1,110 @@
+#include <gtest/gtest.h>
+
+#include "track/identity.h"
+#include "track/identity_checks.h"
+#include "track/mid_table.h"
+#include "track/reorder.h"
+#include "track/segmenter.h"
+
+using namespace seawarden::track;
+
+TEST(ImoCheck, CheckDigit) {
+  EXPECT_TRUE(imo_check_digit_ok(9074729));
+  EXPECT_TRUE(imo_check_digit_ok(8660313));
+  EXPECT_FALSE(imo_check_digit_ok(9074728));
+  EXPECT_FALSE(imo_check_digit_ok(0));
+  EXPECT_FALSE(imo_check_digit_ok(123456));
+}
+
+TEST(Mmsi, FormsDefaultsAndFlags) {
+  EXPECT_EQ(mmsi_form(412345678), MmsiForm::Ship);
+  EXPECT_EQ(mmsi_form(2573125), MmsiForm::CoastStation);
+  EXPECT_EQ(mmsi_form(992351000), MmsiForm::AidToNavigation);
+  EXPECT_EQ(mmsi_form(111257001), MmsiForm::SarAircraft);
+  EXPECT_EQ(mmsi_form(970012345), MmsiForm::Sart);
+  EXPECT_EQ(mmsi_mid(992351000), 235u);
+  EXPECT_EQ(mmsi_mid(111257001), 257u);
+  for (std::uint32_t m : {0u, 111111111u, 123456789u, 999999999u, 12345u}) EXPECT_TRUE(is_default_mmsi(m)) << m;
+  EXPECT_FALSE(is_default_mmsi(412345678));
+  EXPECT_FALSE(is_default_mmsi(2573125));
+  EXPECT_TRUE(has_unallocated_mid(299000001));
+  EXPECT_FALSE(has_unallocated_mid(445123456));
+  EXPECT_FALSE(has_unallocated_mid(970012345));
+  EXPECT_EQ(mmsi_flag(445123456), "KP");
+  EXPECT_EQ(mmsi_flag(667000001), "SL");
+  EXPECT_EQ(mmsi_flag(351000001), "PA");
+  EXPECT_EQ(lookup_mid(477).iso2, "HK");
+  EXPECT_FALSE(mid_allocated(217));
+  EXPECT_GT(allocated_mid_count(), 280u);
+}
+
+TEST(Reorder, ReleasesInTimeOrderAfterWindow) {
+  ReorderBuffer buf(1000);
+  std::vector<std::int64_t> out;
+  auto sink = [&](const Observation& o) { out.push_back(o.t_ms); };
+  for (std::int64_t t : {100, 50, 900, 2000, 1500, 3500}) {
+    buf.next_slot().t_ms = t;
+    buf.push();
+    buf.release_ready(sink);
+  }
+  EXPECT_EQ(out, (std::vector<std::int64_t>{50, 100, 900, 1500, 2000}));
+  buf.next_slot().t_ms = 1000;  // older than released: late
+  EXPECT_FALSE(buf.push());
+  EXPECT_EQ(buf.late(), 1u);
+  buf.flush(sink);
+  EXPECT_EQ(out.back(), 3500);
+}
+
+TEST(Identity, ConfirmationAndHistory) {
+  IdentityRegistry reg;
+  StaticReport r;
+  r.has = StaticReport::kName | StaticReport::kImo;
+  r.name.assign("  ocean@@ star ");
+  r.imo = 9074729;
+  IdentityUpdate u;
+  reg.apply(r, 1000, 2, u);
+  EXPECT_TRUE(u.any);
+  EXPECT_EQ(u.n_changes, 0);
+  EXPECT_EQ(reg.current().name.view(), "OCEAN STAR");
+  r.name.assign("SEA LION");
+  reg.apply(r, 2000, 2, u);
+  EXPECT_EQ(u.n_changes, 0);  // awaiting confirmation
+  reg.apply(r, 3000, 2, u);
+  ASSERT_EQ(u.n_changes, 1);
+  EXPECT_EQ(u.changes[0].t_ms, 2000);
+  EXPECT_EQ(u.changes[0].from.view(), "OCEAN STAR");
+  EXPECT_EQ(reg.current().name.view(), "SEA LION");
+  EXPECT_EQ(reg.history_size(), 3);  // name, imo, new name
+}
+
+TEST(Segmenter, SecondTransmitterOpensSegmentAndKeepsIt) {
+  Segmenter seg;
+  SegmentSet set;
+  Fix a;
+  a.lat = 37;
+  a.lon = 124;
+  a.sog = 10;
+  a.cog = 90;
+  std::uint32_t prev = 0;
+  std::vector<std::uint32_t> ids;
+  for (int i = 0; i < 10; ++i) {
+    Fix f = a;
+    f.t_ms = i * 120000;
+    f.lon = 124 + i * 0.0083;
+    auto d = seg.assign(set, f, prev);
+    prev = d.segment;
+    ids.push_back(d.segment);
+    Fix g = f;  // far away, same MMSI
+    g.t_ms += 60000;
+    g.lat = 39;
+    d = seg.assign(set, g, prev);
+    prev = d.segment;
+    ids.push_back(d.segment);
+  }
+  for (std::size_t i = 0; i < ids.size(); ++i) EXPECT_EQ(ids[i], i % 2 == 0 ? 1u : 2u) << i;
+  // After max_idle (24 h) a segment closes: a far fix then opens a new one.
+  Fix late = a;
+  late.t_ms = 30LL * 3600 * 1000;
+  late.lat = 10;
+  EXPECT_TRUE(seg.assign(set, late, prev).opened);
+}
