@@ -249,7 +249,7 @@ int append_sentences(std::string& out, const EncodedPayload& payload, const Sent
   std::string fields;  // tag block text; small, reused through SSO for single sentences
   for (int k = 1; k <= total; ++k) {
     fields.clear();
-    if (total > 1) {
+    if (total > 1 && (!opt.station.empty() || opt.rx_time != kUnknownTime)) {
       fields += "g:";
       append_uint(fields, static_cast<std::uint64_t>(k));
       fields.push_back('-');

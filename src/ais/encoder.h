@@ -42,7 +42,8 @@ struct SentenceOptions {
 
 // Appends the sentence(s) carrying `payload`, one line each ending in "\n". A single
 // sentence gets a tag block with s:/c: (when given); fragments of a multi-sentence
-// message carry g:n-N-id, the first one also s:/c:. Returns the number of sentences.
+// message carry g:n-N-id (when a tag block is used at all), the first one also s:/c:.
+// Returns the number of sentences.
 int append_sentences(std::string& out, const EncodedPayload& payload, const SentenceOptions& opt);
 
 // Appends "\\<fields>*hh\\" for the given tag block fields text (e.g. "s:r1,c:1715222400").

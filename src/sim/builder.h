@@ -79,6 +79,9 @@ class Builder {
   int arrive_at(PlanBuilder*& out, Plan& plan, const LatLon& dst, int access, std::int64_t arrival, double kn,
                 bool dprk, std::unique_ptr<PlanBuilder>& holder);
   void leave_to_port(PlanBuilder& b, int access, double kn, bool dprk);
+  // A start time in [t0 + lead, t1 - lead - duration] when the plan is at sea as at_sea_during
+  // requires, scanning from a random offset; -1 when there is none.
+  std::int64_t find_window(const Plan& plan, std::int64_t duration, double lead_h, double min_zone_km, double min_kn);
   bool at_sea_during(const Plan& plan, std::int64_t a, std::int64_t b, double min_zone_km, double min_kn);
 
   void add_transit(const std::string& label, bool dprk = false);

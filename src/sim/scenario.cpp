@@ -141,6 +141,20 @@ bool Builder::at_sea_during(const Plan& plan, std::int64_t a, std::int64_t b, do
   return true;
 }
 
+std::int64_t Builder::find_window(const Plan& plan, std::int64_t duration, double lead_h, double min_zone_km,
+                                  double min_kn) {
+  const std::int64_t first = t0_ + static_cast<std::int64_t>(lead_h * kHour);
+  const std::int64_t last = t1_ - static_cast<std::int64_t>(lead_h * kHour) - duration;
+  if (last <= first) return -1;
+  const std::int64_t span = last - first, step = 20 * kMinute;
+  const std::int64_t offset = static_cast<std::int64_t>(rng_.uniform() * static_cast<double>(span));
+  for (std::int64_t k = 0; k * step <= span; ++k) {
+    const std::int64_t t = first + (offset + k * step) % (span + 1);
+    if (at_sea_during(plan, t, t + duration, min_zone_km, min_kn)) return t;
+  }
+  return -1;
+}
+
 bool Builder::reserve(const LatLon& p, std::int64_t from, std::int64_t to) {
   for (const auto& r : reserved_)
     if (r.from < to && from < r.to && distance_km(r.pos, p) < 8) return false;

@@ -182,10 +182,11 @@ void Builder::add_conflict() {
     const int vi = rng_.pick(transit_emitters_);
     Emitter& victim = sc_.emitters[vi];
     if (victim.label != "transit") continue;
-    const double dur_h = rng_.uniform(5, std::min(9.0, o_.hours / 3));
-    const std::int64_t tc = t0_ + static_cast<std::int64_t>(rng_.uniform(4, o_.hours - dur_h - 4) * kHour);
+    const double dur_h = rng_.uniform(4, std::min(7.0, o_.hours / 4));
+    const std::int64_t found = find_window(sc_.plans[victim.plan], static_cast<std::int64_t>((dur_h + 1) * kHour), 3, 3, 5);
+    if (found < 0) continue;
+    const std::int64_t tc = found + 30 * kMinute;
     const std::int64_t te = tc + static_cast<std::int64_t>(dur_h * kHour);
-    if (!at_sea_during(sc_.plans[victim.plan], tc - 30 * kMinute, te + 30 * kMinute, 3, 5)) continue;
     // The second transmitter sails a lane far from the victim.
     const int u = static_cast<int>(rng_.integer(0, area().nodes.size() - 1));
     const int v = static_cast<int>(rng_.integer(0, area().nodes.size() - 1));
@@ -247,8 +248,9 @@ void Builder::add_flag_hop() {
   for (int attempt = 0; attempt < 40 && !transit_emitters_.empty(); ++attempt) {
     const int ei = rng_.pick(transit_emitters_);
     if (sc_.emitters[ei].label != "transit") continue;
-    const std::int64_t th = t0_ + static_cast<std::int64_t>(rng_.uniform(12, std::max(12.5, o_.hours - 12)) * kHour);
-    if (!at_sea_during(sc_.plans[sc_.emitters[ei].plan], th - kHour, th + kHour, 3, 5)) continue;
+    const std::int64_t found = find_window(sc_.plans[sc_.emitters[ei].plan], 2 * kHour, std::min(10.0, o_.hours / 4), 3, 5);
+    if (found < 0) continue;
+    const std::int64_t th = found + kHour;
     Emitter& old = sc_.emitters[ei];
     unsigned mid = old.mmsi / 1000000;
     const std::string old_flag(track::lookup_mid(mid).iso2);
@@ -274,9 +276,10 @@ void Builder::add_jump() {
   for (int attempt = 0; attempt < 60 && !transit_emitters_.empty(); ++attempt) {
     Emitter& e = sc_.emitters[rng_.pick(transit_emitters_)];
     if (e.label != "transit") continue;
-    const std::int64_t tj = t0_ + static_cast<std::int64_t>(rng_.uniform(4, o_.hours - 4) * kHour);
     const Plan& plan = sc_.plans[e.plan];
-    if (!at_sea_during(plan, tj - 30 * kMinute, tj + 30 * kMinute, 5, 5)) continue;
+    const std::int64_t found = find_window(plan, kHour, 3, 5, 5);
+    if (found < 0) continue;
+    const std::int64_t tj = found + 30 * kMinute;
     if (reception_.coverage(plan.at(tj).pos) < 0.5) continue;
     const double km = rng_.uniform(60, 150), brg = rng_.uniform(0, 2 * geo::kPi);
     const LatLon fake = offset_km(plan.at(tj).pos, km * std::sin(brg), km * std::cos(brg));
