@@ -36,13 +36,17 @@ void Builder::add_encounter() {
   int access = -1;
   if (!pick_site(site, access, t_meet, t_part)) return;
   const double sep_km = rng_.uniform(0.1, 0.3), sep_brg = rng_.uniform(0, 2 * geo::kPi);
-  const LatLon offset_site = offset_km(site, sep_km * std::sin(sep_brg), sep_km * std::cos(sep_brg));
-  // A's drift during the meeting; B keeps the same offset.
+  // A arrives 30-60 min before B and leaves 30-60 min after it: the two never sail in
+  // company (which would be a long contact at speed, not an encounter), and A's time alone
+  // stopped stays far below the loitering threshold.
+  const std::int64_t a_arrive = t_meet - static_cast<std::int64_t>(rng_.uniform(30, 60) * kMinute);
+  const std::int64_t a_leave = t_part + static_cast<std::int64_t>(rng_.uniform(30, 60) * kMinute);
   Plan drift_plan;
   {
-    PlanBuilder d(drift_plan, t_meet, site, 0);
-    d.drift(t_part - t_meet, rng_.uniform(0.15, 0.5), 0, rng_);
+    PlanBuilder d(drift_plan, a_arrive, site, 0);
+    d.drift(a_leave - a_arrive, rng_.uniform(0.15, 0.5), 0, rng_);
   }
+  auto shifted = [&](const LatLon& p) { return offset_km(p, sep_km * std::sin(sep_brg), sep_km * std::cos(sep_brg)); };
   const bool transfer_cargo = rng_.chance(0.75);
   std::uint32_t mmsis[2];
   for (int k = 0; k < 2; ++k) {
@@ -50,14 +54,14 @@ void Builder::add_encounter() {
     std::unique_ptr<PlanBuilder> holder;
     PlanBuilder* b = nullptr;
     const bool dprk = k == 0 && !dprk_ports_.empty() && rng_.chance(0.3);
-    arrive_at(b, sc_.plans[plan], k == 0 ? site : offset_site, access, t_meet, rng_.uniform(9, 12), dprk, holder);
-    for (std::size_t i = 1; i < drift_plan.points.size(); ++i) {
-      const auto& w = drift_plan.points[i];
-      const LatLon p = k == 0 ? w.pos : offset_km(w.pos, sep_km * std::sin(sep_brg), sep_km * std::cos(sep_brg));
-      sc_.plans[plan].points.push_back({w.t_ms, p, 0});
-    }
-    // Same instant as the last drift point: the builder continues from it without a new point.
-    PlanBuilder after(sc_.plans[plan], t_part, sc_.plans[plan].points.back().pos, 0);
+    const std::int64_t arrive = k == 0 ? a_arrive : t_meet, leave = k == 0 ? a_leave : t_part;
+    const LatLon first = k == 0 ? site : shifted(drift_plan.at(t_meet).pos);
+    arrive_at(b, sc_.plans[plan], first, access, arrive, rng_.uniform(9, 12), dprk, holder);
+    for (const auto& w : drift_plan.points)
+      if (w.t_ms > arrive && w.t_ms < leave) sc_.plans[plan].points.push_back({w.t_ms, k == 0 ? w.pos : shifted(w.pos), 0});
+    const LatLon last = k == 0 ? drift_plan.points.back().pos : shifted(drift_plan.at(t_part).pos);
+    sc_.plans[plan].points.push_back({leave, last, 0});
+    PlanBuilder after(sc_.plans[plan], leave, last, 0);  // continues from that point
     leave_to_port(after, access, rng_.uniform(9, 12), dprk);
     const unsigned mid = k == 0 ? (dprk ? 445 : kFlagsOfConvenience[rng_.integer(0, std::size(kFlagsOfConvenience) - 1)])
                                 : flag_mid_for("any");
