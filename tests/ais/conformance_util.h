@@ -1,5 +1,6 @@
-// Shared by the conformance tests: a minimal AIVDM sentence joiner (checksum,
-// fragments in order per channel) and field-by-field JSON comparison.
+// Shared by the conformance tests: whole-file decoding through ais::Reader, a minimal
+// AIVDM sentence joiner (used where a test needs the raw payloads) and field-by-field
+// JSON comparison.
 #pragma once
 
 #include <cmath>
@@ -15,6 +16,7 @@
 
 #include "ais/json_writer.h"
 #include "ais/payload.h"
+#include "ais/reader.h"
 #include "ais/static_pairing.h"
 
 namespace seawarden::testing {
@@ -77,30 +79,26 @@ struct Emitted {
   nlohmann::json obj;
 };
 
-// Decodes every AIVDM/AIVDO message of a file (type 24 parts paired like gpsd) and
-// returns the JSON objects seawarden writes for them.
-inline std::vector<Emitted> decode_file_to_json(const std::string& path, bool scaled) {
+// Decodes a whole file through the input layer (ais::Reader: framing, tag blocks,
+// multipart) and returns the JSON objects seawarden writes for its messages, with
+// type 24 parts also paired like gpsd pairs them.
+inline std::vector<Emitted> decode_file_to_json(const std::string& path, bool scaled,
+                                                bool with_meta = false) {
   std::vector<Emitted> out;
   ais::StaticBPairing pairing;
   std::string buf;
-  SentenceJoiner joiner([&](std::string_view payload, int fill) {
-    ais::Received rec;
-    if (ais::decode_payload(payload, fill, rec.msg) != ais::PayloadError::None) return;
+  ais::Reader reader([&](const ais::Received& received) {
     buf.clear();
-    ais::append_json(rec, {scaled, false}, buf);
+    ais::append_json(received, {scaled, with_meta}, buf);
     out.push_back({buf, nlohmann::json::parse(buf)});
+    ais::Received rec = received;
     if (pairing.pair(rec.msg)) {  // a part B completing a part A: also the merged object
       buf.clear();
-      ais::append_json(rec, {scaled, false}, buf);
+      ais::append_json(rec, {scaled, with_meta}, buf);
       out.push_back({buf, nlohmann::json::parse(buf)});
     }
   });
-  std::ifstream in(path);
-  std::string line;
-  while (std::getline(in, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (!line.empty() && line[0] != '#') joiner.line(line);
-  }
+  reader.read_file(path);
   return out;
 }
 
