@@ -33,18 +33,20 @@ sentences=$(( per_copy * copies ))
 bytes=$(stat -c %s "$corpus")
 echo "decode_peers: corpus $copies x $per_copy = $sentences sentences, $((bytes / 1000000)) MB ($(nproc) cores, pinned: ${pin[*]:-no})"
 
-# median_seconds N CMD... : runs CMD N times (stdout to /dev/null), prints the median wall time.
+# median_seconds N CMD... : runs CMD N times (stdout to /dev/null) and prints the median
+# CPU time (user + sys, children included) and the median wall time. CPU time is the
+# per-core figure: the machine may be shared, and every decoder here is single-threaded.
 median_seconds() {
   local n=$1; shift
-  local times=()
+  local cpu=() wall=()
   for _ in $(seq "$n"); do
-    local t0 t1
-    t0=$(date +%s.%N)
-    "$@" > /dev/null
-    t1=$(date +%s.%N)
-    times+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN {print b - a}')")
+    /usr/bin/time -f '%U %S %e' -o "$tmp/time" "$@" > /dev/null 2> /dev/null
+    read -r u s e < "$tmp/time"
+    cpu+=("$(awk -v u="$u" -v s="$s" 'BEGIN {print u + s}')")
+    wall+=("$e")
   done
-  printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'
+  local med='{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'
+  echo "$(printf '%s\n' "${cpu[@]}" | sort -g | awk "$med") $(printf '%s\n' "${wall[@]}" | sort -g | awk "$med")"
 }
 
 cat > "$tmp/libais_loop.py" <<'PY'
@@ -98,32 +100,38 @@ with open(sys.argv[1], 'r', errors='replace') as f:
 print(n, file=sys.stderr)
 PY
 
-rate() { awk -v n="$sentences" -v t="$1" 'BEGIN {printf "%.0f", n / t}'; }
-printf '%-34s %10s %16s\n' "decoder" "median s" "sentences/s"
-row() { printf '%-34s %10.3f %16.0f\n' "$1" "$2" "$(rate "$2")"; }
+rate() { awk -v n="$sentences" -v t="$1" 'BEGIN {printf "%.0f", n / (t > 0 ? t : 1e-9)}'; }
+printf '%-34s %10s %10s %18s\n' "decoder" "CPU s" "wall s" "sentences/CPU s"
+# row NAME "CPU WALL": prints one line and leaves the CPU seconds in $last.
+row() {
+  local c w
+  read -r c w <<< "$2"
+  last=$c
+  printf '%-34s %10.3f %10.3f %18s\n' "$1" "$c" "$w" "$(rate "$c")"
+}
 
-t_none=$(median_seconds "$runs" "${pin[@]}" "$bin" decode --format none "$corpus"); row "seawarden --format none" "$t_none"
-t_json=$(median_seconds "$runs" "${pin[@]}" "$bin" decode --format json "$corpus"); row "seawarden --format json" "$t_json"
+row "seawarden --format none" "$(median_seconds "$runs" "${pin[@]}" "$bin" decode --format none "$corpus")"; t_none=$last
+row "seawarden --format json" "$(median_seconds "$runs" "${pin[@]}" "$bin" decode --format json "$corpus")"; t_json=$last
 t_gpsd=""
 if command -v gpsdecode >/dev/null; then
-  t_gpsd=$(median_seconds "$runs" "${pin[@]}" sh -c "gpsdecode < '$corpus'"); row "gpsdecode (JSON)" "$t_gpsd"
+  row "gpsdecode (JSON)" "$(median_seconds "$runs" "${pin[@]}" sh -c "exec gpsdecode < '$corpus'")"; t_gpsd=$last
 fi
 pyais=/usr/bin/python3
 t_lib=""; t_stream=""
 if $pyais -c 'import ais' 2>/dev/null; then
-  t_lib=$(median_seconds "$py_runs" "${pin[@]}" $pyais "$tmp/libais_loop.py" "$corpus" 2>/dev/null); row "libais ais.decode (python loop)" "$t_lib"
+  row "libais ais.decode (python loop)" "$(median_seconds "$py_runs" "${pin[@]}" $pyais "$tmp/libais_loop.py" "$corpus")"; t_lib=$last
   if $pyais -c 'import warnings; warnings.simplefilter("ignore"); import ais.stream' 2>/dev/null; then
-    t_stream=$(median_seconds "$py_runs" "${pin[@]}" $pyais "$tmp/libais_stream.py" "$corpus" 2>/dev/null); row "libais ais.stream" "$t_stream"
+    row "libais ais.stream" "$(median_seconds "$py_runs" "${pin[@]}" $pyais "$tmp/libais_stream.py" "$corpus")"; t_stream=$last
   fi
 fi
 if [ -x "$bench_bin" ]; then "${pin[@]}" "$bench_bin" "$corpus" "$runs"; fi
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f", a / b}'; }
-echo "ratios (time of peer / time of seawarden):"
+echo "ratios (CPU time of peer / CPU time of seawarden):"
 if [ -n "$t_gpsd" ]; then
   echo "  JSON:    seawarden is $(ratio "$t_gpsd" "$t_json")x faster than gpsdecode (target >= 20x)"
   echo "  structs: seawarden is $(ratio "$t_gpsd" "$t_none")x faster than gpsdecode"
 fi
 [ -n "$t_lib" ] && echo "  structs: seawarden is $(ratio "$t_lib" "$t_none")x faster than libais ais.decode loop"
 [ -n "$t_stream" ] && echo "  structs: seawarden is $(ratio "$t_stream" "$t_none")x faster than libais ais.stream"
-echo "  seawarden structs: $(rate "$t_none") sentences/s (target >= 10M/s per core, incl. file read)"
+echo "  seawarden structs: $(rate "$t_none") sentences per CPU second (target >= 10M/s per core; includes reading the file)"

@@ -5,33 +5,6 @@
 #include "ais/timestamps.h"
 
 namespace seawarden::ais {
-namespace {
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  return -1;
-}
-
-}  // namespace
-
-int parse_hex_byte(std::string_view two) {
-  if (two.size() < 2) return -1;
-  const int hi = hex_value(two[0]), lo = hex_value(two[1]);
-  return hi < 0 || lo < 0 ? -1 : hi * 16 + lo;
-}
-
-unsigned nmea_xor(std::string_view body) {
-  unsigned char x = 0;  // byte-wide so the loop vectorises
-  for (char c : body) x ^= static_cast<unsigned char>(c);
-  return x;
-}
-
-bool nmea_checksum_ok(std::string_view body, std::string_view hex) {
-  const int want = parse_hex_byte(hex);
-  return want >= 0 && static_cast<unsigned>(want) == nmea_xor(body);
-}
 
 LineError parse_vdm(std::string_view s, VdmSentence& out) {
   // !AIVDM,total,number,seq,channel,payload,fill*hh[trailer]

@@ -9,14 +9,33 @@
 
 namespace seawarden::ais {
 
-// Value of two hex digits (either case), or -1.
-int parse_hex_byte(std::string_view two);
+// Value of one hex digit (either case), or -1.
+inline int hex_digit_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return -1;
+}
+
+// Value of two hex digits (either case), or -1. Inline: it runs for every line.
+inline int parse_hex_byte(std::string_view two) {
+  if (two.size() < 2) return -1;
+  const int hi = hex_digit_value(two[0]), lo = hex_digit_value(two[1]);
+  return (hi | lo) < 0 ? -1 : hi * 16 + lo;
+}
 
 // XOR of every byte of `body` (the text between '!'/'$' and '*').
-unsigned nmea_xor(std::string_view body);
+inline unsigned nmea_xor(std::string_view body) {
+  unsigned char x = 0;  // byte-wide so the loop vectorises
+  for (char c : body) x ^= static_cast<unsigned char>(c);
+  return x;
+}
 
 // True when `hex` starts with the two hex digits of nmea_xor(body).
-bool nmea_checksum_ok(std::string_view body, std::string_view hex);
+inline bool nmea_checksum_ok(std::string_view body, std::string_view hex) {
+  const int want = parse_hex_byte(hex);
+  return want >= 0 && static_cast<unsigned>(want) == nmea_xor(body);
+}
 
 // One VDM/VDO sentence, fields pointing into the line.
 struct VdmSentence {

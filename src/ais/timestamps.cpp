@@ -50,7 +50,14 @@ TimeMs utc_to_ms(int year, int month, int day, int hour, int minute, int second,
       hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60 || millis < 0 ||
       millis > 999)
     return kUnknownTime;
-  const std::int64_t days = days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+  // Consecutive wrapper lines almost always share a date: remember the last one.
+  thread_local int last_y = 0, last_m = 0, last_d = 0;
+  thread_local std::int64_t last_days = 0;
+  if (year != last_y || month != last_m || day != last_d) {
+    last_days = days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+    last_y = year, last_m = month, last_d = day;
+  }
+  const std::int64_t days = last_days;
   return ((days * 24 + hour) * 60 + minute) * 60000 + second * 1000LL + millis;
 }
 
@@ -116,31 +123,40 @@ std::size_t parse_iso8601_prefix(std::string_view t, TimeMs& out) {
 
 bool parse_pghp(std::string_view line, Pghp& out) {
   // $PGHP,1,yyyy,mm,dd,hh,mi,ss,ms,country,region,pss,online,cc*hh
-  // One forward pass over the fields (this runs for every other line of Gatehouse feeds).
-  if (line.size() < 8 || line.substr(0, 6) != "$PGHP,") return false;
-  const std::size_t star = line.find('*');
-  if (star == std::string_view::npos || !nmea_checksum_ok(line.substr(1, star - 1), line.substr(star + 1)))
-    return false;
-  std::string_view fields[13];
-  std::size_t n = 0;
-  const char* p = line.data() + 6;
-  const char* const end = line.data() + star;
-  while (n < 13) {
-    const char* c = p;
-    while (c < end && *c != ',') ++c;
-    fields[n++] = std::string_view(p, static_cast<std::size_t>(c - p));
-    if (c == end) break;
-    p = c + 1;
+  // One forward pass computes the checksum, splits the fields and reads the numbers:
+  // this runs for every other line of Gatehouse feeds.
+  const char* p = line.data();
+  const std::size_t n = line.size();
+  if (n < 8 || std::string_view(p, 6) != "$PGHP,") return false;
+  unsigned char x = 'P' ^ 'G' ^ 'H' ^ 'P' ^ ',';
+  std::size_t start[13], len[13];
+  int v[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+  bool numeric[8] = {true, true, true, true, true, true, true, true};
+  int f = 0;
+  std::size_t i = 6;
+  start[0] = 6;
+  for (; i < n && p[i] != '*'; ++i) {
+    const char c = p[i];
+    x ^= static_cast<unsigned char>(c);
+    if (c == ',') {
+      if (f < 13) len[f] = i - start[f];
+      if (++f < 13) start[f] = i + 1;
+    } else if (f < 8) {
+      if (c >= '0' && c <= '9' && v[f] < 100000000) v[f] = v[f] * 10 + (c - '0');
+      else numeric[f] = false;
+    }
   }
-  if (n < 8 || fields[0] != "1") return false;
-  int v[7];
-  for (int k = 0; k < 7; ++k)
-    if (!small_int(fields[1 + k], v[k])) return false;
-  out.time = utc_to_ms(v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
+  if (i + 3 > n || parse_hex_byte(line.substr(i + 1, 2)) != x) return false;
+  if (f < 13) len[f] = i - start[f];
+  const int fields = f + 1;
+  if (fields < 8 || len[0] != 1 || v[0] != 1) return false;
+  for (int k = 1; k < 8; ++k)
+    if (!numeric[k] || len[k] == 0) return false;
+  out.time = utc_to_ms(v[1], v[2], v[3], v[4], v[5], v[6], v[7]);
   if (out.time == kUnknownTime) return false;
-  out.station = n > 10 ? fields[10] : std::string_view{};
+  out.station = fields > 10 ? line.substr(start[10], len[10]) : std::string_view{};
   out.checksum_of_next = -1;
-  if (n > 12 && fields[12].size() == 2) out.checksum_of_next = parse_hex_byte(fields[12]);
+  if (fields > 12 && len[12] == 2) out.checksum_of_next = parse_hex_byte(line.substr(start[12], 2));
   return true;
 }
 
