@@ -85,8 +85,10 @@ void Resampler::add(const track::Fix& fix) {
   }
   const std::int64_t dt = fix.t_ms - tr.t;
   if (dt < p_.max_gap_ms) {
-    const double implied = geo::ms_to_knots(geo::distance_m(tr.lat, tr.lon, fix.lat, fix.lon), static_cast<double>(dt));
     const bool s0 = sog_known(tr.sog), s1 = sog_known(fix.sog);
+    // The implied speed (a haversine) only when a reported speed is missing.
+    const double implied = (s0 && s1) ? 0.0
+        : geo::ms_to_knots(geo::distance_m(tr.lat, tr.lon, fix.lat, fix.lon), static_cast<double>(dt));
     std::int64_t g = std::max(grid_floor(tr.t) + p_.step_ms, tr.emitted + p_.step_ms);
     for (; g <= fix.t_ms; g += p_.step_ms) {
       const double f = static_cast<double>(g - tr.t) / static_cast<double>(dt);

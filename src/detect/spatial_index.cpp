@@ -11,7 +11,10 @@ NeighbourGrid::NeighbourGrid(double radius_m)
       dlat_deg_(radius_m_ / geo::kMetersPerDegLat * 1.0001) {
   nrows_ = static_cast<int>(std::ceil(180.0 / dlat_deg_));
   ncols_.resize(nrows_);
+  row_reach_.resize(nrows_);
   for (int r = 0; r < nrows_; ++r) {
+    const double edge = std::max(std::fabs(-90.0 + r * dlat_deg_), std::fabs(-90.0 + (r + 1) * dlat_deg_));
+    row_reach_[r] = lon_reach_deg(std::min(90.0, edge));  // valid for every point of the row
     // Poleward latitude of this row, one more row of margin (a neighbour may sit there).
     const double lo = -90.0 + r * dlat_deg_, hi = lo + dlat_deg_;
     const double pole = std::min(90.0, std::max(std::fabs(lo), std::fabs(hi)) + dlat_deg_);

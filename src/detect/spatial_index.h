@@ -48,6 +48,7 @@ class NeighbourGrid {
   double radius_m_, radius_rad_, dlat_deg_;
   int nrows_;
   std::vector<std::int64_t> ncols_;  // per row
+  std::vector<double> row_reach_;    // per row: lon_reach_deg at the row's poleward edge
   std::span<const GridPoint> pts_;
   std::vector<Slot> table_;
   std::vector<std::int32_t> next_;
@@ -63,7 +64,7 @@ void NeighbourGrid::for_each_pair(F&& f) const {
   for (std::size_t i = 0; i < n; ++i) {
     const GridPoint& p = pts_[i];
     const int r = point_row_[i];
-    const double reach = lon_reach_deg(p.lat);
+    const double reach = row_reach_[r];
     for (int rr = r - 1; rr <= r + 1; ++rr) {
       if (rr < 0 || rr >= nrows_) continue;
       const std::int64_t nc = ncols_[rr];

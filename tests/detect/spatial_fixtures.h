@@ -50,6 +50,12 @@ inline void steaming_east(std::vector<track::Fix>& out, std::uint32_t mmsi, doub
   }
 }
 
+inline VesselInfo info_of(std::uint32_t mmsi) {
+  VesselInfo v;
+  v.mmsi = mmsi;
+  return v;
+}
+
 struct Feed {
   std::vector<Detector*> detectors;
   std::vector<Event> events;

@@ -187,7 +187,7 @@ TEST(Encounter, StreamingEmitsBeforeEndOfInputAndForgetsPairs) {
   stationary(fixes, 445000002, far.lat, far.lon, kT0 + 3 * kHour + 10 * kMin, kT0 + 6 * kHour);
   std::stable_sort(fixes.begin(), fixes.end(), [](auto& a, auto& b) { return a.t_ms < b.t_ms; });
   for (const auto& f : fixes) {
-    det.on_fix(f, VesselInfo{f.mmsi}, sink);
+    det.on_fix(f, info_of(f.mmsi), sink);
     det.on_watermark(f.t_ms, sink);
   }
   EXPECT_EQ(out.size(), 1u);  // emitted while the stream is still running

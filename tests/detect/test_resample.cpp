@@ -19,7 +19,9 @@ Collected run(const std::vector<track::Fix>& fixes, ResampleParams p = {}) {
   Collected c;
   Resampler r(p);
   r.on_step = [&](std::int64_t t, std::span<const GridPoint> pts) {
-    if (!c.step_times.empty()) EXPECT_GT(t, c.step_times.back());  // time order
+    if (!c.step_times.empty()) {
+      EXPECT_GT(t, c.step_times.back());  // time order
+    }
     c.step_times.push_back(t);
     c.points[t].assign(pts.begin(), pts.end());
   };
@@ -38,7 +40,9 @@ TEST(Resample, FiftyMinuteGapIsInterpolated) {
     ASSERT_EQ(pts.size(), 1u);
     EXPECT_NEAR(geo::distance_m(10, 20, pts[0].lat, pts[0].lon), 1000.0 * k, 0.5);
     EXPECT_EQ(pts[0].interpolated, k > 0);
-    if (k > 0) EXPECT_NEAR(pts[0].speed_kn, 5000 / 1852.0 / (50 / 60.0), 1e-3);  // implied
+    if (k > 0) {
+      EXPECT_NEAR(pts[0].speed_kn, 5000 / 1852.0 / (50 / 60.0), 1e-3);  // implied
+    }
   }
 }
 
