@@ -91,6 +91,8 @@ std::string phonetic_key(std::string_view token) {
   if (auto it = token_variants().find(token); it != token_variants().end()) token = it->second;
 
   std::string t(token);
+  // Korean RR "yeo" is MR "yo" (pyeong / pyong) before the Russian ye/yo rule below.
+  for (size_t pos; (pos = t.find("yeo")) != std::string::npos;) t.replace(pos, 3, "yo");
   // Russian adjective / name endings: -iy, -ii, -ij, -yi, -y -> i.
   for (std::string_view end : {"iy", "ii", "ij", "yi"})
     if (t.size() > 3 && t.ends_with(end)) { t.resize(t.size() - 2); t += 'i'; break; }

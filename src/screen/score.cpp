@@ -323,8 +323,10 @@ float score_names(const PreparedName& query, const PreparedName& listed, ScoreEx
     return 0.0f;
   }
   // Only the name with more words can hold a split spelling of the other's joined word.
-  if (lb.size() > qa.size()) merge_joined(qa, lb);
-  else if (qa.size() > lb.size()) merge_joined(lb, qa);
+  if (lb.size() != qa.size()) {
+    merge_joined(qa, lb);
+    merge_joined(lb, qa);
+  }
 
   struct Cand { float sim; float weight; uint8_t i, j; const char* rule; };
   Cand cands[kMaxNameTokens * kMaxNameTokens];
@@ -365,24 +367,25 @@ float score_names(const PreparedName& query, const PreparedName& listed, ScoreEx
       if (pair_of[(i + 1) % m].second < pair_of[i].second) ++descents;
     shuffled = m >= 3 && descents > 1;
   }
-  float un_q = 0, un_l = 0;
+  float un_q = 0, un_l = 0, legal_q = 0, legal_l = 0;
   bool num_q = false, num_l = false, normal_unpaired = false;
   for (size_t i = 0; i < qa.size(); ++i)
     if (!(used_q >> i & 1u)) {
-      un_q += qa[i].weight;
+      (qa[i].cls == WordClass::legal_form ? legal_q : un_q) += qa[i].weight;
       num_q |= qa[i].cls == WordClass::number;
       normal_unpaired |= qa[i].cls == WordClass::normal;
       if (why) why->unpaired_query.emplace_back(qa[i].label);
     }
   for (size_t j = 0; j < lb.size(); ++j)
     if (!(used_l >> j & 1u)) {
-      un_l += lb[j].weight;
+      (lb[j].cls == WordClass::legal_form ? legal_l : un_l) += lb[j].weight;
       num_l |= lb[j].cls == WordClass::number;
       normal_unpaired |= lb[j].cls == WordClass::normal;
       if (why) why->unpaired_listed.emplace_back(lb[j].label);
     }
+  // Different legal forms (OOO / LLC) are never a conflict, only extra words.
   float conflict = std::min(un_q, un_l);
-  float extra = std::max(un_q, un_l) - conflict;
+  float extra = std::max(un_q, un_l) - conflict + std::max(legal_q, legal_l);
   float number_conflict = (num_q && num_l) ? 1.0f : 0.0f;
   float denom = paired_w + kConflictFactor * conflict + kExtraFactor * extra + number_conflict;
   float score = denom > 0 ? paired_s / denom : 0.0f;
