@@ -161,9 +161,10 @@ void write_events(std::FILE* out, const std::vector<StoredEvent>& events, EventF
       for (const auto& se : events) {
         const auto& e = se.event;
         std::string kind = e.kind + (se.provisional ? "*" : "");
+        auto secs = [](std::int64_t t) { return iso_utc(t - ((t % 1000) + 1000) % 1000); };  // aligned columns
         std::snprintf(line, sizeof line, "%-7lld %-16s %-20s %-20s %7.1f %-19s %9.4f %10.4f  ",
-                      static_cast<long long>(se.id), kind.c_str(), iso_utc(e.start_ms).c_str(),
-                      iso_utc(e.end_ms).c_str(), duration_h(e), vessels_text(e, ",").c_str(), e.lat, e.lon);
+                      static_cast<long long>(se.id), kind.c_str(), secs(e.start_ms).c_str(),
+                      secs(e.end_ms).c_str(), duration_h(e), vessels_text(e, ",").c_str(), e.lat, e.lon);
         buf += line;
         buf += event_detail(se);
         buf += '\n';
