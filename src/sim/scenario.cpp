@@ -162,18 +162,36 @@ bool Builder::reserve(const LatLon& p, std::int64_t from, std::int64_t to) {
   return true;
 }
 
-bool Builder::pick_site(LatLon& site, int& access, std::int64_t from, std::int64_t to) {
+bool Builder::pick_site(LatLon& site, int& access, std::int64_t from, std::int64_t to, bool beside_lanes) {
+  auto acceptable = [&](const LatLon& p) {
+    if (!area().contains(p) || port_distance_km(p) < 20) return false;
+    if (area().zone_set.distance_to_nearest_km(p.lat, p.lon, {"territorial_sea"}, 10) < 5) return false;
+    if (reception_.coverage(p) < 0.3) return false;
+    return reserve(p, from - 3 * kHour, to + 3 * kHour);
+  };
+  // Meeting sites first (transfer areas and known open water)...
   const auto& sites = area().meeting_sites;
-  if (sites.empty()) return false;
-  for (int attempt = 0; attempt < 200; ++attempt) {
+  for (int attempt = 0; attempt < (beside_lanes ? 40 : 200) && !sites.empty(); ++attempt) {
     const SeaDisc& d = rng_.pick(sites);
     const LatLon p = near(d.centre, d.radius_km * 0.6);
-    if (port_distance_km(p) < 20) continue;
-    if (area().zone_set.distance_to_nearest_km(p.lat, p.lon, {"territorial_sea"}, 10) < 5) continue;
-    if (reception_.coverage(p) < 0.3) continue;
-    if (!reserve(p, from - 3 * kHour, to + 3 * kHour)) continue;
+    if (!acceptable(p)) continue;
     site = p;
     access = d.access;
+    return true;
+  }
+  // ...then, when those are busy, open water beside a lane (lanes lie at sea by construction).
+  // Not for loitering: the detector wants a loiterer alone, and lane traffic passes close.
+  for (int attempt = 0; beside_lanes && attempt < 200; ++attempt) {
+    const int u = static_cast<int>(rng_.integer(0, area().nodes.size() - 1));
+    if (area().adjacency[u].empty()) continue;
+    const int v = rng_.pick(area().adjacency[u]).first;
+    const LatLon a = area().nodes[u].pos, b = area().nodes[v].pos;
+    const double f = rng_.uniform(0.2, 0.8);
+    const LatLon on_lane{a.lat + (b.lat - a.lat) * f, a.lon + (b.lon - a.lon) * f};
+    const LatLon p = near(on_lane, 2.0);
+    if (!acceptable(p)) continue;
+    site = p;
+    access = u;
     return true;
   }
   return false;

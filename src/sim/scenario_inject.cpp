@@ -34,7 +34,7 @@ void Builder::add_encounter() {
   const std::int64_t t_part = t_meet + static_cast<std::int64_t>(dur_h * kHour);
   LatLon site;
   int access = -1;
-  if (!pick_site(site, access, t_meet, t_part)) return;
+  if (!pick_site(site, access, t_meet, t_part, true)) return;
   const double sep_km = rng_.uniform(0.1, 0.3), sep_brg = rng_.uniform(0, 2 * geo::kPi);
   // A arrives 30-60 min before B and leaves 30-60 min after it: the two never sail in
   // company (which would be a long contact at speed, not an encounter), and A's time alone
@@ -104,7 +104,7 @@ void Builder::add_loitering() {
   const std::int64_t t_leave = t_arrive + static_cast<std::int64_t>(dur_h * kHour);
   LatLon site;
   int access = -1;
-  if (!pick_site(site, access, t_arrive, t_leave)) return;
+  if (!pick_site(site, access, t_arrive, t_leave, false)) return;
   const int plan = new_plan();
   std::unique_ptr<PlanBuilder> holder;
   PlanBuilder* b = nullptr;
@@ -425,8 +425,11 @@ void Builder::run() {
   for (int i = 0; i < dprk; ++i) add_transit("dprk_trade", true);
   while (physical_ < normal) add_transit("transit");
   if (inject) {
-    for (int i = 0; i < n_enc; ++i) add_encounter();
-    for (int i = 0; i < n_loi; ++i) add_loitering();
+    // Interleaved, so that both get places when meeting sites run short.
+    for (int i = 0; i < std::max(n_enc, n_loi); ++i) {
+      if (i < n_enc) add_encounter();
+      if (i < n_loi) add_loitering();
+    }
     for (int i = 0; i < n_gap; ++i) add_gap();
     for (int i = 0; i < count(3, 1); ++i) add_conflict();
     for (int i = 0; i < count(4, 2); ++i) add_identity_change();
