@@ -30,6 +30,14 @@ double median_of(std::vector<double> v) {
   return (lo + hi) / 2.0;
 }
 
+double median_lon(const std::vector<double>& lons) {
+  if (lons.empty()) return 0;
+  std::vector<double> u;
+  u.reserve(lons.size());
+  for (double x : lons) u.push_back(lons.front() + geo::lon_delta(lons.front(), x));
+  return geo::wrap_lon(median_of(std::move(u)));
+}
+
 nlohmann::json VesselIdentity::to_json(std::uint32_t mmsi) const {
   nlohmann::json j{{"mmsi", mmsi}};
   if (!name.empty()) j["name"] = name;
@@ -192,7 +200,7 @@ void EncounterDetector::close_pair(std::uint64_t key, PairState& s) {
     ++stats_.rejected_speed;
     return;
   }
-  const double lat = median_of(s.mid_lat), lon = median_of(s.mid_lon);
+  const double lat = median_of(s.mid_lat), lon = median_lon(s.mid_lon);
   double port_km = std::numeric_limits<double>::infinity();
   if (zones_ && !zones_->empty()) port_km = zones_->distance_to_nearest_km(lat, lon, kPortKinds);
   if (port_km < cfg_.min_port_distance_km) {

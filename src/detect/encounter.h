@@ -120,5 +120,8 @@ class EncounterDetector : public Detector {
 // Median of the values (copy; NaN-free input); -1 when empty.
 double median_of(std::vector<float> v);
 double median_of(std::vector<double> v);
+// Median longitude, unwrapped around the first value so a cluster straddling the antimeridian
+// gives a longitude in the cluster (not ~0); result in [-180, 180).
+double median_lon(const std::vector<double>& lons);
 
 }  // namespace seawarden::detect

@@ -110,7 +110,7 @@ void LoiteringDetector::close_run(std::uint32_t mmsi, Run& r) {
     ++stats_.rejected_short;
     return;
   }
-  const double lat = median_of(r.lat), lon = median_of(r.lon);
+  const double lat = median_of(r.lat), lon = median_lon(r.lon);
   double port_km = std::numeric_limits<double>::infinity();
   if (zones_ && !zones_->empty()) port_km = zones_->distance_to_nearest_km(lat, lon, kPortKinds);
   if (port_km < cfg_.min_port_distance_km) {

@@ -196,6 +196,26 @@ TEST(Encounter, StreamingEmitsBeforeEndOfInputAndForgetsPairs) {
   EXPECT_EQ(out.size(), 1u);
 }
 
+TEST(Encounter, AcrossTheAntimeridianAndNearThePole) {
+  for (const auto& [lat, lon] : std::vector<std::pair<double, double>>{{-16.5, 179.9995}, {84.0, 20.0}}) {
+    std::vector<track::Fix> f;
+    const auto b = offset(lat, lon, 0, 150);  // 150 m east: across 180 for the first case
+    stationary(f, 412000001, lat, lon, kT0, kT0 + 3 * kHour);
+    stationary(f, 445000002, b.lat, geo::wrap_lon(b.lon), kT0, kT0 + 3 * kHour);
+    const auto ev = detect(f);
+    ASSERT_EQ(ev.size(), 1u) << lat;
+    EXPECT_NEAR(ev[0].fields["median_distance_m"].get<double>(), 150, 0.5);
+    EXPECT_NEAR(std::fabs(geo::lon_delta(lon, ev[0].lon)), 0, 0.01) << ev[0].lon;  // not ~0 deg
+  }
+}
+
+TEST(Encounter, MedianLongitudeStraddlingTheAntimeridian) {
+  const double m = median_lon({179.9, -179.9, 179.95, -179.95});
+  EXPECT_NEAR(std::fabs(m), 180, 1e-9);
+  EXPECT_NEAR(median_lon({10, 11, 12}), 11, 1e-12);
+  EXPECT_NEAR(median_of(std::vector<float>{3, 1, 2, 10}), 2.5, 1e-6);
+}
+
 TEST(Encounter, SameMmsiTwoSegmentsIsNotAnEncounter) {
   std::vector<track::Fix> f;
   stationary(f, 412000001, kLat, kLon, kT0, kT0 + 3 * kHour);
