@@ -242,34 +242,64 @@ void append_tag_block(std::string& out, std::string_view fields) {
   out.push_back('\\');
 }
 
+namespace {
+// Tag block text in a fixed buffer: no allocation per sentence.
+class TagText {
+ public:
+  void clear() { n_ = 0; }
+  bool empty() const { return n_ == 0; }
+  void add(std::string_view s) {
+    const std::size_t k = std::min(s.size(), sizeof buf_ - n_);
+    std::memcpy(buf_ + n_, s.data(), k);
+    n_ += k;
+  }
+  void add(char c) { add(std::string_view(&c, 1)); }
+  void add_uint(std::uint64_t v) {
+    char tmp[24];
+    int n = 0;
+    do {
+      tmp[n++] = static_cast<char>('0' + v % 10);
+      v /= 10;
+    } while (v);
+    while (n) add(tmp[--n]);
+  }
+  std::string_view view() const { return {buf_, n_}; }
+
+ private:
+  char buf_[160];
+  std::size_t n_ = 0;
+};
+}  // namespace
+
 int append_sentences(std::string& out, const EncodedPayload& payload, const SentenceOptions& opt) {
   const std::size_t per = opt.max_fragment_chars ? opt.max_fragment_chars : 60;
   const int total = payload.len == 0 ? 1 : static_cast<int>((payload.len + per - 1) / per);
   const int seq = opt.sequence_id >= 0 ? opt.sequence_id % 10 : opt.group_id % 10;
-  std::string fields;  // tag block text; small, reused through SSO for single sentences
+  const bool tags = !opt.station.empty() || opt.rx_time != kUnknownTime;
+  TagText fields;
   for (int k = 1; k <= total; ++k) {
     fields.clear();
-    if (total > 1 && (!opt.station.empty() || opt.rx_time != kUnknownTime)) {
-      fields += "g:";
-      append_uint(fields, static_cast<std::uint64_t>(k));
-      fields.push_back('-');
-      append_uint(fields, static_cast<std::uint64_t>(total));
-      fields.push_back('-');
-      append_uint(fields, static_cast<std::uint64_t>(opt.group_id));
+    if (total > 1 && tags) {
+      fields.add("g:");
+      fields.add_uint(static_cast<std::uint64_t>(k));
+      fields.add('-');
+      fields.add_uint(static_cast<std::uint64_t>(total));
+      fields.add('-');
+      fields.add_uint(static_cast<std::uint64_t>(opt.group_id));
     }
     if (k == 1) {
       if (!opt.station.empty()) {
-        if (!fields.empty()) fields.push_back(',');
-        fields += "s:";
-        fields.append(opt.station);
+        if (!fields.empty()) fields.add(',');
+        fields.add("s:");
+        fields.add(opt.station);
       }
       if (opt.rx_time != kUnknownTime) {
-        if (!fields.empty()) fields.push_back(',');
-        fields += "c:";
-        append_uint(fields, static_cast<std::uint64_t>(opt.rx_time / 1000));
+        if (!fields.empty()) fields.add(',');
+        fields.add("c:");
+        fields.add_uint(static_cast<std::uint64_t>(opt.rx_time / 1000));
       }
     }
-    if (!fields.empty()) append_tag_block(out, fields);
+    if (!fields.empty()) append_tag_block(out, fields.view());
     const std::size_t body_start = out.size() + 1;
     out.push_back('!');
     out.append(opt.talker);

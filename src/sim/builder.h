@@ -70,7 +70,6 @@ class Builder {
   Emitter& new_emitter(int plan, unsigned mid, bool class_b, std::uint8_t shiptype, NameStyle style,
                        bool with_imo, const std::string& label);
   unsigned flag_mid_for(const std::string& role);
-  void outbound(PlanBuilder& b, const Port& p, std::vector<LatLon>& pts);
   void enter_port(PlanBuilder& b, const Port& p, double anchor_h, double moor_h, double kn);
   void sail_between(PlanBuilder& b, int from_port, int to_port, double kn, double right_km);
   void continue_voyages(PlanBuilder& b, int port, double kn, bool dprk);

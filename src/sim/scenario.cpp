@@ -70,12 +70,6 @@ int Builder::random_port(bool dprk, int not_this) {
   return not_this == 0 && area().ports.size() > 1 ? 1 : 0;
 }
 
-void Builder::outbound(PlanBuilder& b, const Port& p, std::vector<LatLon>& pts) {
-  pts.push_back(near(p.anchorage, 1.0));
-  pts.push_back(area().nodes[p.approach].pos);
-  (void)b;
-}
-
 void Builder::enter_port(PlanBuilder& b, const Port& p, double anchor_h, double moor_h, double kn) {
   b.sail_to(near(p.anchorage, 1.2), std::min(kn, 9.0), 0);
   if (anchor_h > 0) b.hold(static_cast<std::int64_t>(anchor_h * kHour), 60, 1, rng_);
