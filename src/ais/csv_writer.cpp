@@ -50,8 +50,10 @@ struct Row {
 template <typename F>
 std::string_view fmt(std::string& scratch, F&& f) {
   scratch.clear();
-  detail::JsonOut j(scratch);
-  f(j);
+  {
+    detail::JsonOut j(scratch);  // appends to scratch when it goes out of scope
+    f(j);
+  }
   return scratch;
 }
 
@@ -141,17 +143,16 @@ bool append_csv_row(const Received& rec, const CsvWriterOptions& opt, std::strin
           if (sc) r.set(Row::draught, fmt(s, [&](detail::JsonOut& j) { j.tenths(p.draught); }));
           else r.num(Row::draught, p.draught);
           r.str(Row::destination, p.destination.view());
-          std::string e;
-          detail::JsonOut j(e);
-          j.pad2(p.month);
-          j.ch('-');
-          j.pad2(p.day);
-          j.ch('T');
-          j.pad2(p.hour);
-          j.ch(':');
-          j.pad2(p.minute);
-          j.ch('Z');
-          r.set(Row::eta, e);
+          r.set(Row::eta, fmt(s, [&](detail::JsonOut& j) {
+            j.pad2(p.month);
+            j.ch('-');
+            j.pad2(p.day);
+            j.ch('T');
+            j.pad2(p.hour);
+            j.ch(':');
+            j.pad2(p.minute);
+            j.ch('Z');
+          }));
           r.num(Row::epfd, p.epfd);
         } else if constexpr (std::is_same_v<T, PositionB> || std::is_same_v<T, ExtendedB>) {
           position(r, sc, p.lat, p.lon, kLatNotAvailable, kLonNotAvailable, detail::kMin10k7, 7);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <charconv>
+#include <cstring>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -13,135 +14,233 @@ namespace seawarden::ais::detail {
 
 class JsonOut {
  public:
-  explicit JsonOut(std::string& out) : o_(out) {}
+  // Output is gathered in a stack buffer and appended to `out` in large pieces
+  // (flush() or destruction): far cheaper than many small std::string appends.
+  explicit JsonOut(std::string& out) : o_(out), p_(buf_) {}
+  ~JsonOut() { flush(); }
+  JsonOut(const JsonOut&) = delete;
+  JsonOut& operator=(const JsonOut&) = delete;
 
-  void raw(std::string_view s) { o_.append(s); }
+  void flush() {
+    o_.append(buf_, static_cast<std::size_t>(p_ - buf_));
+    p_ = buf_;
+  }
+
+  void raw(std::string_view s) {
+    if (s.size() > kSmall) {
+      flush();
+      o_.append(s);
+      return;
+    }
+    need(s.size());
+    std::memcpy(p_, s.data(), s.size());
+    p_ += s.size();
+  }
+  // Keys are nearly always literals: the template copies them with a compile-time size.
+  template <std::size_t N>
+  [[gnu::always_inline]] void key(const char (&k)[N]) {
+    need(N + 3);
+    p_[0] = ',';
+    p_[1] = '"';
+    std::memcpy(p_ + 2, k, N - 1);
+    p_[N + 1] = '"';
+    p_[N + 2] = ':';
+    p_ += N + 3;
+  }
   void key(std::string_view k) {
-    o_ += ",\"";
-    o_.append(k);
-    o_ += "\":";
+    need(k.size() + 4);
+    *p_++ = ',';
+    *p_++ = '"';
+    std::memcpy(p_, k.data(), k.size());
+    p_ += k.size();
+    *p_++ = '"';
+    *p_++ = ':';
   }
-  void u(std::string_view k, std::uint64_t v) {
+  template <typename K>
+  void u(const K& k, std::uint64_t v) {
     key(k);
     num(v);
   }
-  void i(std::string_view k, std::int64_t v) {
+  template <typename K>
+  void i(const K& k, std::int64_t v) {
     key(k);
     num(v);
   }
-  void b(std::string_view k, bool v) {
+  template <typename K>
+  void b(const K& k, bool v) {
     key(k);
-    o_.append(v ? "true" : "false");
+    need(5);
+    if (v) {
+      std::memcpy(p_, "true", 4);
+      p_ += 4;
+    } else {
+      std::memcpy(p_, "false", 5);
+      p_ += 5;
+    }
   }
-  void s(std::string_view k, std::string_view v) {
+  template <typename K>
+  void s(const K& k, std::string_view v) {
     key(k);
     str(v);
   }
   // A literal value (already quoted if a string).
-  void lit(std::string_view k, std::string_view v) {
+  template <typename K>
+  void lit(const K& k, std::string_view v) {
     key(k);
-    o_.append(v);
+    raw(v);
   }
   // printf("%.<prec>f", v), exactly (std::to_chars is specified to match printf).
-  void f(std::string_view k, double v, int prec) {
+  template <typename K>
+  void f(const K& k, double v, int prec) {
     key(k);
     fixed(v, prec);
   }
   // raw/10 with one decimal, exact integer formatting ("%.1f" of raw / 10.0).
-  void tenths(std::string_view k, std::int64_t raw) {
+  template <typename K>
+  void tenths(const K& k, std::int64_t raw) {
     key(k);
     tenths(raw);
   }
   // Latitude/longitude in degrees from 1/10000, 1/1000 or 1/10 minute units:
-  // round(raw * 50 / 3) with `decimals` digits. With a denominator of 3 there are
+  // round(raw * mult / 3) with `decimals` digits. With a denominator of 3 there are
   // never ties, so this equals printf of the double quotient.
-  void deg(std::string_view k, std::int64_t raw, std::int64_t mult, int decimals) {
+  template <typename K>
+  void deg(const K& k, std::int64_t raw, std::int64_t mult, int decimals) {
     key(k);
     deg(raw, mult, decimals);
   }
 
   void num(std::uint64_t v) {
-    char buf[24];
-    auto r = std::to_chars(buf, buf + sizeof buf, v);
-    o_.append(buf, static_cast<std::size_t>(r.ptr - buf));
+    need(24);
+    p_ = std::to_chars(p_, p_ + 24, v).ptr;
   }
   void num(std::int64_t v) {
-    char buf[24];
-    auto r = std::to_chars(buf, buf + sizeof buf, v);
-    o_.append(buf, static_cast<std::size_t>(r.ptr - buf));
+    need(24);
+    p_ = std::to_chars(p_, p_ + 24, v).ptr;
   }
   void fixed(double v, int prec) {
-    char buf[64];
-    auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, prec);
-    o_.append(buf, static_cast<std::size_t>(r.ptr - buf));
+    char tmp[400];  // %.Nf of any double fits (|v| < 1e309)
+    auto r = std::to_chars(tmp, tmp + sizeof tmp, v, std::chars_format::fixed, prec);
+    raw({tmp, static_cast<std::size_t>(r.ptr - tmp)});
   }
   void tenths(std::int64_t raw) {
+    need(26);
     if (raw < 0) {
-      o_ += '-';
+      *p_++ = '-';
       raw = -raw;
     }
-    num(static_cast<std::uint64_t>(raw / 10));
-    o_ += '.';
-    o_ += static_cast<char>('0' + raw % 10);
+    p_ = std::to_chars(p_, p_ + 22, static_cast<std::uint64_t>(raw / 10)).ptr;
+    *p_++ = '.';
+    *p_++ = static_cast<char>('0' + raw % 10);
   }
   void deg(std::int64_t raw, std::int64_t mult, int decimals) {
-    const std::int64_t num_ = raw * mult;
-    const bool neg = num_ < 0;
-    const std::uint64_t mag = static_cast<std::uint64_t>((neg ? -num_ : num_) + 1) / 3;
-    if (neg) o_ += '-';
-    std::uint64_t p = 1;
-    for (int d = 0; d < decimals; ++d) p *= 10;
-    num(mag / p);
-    o_ += '.';
-    char buf[20];
-    std::uint64_t frac = mag % p;
-    for (int d = decimals - 1; d >= 0; --d) {
-      buf[d] = static_cast<char>('0' + frac % 10);
+    switch (decimals) {
+      case 4: deg_fixed<4>(raw, mult); break;
+      case 6: deg_fixed<6>(raw, mult); break;
+      default: deg_fixed<7>(raw, mult); break;
+    }
+  }
+  template <int D>
+  void deg_fixed(std::int64_t raw, std::int64_t mult) {
+    constexpr std::uint64_t pow = D == 4 ? 10000u : D == 6 ? 1000000u : 10000000u;
+    need(48);
+    const std::int64_t n = raw * mult;
+    const bool neg = n < 0;
+    const std::uint64_t mag = static_cast<std::uint64_t>((neg ? -n : n) + 1) / 3;
+    if (neg) *p_++ = '-';
+    p_ = std::to_chars(p_, p_ + 22, mag / pow).ptr;
+    *p_++ = '.';
+    std::uint64_t frac = mag % pow;
+    for (int d = D - 1; d >= 0; --d) {
+      p_[d] = static_cast<char>('0' + frac % 10);
       frac /= 10;
     }
-    o_.append(buf, static_cast<std::size_t>(decimals));
+    p_ += D;
   }
   // JSON string with gpsd's escaping of quotes, backslashes and control characters.
   void str(std::string_view v) {
-    o_ += '"';
-    for (char c : v) {
-      const auto uc = static_cast<unsigned char>(c);
-      if (c == '"' || c == '\\') {
-        o_ += '\\';
-        o_ += c;
-      } else if (uc < 0x20) {
-        static const char hex[] = "0123456789abcdef";
-        o_.append("\\u00");
-        o_ += hex[uc >> 4];
-        o_ += hex[uc & 15];
-      } else {
-        o_ += c;
-      }
+    // Fast path: most strings (legends, names) need no escaping at all.
+    std::size_t clean = 0;
+    while (clean < v.size() && !needs_escape(v[clean])) ++clean;
+    if (clean == v.size() && v.size() <= kSmall) {
+      need(v.size() + 2);
+      *p_++ = '"';
+      std::memcpy(p_, v.data(), v.size());
+      p_ += v.size();
+      *p_++ = '"';
+      return;
     }
-    o_ += '"';
+    static const char hex[] = "0123456789abcdef";
+    need(1);
+    *p_++ = '"';
+    while (!v.empty()) {
+      const std::size_t chunk = v.size() < 256 ? v.size() : 256;
+      need(chunk * 6 + 1);
+      for (std::size_t k = 0; k < chunk; ++k) {
+        const char c = v[k];
+        const auto uc = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+          *p_++ = '\\';
+          *p_++ = c;
+        } else if (uc < 0x20) {
+          std::memcpy(p_, "\\u00", 4);
+          p_[4] = hex[uc >> 4];
+          p_[5] = hex[uc & 15];
+          p_ += 6;
+        } else {
+          *p_++ = c;
+        }
+      }
+      v.remove_prefix(chunk);
+    }
+    need(1);
+    *p_++ = '"';
+  }
+  static bool needs_escape(char c) {
+    return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20;
   }
   // "bits:hex" as gpsd prints binary payloads.
-  void data(std::string_view k, const RawBits& d) {
-    key(k);
+  template <typename K>
+  void data(const K& k, const RawBits& d) {
     static const char hex[] = "0123456789abcdef";
-    o_ += '"';
-    num(static_cast<std::uint64_t>(d.bit_count));
-    o_ += ':';
+    key(k);
+    need(24);
+    *p_++ = '"';
+    p_ = std::to_chars(p_, p_ + 20, static_cast<std::uint64_t>(d.bit_count)).ptr;
+    *p_++ = ':';
+    need(2 * d.byte_count() + 1);
     for (std::size_t i = 0; i < d.byte_count(); ++i) {
-      o_ += hex[d.bytes[i] >> 4];
-      o_ += hex[d.bytes[i] & 15];
+      *p_++ = hex[d.bytes[i] >> 4];
+      *p_++ = hex[d.bytes[i] & 15];
     }
-    o_ += '"';
+    *p_++ = '"';
   }
   // Zero-padded 2-digit (or wider) unsigned, as %02u.
   void pad2(unsigned v) {
-    if (v < 10) o_ += '0';
+    if (v < 100) {
+      need(2);
+      *p_++ = static_cast<char>('0' + v / 10);
+      *p_++ = static_cast<char>('0' + v % 10);
+      return;
+    }
     num(static_cast<std::uint64_t>(v));
   }
-  void ch(char c) { o_ += c; }
+  void ch(char c) {
+    need(1);
+    *p_++ = c;
+  }
 
  private:
+  static constexpr std::size_t kCapacity = 2048;
+  static constexpr std::size_t kSmall = 512;
+  // Makes room for `n` more bytes (n <= kCapacity).
+  [[gnu::always_inline]] void need(std::size_t n) {
+    if (static_cast<std::size_t>(buf_ + kCapacity - p_) < n) flush();
+  }
+
   std::string& o_;
+  char* p_;
+  char buf_[kCapacity];
 };
 
 // Degrees multipliers for deg(): value * mult / 3 gives units of 10^-decimals degree.
