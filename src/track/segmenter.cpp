@@ -87,7 +87,17 @@ SegmentDecision Segmenter::assign(SegmentSet& set, const Fix& fix, std::uint32_t
   }
   int best = -1;
   double best_metric = 0;
-  for (int i = 0; i < set.n_open; ++i) {
+  // Fast path (most fixes): a single open segment that even the "stayed put" explanation
+  // (4 x the straight distance) continues: no need to rank anything.
+  if (set.n_open == 1) {
+    const SegmentEnd& e = set.open[0];
+    double hours = std::max<double>(0, fix.t_ms - e.t_ms) / 3.6e6;
+    double allowed = std::hypot(hours, buffer_h_) * p_.max_speed_kn;
+    double dist = flat_distance_nm(e.lat, e.lon, fix.lat, fix.lon);
+    if (dist * kShapeFactor - noise_nm_ <= allowed) best = 0;
+  }
+  const bool decided = best >= 0;
+  for (int i = 0; !decided && i < set.n_open; ++i) {
     double m = match_metric(set.open[i], fix);
     if (m <= 0) continue;
     if (set.n_open > 1) {  // among several candidates, trust short segments less
