@@ -97,6 +97,7 @@ class Builder {
   void add_jump();
   void add_listed_entries();
   bool reserve(const LatLon& p, std::int64_t from, std::int64_t to);
+  bool clear_of_traffic(const LatLon& p) const;
   bool pick_site(LatLon& site, int& access, std::int64_t from, std::int64_t to, bool beside_lanes);
 
   const ScenarioOptions& o_;

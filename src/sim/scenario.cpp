@@ -2,6 +2,7 @@
 #include "sim/scenario.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <stdexcept>
 
@@ -32,6 +33,9 @@ Emitter& Builder::new_emitter(int plan, unsigned mid, bool class_b, std::uint8_t
   id.callsign = ids_.callsign(mid);
   id.imo = with_imo ? ids_.imo() : 0;
   id.shiptype = shiptype;
+  if (!class_b && !area().ports.empty()) {  // a destination as crews type it
+    for (char c : rng_.pick(area().ports).name) id.destination.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+  }
   double len = 0;
   if (shiptype >= 80 && shiptype <= 89) len = rng_.uniform(90, 230), id.draught_m = static_cast<float>(rng_.uniform(6, 12));
   else if (shiptype >= 70 && shiptype <= 79) len = rng_.uniform(80, 200), id.draught_m = static_cast<float>(rng_.uniform(5, 10));
@@ -156,9 +160,23 @@ bool Builder::reserve(const LatLon& p, std::int64_t from, std::int64_t to) {
   return true;
 }
 
+// Loitering needs a place no ship passes within 500 m of: keep 4 km from every lane and
+// 3 km outside every fishing ground.
+bool Builder::clear_of_traffic(const LatLon& p) const {
+  for (std::size_t u = 0; u < area().nodes.size(); ++u)
+    for (auto [v, km] : area().adjacency[u]) {
+      const LatLon a = area().nodes[u].pos, b = area().nodes[static_cast<std::size_t>(v)].pos;
+      if (geo::distance_to_arc_m(p.lat, p.lon, a.lat, a.lon, b.lat, b.lon) < 4000) return false;
+    }
+  for (const auto& g : area().fishing_grounds)
+    if (distance_km(p, g.centre) < g.radius_km + 3) return false;
+  return true;
+}
+
 bool Builder::pick_site(LatLon& site, int& access, std::int64_t from, std::int64_t to, bool beside_lanes) {
   auto acceptable = [&](const LatLon& p) {
     if (!area().contains(p) || port_distance_km(p) < 20) return false;
+    if (!beside_lanes && !clear_of_traffic(p)) return false;
     if (area().zone_set.distance_to_nearest_km(p.lat, p.lon, {"territorial_sea"}, 10) < 5) return false;
     if (reception_.coverage(p) < 0.3) return false;
     return reserve(p, from - 3 * kHour, to + 3 * kHour);
