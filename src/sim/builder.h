@@ -16,7 +16,10 @@ namespace geo = detect::geo;
 inline constexpr unsigned kFlagsOfConvenience[] = {351, 352, 353, 354, 355, 356, 357, 370, 371, 372, 373,
                                             636, 538, 511, 667, 572, 457, 341, 477};
 
-struct Reservation { LatLon pos; std::int64_t from, to; };
+// A place and time taken by a slow behaviour. `disc` is the meeting site (-1 beside a lane):
+// a loiterer never shares a site and time with anything, since ships crossing the disc to
+// their own rendezvous would pass within 500 m.
+struct Reservation { LatLon pos; std::int64_t from, to; int disc; bool loiter; };
 
 class Builder {
  public:
@@ -96,7 +99,7 @@ class Builder {
   void add_flag_hop();
   void add_jump();
   void add_listed_entries();
-  bool reserve(const LatLon& p, std::int64_t from, std::int64_t to);
+  bool reserve(const LatLon& p, std::int64_t from, std::int64_t to, int disc, bool loiter);
   bool clear_of_traffic(const LatLon& p) const;
   bool pick_site(LatLon& site, int& access, std::int64_t from, std::int64_t to, bool beside_lanes);
 

@@ -153,10 +153,13 @@ std::int64_t Builder::find_window(const Plan& plan, std::int64_t duration, doubl
   return -1;
 }
 
-bool Builder::reserve(const LatLon& p, std::int64_t from, std::int64_t to) {
-  for (const auto& r : reserved_)
-    if (r.from < to && from < r.to && distance_km(r.pos, p) < 8) return false;
-  reserved_.push_back({p, from, to});
+bool Builder::reserve(const LatLon& p, std::int64_t from, std::int64_t to, int disc, bool loiter) {
+  for (const auto& r : reserved_) {
+    if (!(r.from < to && from < r.to)) continue;
+    if (distance_km(r.pos, p) < 8) return false;
+    if (disc >= 0 && r.disc == disc && (loiter || r.loiter)) return false;
+  }
+  reserved_.push_back({p, from, to, disc, loiter});
   return true;
 }
 
@@ -174,17 +177,19 @@ bool Builder::clear_of_traffic(const LatLon& p) const {
 }
 
 bool Builder::pick_site(LatLon& site, int& access, std::int64_t from, std::int64_t to, bool beside_lanes) {
+  int disc = -1;
   auto acceptable = [&](const LatLon& p) {
     if (!area().contains(p) || port_distance_km(p) < 20) return false;
     if (!beside_lanes && !clear_of_traffic(p)) return false;
     if (area().zone_set.distance_to_nearest_km(p.lat, p.lon, {"territorial_sea"}, 10) < 5) return false;
     if (reception_.coverage(p) < 0.3) return false;
-    return reserve(p, from - 3 * kHour, to + 3 * kHour);
+    return reserve(p, from - 3 * kHour, to + 3 * kHour, disc, !beside_lanes);
   };
   // Meeting sites first (transfer areas and known open water)...
   const auto& sites = area().meeting_sites;
   for (int attempt = 0; attempt < (beside_lanes ? 40 : 200) && !sites.empty(); ++attempt) {
-    const SeaDisc& d = rng_.pick(sites);
+    disc = static_cast<int>(rng_.integer(0, static_cast<std::int64_t>(sites.size()) - 1));
+    const SeaDisc& d = sites[static_cast<std::size_t>(disc)];
     const LatLon p = near(d.centre, d.radius_km * 0.6);
     if (!acceptable(p)) continue;
     site = p;
@@ -193,6 +198,7 @@ bool Builder::pick_site(LatLon& site, int& access, std::int64_t from, std::int64
   }
   // ...then, when those are busy, open water beside a lane (lanes lie at sea by construction).
   // Not for loitering: the detector wants a loiterer alone, and lane traffic passes close.
+  disc = -1;
   for (int attempt = 0; beside_lanes && attempt < 200; ++attempt) {
     const int u = static_cast<int>(rng_.integer(0, area().nodes.size() - 1));
     if (area().adjacency[u].empty()) continue;
