@@ -2,6 +2,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstring>
+#include <filesystem>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -111,7 +113,24 @@ void print_table(const std::string& query, const std::vector<scr::Match>& matche
   }
 }
 
-int run(const Opts& o) {
+bool looks_like_path(const std::string& s) {
+  if (s.find('/') != std::string::npos) return true;
+  for (const char* ext : {".xml", ".csv", ".json", ".jsonl", ".XML", ".CSV"})
+    if (s.size() > std::strlen(ext) && s.ends_with(ext)) return true;
+  std::error_code ec;
+  return std::filesystem::exists(s, ec);
+}
+
+int run(Opts o) {
+  // `--lists A B QUERY...`: CLI11 hands every word to --lists; the first word after the
+  // first list that is neither an existing path nor shaped like one starts the queries.
+  // (`--lists A B -- QUERY...` is the unambiguous spelling.)
+  for (size_t i = 1; i < o.lists.size(); ++i) {
+    if (looks_like_path(o.lists[i])) continue;
+    o.queries.insert(o.queries.begin(), o.lists.begin() + static_cast<long>(i), o.lists.end());
+    o.lists.resize(i);
+    break;
+  }
   scr::MatchOptions base;
   base.threshold = o.threshold;
   base.limit = o.limit;
@@ -189,7 +208,7 @@ seawarden::cli::Registrar reg(40, [](CLI::App& app) {
   sub->add_option("--format", opts->format, "jsonl (default) or table")->check(CLI::IsMember({"jsonl", "table"}));
   sub->add_option("--batch", opts->batch, "File of names (one per line, or CSV with a name column), - for stdin");
   sub->add_option("queries", opts->queries, "Names to screen");
-  sub->callback([opts] { seawarden::cli::set_exit_code(run(*opts)); });
+  sub->callback([opts] { seawarden::cli::set_exit_code(run(*opts)); });  // run() takes a copy
 });
 
 }  // namespace
