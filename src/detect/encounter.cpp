@@ -129,7 +129,7 @@ void EncounterDetector::on_step(std::int64_t t, std::span<const GridPoint> pts) 
     const GridPoint* a = &pts[i];
     const GridPoint* b = &pts[j];
     if (a->mmsi == b->mmsi) return;  // two segments of one MMSI are not two ships meeting
-    has_partner_[i] = has_partner_[j] = 1;
+    if (is_partner(*a, *b, cfg_.max_median_speed_kn)) has_partner_[i] = has_partner_[j] = 1;
     if (a->mmsi > b->mmsi) std::swap(a, b);
     ++stats_.close_pair_steps;
     const std::uint64_t key = (static_cast<std::uint64_t>(a->mmsi) << 32) | b->mmsi;

@@ -61,8 +61,15 @@ class IdentityCache {
 struct StepView {
   std::int64_t t_ms = 0;
   std::span<const GridPoint> points;
-  std::span<const std::uint8_t> has_partner;  // 1 when another MMSI is within max_distance_m
+  // 1 when a possible encounter partner is there: another MMSI within max_distance_m, both
+  // slower than max_median_speed_kn (a ship steaming past at 12 kn is no transfer partner).
+  std::span<const std::uint8_t> has_partner;
 };
+
+inline bool is_partner(const GridPoint& a, const GridPoint& b, double max_speed_kn) {
+  return a.mmsi != b.mmsi && a.speed_kn >= 0 && b.speed_kn >= 0 && a.speed_kn < max_speed_kn &&
+         b.speed_kn < max_speed_kn;
+}
 
 struct EncounterStats {
   std::uint64_t steps = 0, close_pair_steps = 0, pairs_opened = 0, events = 0;

@@ -19,11 +19,12 @@ LoiteringDetector::LoiteringDetector(const LoiteringConfig& cfg, const Encounter
   }
   resampler_ = std::make_unique<Resampler>(ResampleParams{ecfg.resample_ms, ecfg.interpolate_max_gap_ms});
   grid_ = std::make_unique<NeighbourGrid>(ecfg.max_distance_m);
-  resampler_->on_step = [this](std::int64_t t, std::span<const GridPoint> pts) {
+  resampler_->on_step = [this, ecfg](std::int64_t t, std::span<const GridPoint> pts) {
     grid_->build(pts);
     has_partner_.assign(pts.size(), 0);
+    const double slow = ecfg.max_median_speed_kn;
     grid_->for_each_pair([&](std::size_t i, std::size_t j, double) {
-      if (pts[i].mmsi != pts[j].mmsi) has_partner_[i] = has_partner_[j] = 1;
+      if (is_partner(pts[i], pts[j], slow)) has_partner_[i] = has_partner_[j] = 1;
     });
     on_step(StepView{t, pts, std::span<const std::uint8_t>(has_partner_.data(), has_partner_.size())});
   };

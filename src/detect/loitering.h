@@ -1,5 +1,7 @@
 // Loitering: one vessel slower than max_speed_kn (2 kn) for at least min_duration (4 h), alone
-// (no other vessel within the encounter distance, 500 m, at the time), farther than
+// (no possible encounter partner at the time: no other vessel within the encounter distance,
+// 500 m, that is itself slower than the encounter speed, 2 kn — a ship steaming past does not
+// end a loitering period), farther than
 // min_port_distance_km (10 km) from any zone of kind "port" or "anchorage" — so ships at anchor
 // in or near a port/anchorage are not loitering.
 //

@@ -91,6 +91,17 @@ TEST(Loitering, AtAnchorNearPortIsNotLoitering) {
   }
 }
 
+TEST(Loitering, ShipSteamingPastIsNoPartner) {
+  // A 12 kn ship passes 100 m away in the middle of a 5 h loitering period: still one period.
+  auto f = drifting(0.2, 5 * kHour);
+  const auto start = offset(kLat, kLon, 100, -12 * 1852.0 * 0.5);  // 30 min west of the meeting point
+  steaming_east(f, 445000002, start.lat, start.lon, 12, kT0 + 2 * kHour, kT0 + 3 * kHour, kMin);
+  const auto ev = detect(f);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].start_ms, kT0);
+  EXPECT_EQ(ev[0].end_ms, kT0 + 5 * kHour);
+}
+
 TEST(Loitering, DataGapEndsTheRun) {
   // Slow for 3 h, silent 2 h, slow for 3 h: neither period reaches 4 h.
   auto f = drifting(0.3, 3 * kHour);
