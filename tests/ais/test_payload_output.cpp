@@ -77,6 +77,20 @@ TEST(PayloadJson, QuotesAndBackslashesInNamesAreEscaped) {
   EXPECT_EQ(nlohmann::json::parse(s)["shipname"], "A\"B\\C");
 }
 
+TEST(PayloadJson, LongEscapedStationCrossesTheOutputBuffer) {
+  // The writer gathers output in a 2 KB stack buffer; a long station name full of
+  // characters to escape must cross it intact.
+  Received r = classic_type1();
+  std::string station;
+  for (int i = 0; i < 5000; ++i) station += (i % 7 == 0) ? '"' : (i % 11 == 0) ? '\x01' : 'a';
+  r.meta.station = station;
+  std::string s;
+  append_json(r, {true, true}, s);
+  const auto j = nlohmann::json::parse(s);
+  EXPECT_EQ(j["station"], station);
+  EXPECT_EQ(j["mmsi"], 371798000u);
+}
+
 TEST(PayloadCsv, HeaderAndPositionRow) {
   std::string out;
   CsvWriterOptions opt;
