@@ -11,7 +11,7 @@
 namespace seawarden::screen {
 namespace {
 
-constexpr size_t kMaxCandidates = 16;      // fully scored per query (best by shared index keys)
+constexpr size_t kMaxCandidates = 12;      // fully scored per query (best by shared index keys)
 constexpr size_t kMaxPostingLength = 3000;  // longer lists (very common words) are not walked
 
 // Per-thread scratch for candidate accumulation (no allocation per query).

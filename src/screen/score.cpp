@@ -169,7 +169,8 @@ float unit_similarity(const Unit& a, const Unit& b, const char** rule) {
   } else if (a.text.size() == 1 || b.text.size() == 1) {
     if (a.text[0] == b.text[0]) { s = kInitialSimilarity; r = "initial"; }
   } else {
-    float e = std::max(edit_similarity(a.text, b.text), 0.97f * edit_similarity(a.key, b.key));
+    float e = edit_similarity(a.text, b.text);
+    if (e < 0.97f) e = std::max(e, 0.97f * edit_similarity(a.key, b.key));
     if (e >= kMinEditSimilarity) { s = e; r = "edit-distance"; }
     // Abjad transliterations carry no vowels: compare consonant skeletons.
     if (s < kSkeletonSimilarity && (!has_vowel(a.text) || !has_vowel(b.text)) &&
