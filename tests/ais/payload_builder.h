@@ -11,7 +11,8 @@ namespace seawarden::testing {
 class PayloadBuilder {
  public:
   PayloadBuilder& u(std::uint64_t value, unsigned width) {
-    for (unsigned i = width; i-- > 0;) bits_.push_back(((value >> i) & 1) ? '1' : '0');
+    // Widths over 64 bits (long runs of spare zeros) pad with leading zeros.
+    for (unsigned i = width; i-- > 0;) bits_.push_back(i < 64 && ((value >> i) & 1) ? '1' : '0');
     return *this;
   }
   PayloadBuilder& s(std::int64_t value, unsigned width) {
