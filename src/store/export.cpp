@@ -81,8 +81,8 @@ std::string event_detail(const StoredEvent& se) {
   nlohmann::json scratch;
   const auto& f = fields_of(se, scratch);
   static const char* kKeys[] = {"zone",     "field", "from",     "to",         "list",     "entry_id",
-                                "matched_on", "score", "reason", "distance_km", "dwell_h", "delta_m",
-                                "name"};
+                                "matched_on", "score", "reason", "median_distance_m", "distance_km",
+                                "implied_speed_kn", "dwell_h", "delta_m", "name"};
   std::string out;
   for (const char* k : kKeys) {
     auto it = f.find(k);
