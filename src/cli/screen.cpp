@@ -186,7 +186,7 @@ int run(Opts o) {
       matches = matcher.match(q.name, q.options);
     }
     if (o.format == "table") print_table(q.name, matches);
-    else std::cout << scr::result_to_json(q.name, matches).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    else std::cout << scr::result_to_json(q.name, matches).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
   }
   std::cout.flush();
   if (empty_queries > 0)

@@ -7,8 +7,8 @@ namespace {
 double round3(double v) { return std::round(v * 1000.0) / 1000.0; }
 }  // namespace
 
-nlohmann::json explanation_to_json(const ScoreExplanation& why) {
-  nlohmann::json pairs = nlohmann::json::array();
+nlohmann::ordered_json explanation_to_json(const ScoreExplanation& why) {
+  nlohmann::ordered_json pairs = nlohmann::ordered_json::array();
   for (const auto& p : why.pairs)
     pairs.push_back({{"query", p.query_token}, {"listed", p.listed_token}, {"similarity", round3(p.similarity)},
                      {"weight", round3(p.weight)}, {"rule", p.rule}});
@@ -18,9 +18,9 @@ nlohmann::json explanation_to_json(const ScoreExplanation& why) {
           {"formula", why.formula}};
 }
 
-nlohmann::json match_to_json(const Match& m) {
+nlohmann::ordered_json match_to_json(const Match& m) {
   const Entity& e = *m.entity;
-  nlohmann::json expl;
+  nlohmann::ordered_json expl;
   expl["method"] = m.method;
   expl["matched_name_quality"] = to_string(m.matched_quality);
   if (m.method == "name" && !m.explanation.formula.empty()) {
@@ -28,14 +28,14 @@ nlohmann::json match_to_json(const Match& m) {
     for (auto& [k, v] : x.items()) expl[k] = v;
   }
   if (!m.notes.empty()) expl["notes"] = m.notes;
-  nlohmann::json j = {{"list", e.list},
+  nlohmann::ordered_json j = {{"list", e.list},
                       {"id", e.id},
                       {"name", e.name},
                       {"matched_name", m.matched_name},
                       {"type", to_string(e.type)},
                       {"programs", e.programs},
                       {"score", round3(m.score)}};
-  nlohmann::json ids = nlohmann::json::object();
+  nlohmann::ordered_json ids = nlohmann::ordered_json::object();
   for (const auto& id : e.identifiers)
     if (id.kind == "imo" || id.kind == "mmsi" || id.kind == "call_sign") ids[id.kind] = id.value;
   if (!ids.empty()) j["identifiers"] = ids;
@@ -43,8 +43,8 @@ nlohmann::json match_to_json(const Match& m) {
   return j;
 }
 
-nlohmann::json result_to_json(std::string_view query, const std::vector<Match>& matches) {
-  nlohmann::json arr = nlohmann::json::array();
+nlohmann::ordered_json result_to_json(std::string_view query, const std::vector<Match>& matches) {
+  nlohmann::ordered_json arr = nlohmann::ordered_json::array();
   for (const auto& m : matches) arr.push_back(match_to_json(m));
   return {{"query", std::string(query)}, {"matches", arr}};
 }

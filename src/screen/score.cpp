@@ -171,6 +171,10 @@ float unit_similarity(const Unit& a, const Unit& b, const char** rule) {
   } else {
     float e = edit_similarity(a.text, b.text);
     if (e < 0.97f) e = std::max(e, 0.97f * edit_similarity(a.key, b.key));
+    // In short words a different first letter is a different name (Jong / Tong / Song).
+    if (std::min(a.text.size(), b.text.size()) <= 4 && a.text[0] != b.text[0] && a.key[0] != b.key[0] &&
+        a.cls == WordClass::normal && b.cls == WordClass::normal)
+      e = 0;
     if (e >= kMinEditSimilarity) { s = e; r = "edit-distance"; }
     // Abjad transliterations carry no vowels: compare consonant skeletons.
     if (s < kSkeletonSimilarity && (!has_vowel(a.text) || !has_vowel(b.text)) &&

@@ -94,6 +94,7 @@ TEST(PairScore, KoreanVariants) {
   EXPECT_GE(scr::score_pair("Ch'oe Ryong-hae", "Choi Ryong Hae"), 0.9f);
   EXPECT_LT(scr::score_pair("Kim Jong Un", "Kim Jong Nam"), 0.8f);
   EXPECT_LT(scr::score_pair("Kim Jong Un", "Kim Yo Jong"), 0.8f);
+  EXPECT_LT(scr::score_pair("Kim Jong-un", "KIM Tong-un"), 0.8f);  // one letter, another man
 }
 
 TEST(PairScore, RussianTransliterations) {
