@@ -157,7 +157,7 @@ int main(int argc, char** argv) {
   }
   std::uint64_t kept = 0;
   std::printf("  store writer alone, thinned to 1/min (reports every 10 s):\n");
-  writer_throughput(dir + "/thin.db", 6'000'000, 60'000, 6000, &kept);
+  writer_throughput(dir + "/thin.db", 6'000'000, 60'000, 600, &kept);  // one event per 10k fixes
 
   std::printf("== events queries on a store with >= %llu positions\n", static_cast<unsigned long long>(positions));
   const std::string big = dir + "/big.db";
