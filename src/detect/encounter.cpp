@@ -109,6 +109,7 @@ void EncounterDetector::finish(const EventSink& emit) {
   for (auto key : closing_) close_pair(key, pairs_.at(key));
   for (auto key : closing_) pairs_.erase(key);
   closing_.clear();
+  touched_.clear();
   drain(emit);
 }
 
@@ -145,21 +146,14 @@ void EncounterDetector::on_step(std::int64_t t, std::span<const GridPoint> pts) 
       if (const auto* ib = ids_.find(b->mmsi)) s.id_b = *ib;
     } else if (s.last_ms == t) {
       // Same pair again this step through another segment: keep the closer sighting.
-      if (d >= s.dist_m.back()) return;
-      s.dist_m.pop_back();
-      s.speed_a.pop_back();
-      s.speed_b.pop_back();
-      s.mid_lat.pop_back();
-      s.mid_lon.pop_back();
+      if (d >= s.samples.back().dist_m) return;
+      s.samples.pop_back();
     }
+    if (fresh || s.last_ms != t) touched_bucket(t).push_back(key);
     s.last_ms = t;
     s.end_lat = mid.lat;
     s.end_lon = mid.lon;
-    s.dist_m.push_back(static_cast<float>(d));
-    s.speed_a.push_back(a->speed_kn);
-    s.speed_b.push_back(b->speed_kn);
-    s.mid_lat.push_back(mid.lat);
-    s.mid_lon.push_back(mid.lon);
+    s.samples.push_back(Sample{mid.lat, mid.lon, static_cast<float>(d), a->speed_kn, b->speed_kn});
   });
   close_stale(t);
   if (!listeners_.empty()) {
@@ -168,10 +162,32 @@ void EncounterDetector::on_step(std::int64_t t, std::span<const GridPoint> pts) 
   }
 }
 
+std::vector<std::uint64_t>& EncounterDetector::touched_bucket(std::int64_t t) {
+  if (touched_.empty() || touched_.back().first != t) {
+    std::vector<std::uint64_t> keys;
+    if (!spare_buckets_.empty()) {
+      keys = std::move(spare_buckets_.back());
+      spare_buckets_.pop_back();
+    }
+    touched_.emplace_back(t, std::move(keys));
+  }
+  return touched_.back().second;
+}
+
 void EncounterDetector::close_stale(std::int64_t t) {
   const std::int64_t limit = t - kMaxSeparationSteps * cfg_.resample_ms;
-  for (auto& [key, s] : pairs_)
-    if (s.last_ms < limit) closing_.push_back(key);
+  // A pair is stale when last_ms < limit; its key sits in the bucket of its last_ms (a pair seen
+  // again later also sits in a newer bucket, so an old entry whose last_ms moved on is skipped).
+  while (!touched_.empty() && touched_.front().first < limit) {
+    auto& [bucket_ms, keys] = touched_.front();
+    for (auto key : keys) {
+      auto it = pairs_.find(key);
+      if (it != pairs_.end() && it->second.last_ms == bucket_ms) closing_.push_back(key);
+    }
+    keys.clear();
+    spare_buckets_.push_back(std::move(keys));
+    touched_.pop_front();
+  }
   if (closing_.empty()) return;
   std::sort(closing_.begin(), closing_.end());
   for (auto key : closing_) {
@@ -188,19 +204,29 @@ void EncounterDetector::close_pair(std::uint64_t key, PairState& s) {
     ++stats_.rejected_short;
     return;
   }
-  auto known = [](const std::vector<float>& v) {
-    std::vector<float> k;
-    k.reserve(v.size());
-    for (float x : v)
-      if (x >= 0) k.push_back(x);
-    return k;
-  };
-  const double speed_a = median_of(known(s.speed_a)), speed_b = median_of(known(s.speed_b));
+  const std::size_t n = s.samples.size();
+  std::vector<float> known_a, known_b, dist;
+  known_a.reserve(n);
+  known_b.reserve(n);
+  for (const Sample& x : s.samples) {
+    if (x.speed_a >= 0) known_a.push_back(x.speed_a);
+    if (x.speed_b >= 0) known_b.push_back(x.speed_b);
+  }
+  const double speed_a = median_of(std::move(known_a)), speed_b = median_of(std::move(known_b));
   if (speed_a < 0 || speed_b < 0 || speed_a >= cfg_.max_median_speed_kn || speed_b >= cfg_.max_median_speed_kn) {
     ++stats_.rejected_speed;
     return;
   }
-  const double lat = median_of(s.mid_lat), lon = median_lon(s.mid_lon);
+  std::vector<double> mid_lat, mid_lon;
+  mid_lat.reserve(n);
+  mid_lon.reserve(n);
+  dist.reserve(n);
+  for (const Sample& x : s.samples) {
+    mid_lat.push_back(x.mid_lat);
+    mid_lon.push_back(x.mid_lon);
+    dist.push_back(x.dist_m);
+  }
+  const double lat = median_of(std::move(mid_lat)), lon = median_lon(mid_lon);
   double port_km = std::numeric_limits<double>::infinity();
   if (zones_ && !zones_->empty()) port_km = zones_->distance_to_nearest_km(lat, lon, kPortKinds);
   if (port_km < cfg_.min_port_distance_km) {
@@ -217,15 +243,16 @@ void EncounterDetector::close_pair(std::uint64_t key, PairState& s) {
   e.lon = lon;
   auto& f = e.fields;
   f["duration_h"] = round_to(static_cast<double>(duration) / kHourMs, 0.01);
-  f["median_distance_m"] = round_to(median_of(s.dist_m), 0.1);
-  f["min_distance_m"] = round_to(*std::min_element(s.dist_m.begin(), s.dist_m.end()), 0.1);
+  const float min_dist = *std::min_element(dist.begin(), dist.end());
+  f["median_distance_m"] = round_to(median_of(std::move(dist)), 0.1);
+  f["min_distance_m"] = round_to(min_dist, 0.1);
   f["median_speed_kn"] = {round_to(speed_a, 0.01), round_to(speed_b, 0.01)};
   f["port_distance_km"] = std::isfinite(port_km) ? nlohmann::json(round_to(port_km, 0.01)) : nlohmann::json();
   f["start_lat"] = s.start_lat;
   f["start_lon"] = s.start_lon;
   f["end_lat"] = s.end_lat;
   f["end_lon"] = s.end_lon;
-  f["points"] = s.dist_m.size();  // grid steps in contact
+  f["points"] = n;  // grid steps in contact
   nlohmann::json va = s.id_a.to_json(mmsi_a), vb = s.id_b.to_json(mmsi_b);
   va["median_speed_kn"] = round_to(speed_a, 0.01);
   vb["median_speed_kn"] = round_to(speed_b, 0.01);

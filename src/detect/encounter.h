@@ -20,6 +20,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <span>
@@ -96,16 +97,21 @@ class EncounterDetector : public Detector {
   std::size_t open_pairs() const { return pairs_.size(); }
 
  private:
+  // One grid step in contact, kept in a single vector (one allocation stream per pair).
+  struct Sample {
+    double mid_lat, mid_lon;
+    float dist_m, speed_a, speed_b;
+  };
   struct PairState {
     std::int64_t first_ms = 0, last_ms = 0;
-    std::vector<float> dist_m, speed_a, speed_b;
-    std::vector<double> mid_lat, mid_lon;
+    std::vector<Sample> samples;
     double start_lat = 0, start_lon = 0, end_lat = 0, end_lon = 0;
     VesselIdentity id_a, id_b;
   };
   void on_step(std::int64_t t_ms, std::span<const GridPoint> points);
   void close_pair(std::uint64_t key, PairState& s);
   void close_stale(std::int64_t step_ms);
+  std::vector<std::uint64_t>& touched_bucket(std::int64_t t);
   void drain(const EventSink& emit);
   void collect_identities(std::int64_t t_ms);
 
@@ -119,6 +125,10 @@ class EncounterDetector : public Detector {
   std::vector<std::function<void(const StepView&)>> listeners_;
   std::vector<Event> pending_;
   std::vector<std::uint64_t> closing_;
+  // Keys whose last_ms was set to each step time, oldest first: close_stale only looks at the
+  // buckets that fell behind the separation limit instead of scanning every open pair.
+  std::deque<std::pair<std::int64_t, std::vector<std::uint64_t>>> touched_;
+  std::vector<std::vector<std::uint64_t>> spare_buckets_;
   std::int64_t last_sweep_ms_ = INT64_MIN;
   std::int64_t last_id_gc_ms_ = INT64_MIN;
   EncounterStats stats_;
