@@ -144,8 +144,10 @@ ListFormat detect_format(std::string_view head) {
   return ListFormat::unknown;
 }
 
-std::vector<Entity> parse_list(std::string_view content, ListFormat format, const std::string& where,
-                               std::string_view ofac_alt, std::string_view ofac_add) {
+namespace {
+
+std::vector<Entity> parse_list_as(std::string_view content, ListFormat format, const std::string& where,
+                                  std::string_view ofac_alt, std::string_view ofac_add) {
   switch (format) {
     case ListFormat::un_xml: return parse_un_xml(content, where);
     case ListFormat::ofac_sdn_csv: return parse_ofac_csv(content, ofac_alt, ofac_add, where);
@@ -168,6 +170,21 @@ std::vector<Entity> parse_list(std::string_view content, ListFormat format, cons
           "{}: not a recognised sanctions list (expected UN XML, OFAC SDN CSV/XML, EU XML/CSV, UK "
           "OFSI/Sanctions List CSV/XML or FollowTheMoney JSON lines)",
           where));
+  }
+}
+
+}  // namespace
+
+std::vector<Entity> parse_list(std::string_view content, ListFormat format, const std::string& where,
+                               std::string_view ofac_alt, std::string_view ofac_add) {
+  // Every loader failure (the CSV reader's unterminated quote, a bad number, ...) reaches the
+  // caller as ListLoadError naming the file, so a half-read list contributes nothing.
+  try {
+    return parse_list_as(content, format, where, ofac_alt, ofac_add);
+  } catch (const ListLoadError&) {
+    throw;
+  } catch (const std::exception& e) {
+    throw ListLoadError(fmt::format("{}: {}", where, e.what()));
   }
 }
 
