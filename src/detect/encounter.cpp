@@ -104,9 +104,9 @@ void EncounterDetector::flush_steps() { resampler_.finish(); }
 
 void EncounterDetector::finish(const EventSink& emit) {
   resampler_.finish();
-  for (auto& [key, s] : pairs_) closing_.push_back(key);
+  pairs_.for_each_key([this](std::uint64_t key) { closing_.push_back(key); });
   std::sort(closing_.begin(), closing_.end());
-  for (auto key : closing_) close_pair(key, pairs_.at(key));
+  for (auto key : closing_) close_pair(key, *pairs_.find(key));
   for (auto key : closing_) pairs_.erase(key);
   closing_.clear();
   touched_.clear();
@@ -134,8 +134,8 @@ void EncounterDetector::on_step(std::int64_t t, std::span<const GridPoint> pts) 
     if (a->mmsi > b->mmsi) std::swap(a, b);
     ++stats_.close_pair_steps;
     const std::uint64_t key = (static_cast<std::uint64_t>(a->mmsi) << 32) | b->mmsi;
-    auto [it, fresh] = pairs_.try_emplace(key);
-    PairState& s = it->second;
+    auto [state, fresh] = pairs_.find_or_insert(key);
+    PairState& s = *state;
     const geo::LatLon mid = geo::interpolate(a->lat, a->lon, b->lat, b->lon, 0.5);
     if (fresh) {
       ++stats_.pairs_opened;
@@ -181,8 +181,8 @@ void EncounterDetector::close_stale(std::int64_t t) {
   while (!touched_.empty() && touched_.front().first < limit) {
     auto& [bucket_ms, keys] = touched_.front();
     for (auto key : keys) {
-      auto it = pairs_.find(key);
-      if (it != pairs_.end() && it->second.last_ms == bucket_ms) closing_.push_back(key);
+      const PairState* s = pairs_.find(key);
+      if (s && s->last_ms == bucket_ms) closing_.push_back(key);
     }
     keys.clear();
     spare_buckets_.push_back(std::move(keys));
@@ -191,9 +191,8 @@ void EncounterDetector::close_stale(std::int64_t t) {
   if (closing_.empty()) return;
   std::sort(closing_.begin(), closing_.end());
   for (auto key : closing_) {
-    auto it = pairs_.find(key);
-    close_pair(key, it->second);
-    pairs_.erase(it);
+    close_pair(key, *pairs_.find(key));
+    pairs_.erase(key);
   }
   closing_.clear();
 }

@@ -30,6 +30,7 @@
 
 #include "detect/config.h"
 #include "detect/detector.h"
+#include "detect/pair_map.h"
 #include "detect/resample.h"
 #include "detect/spatial_index.h"
 #include "detect/zones.h"
@@ -120,7 +121,7 @@ class EncounterDetector : public Detector {
   Resampler resampler_;
   NeighbourGrid grid_;
   IdentityCache ids_;
-  std::unordered_map<std::uint64_t, PairState> pairs_;  // key: low MMSI << 32 | high MMSI
+  PairMap<PairState> pairs_;  // key: low MMSI << 32 | high MMSI
   std::vector<std::uint8_t> has_partner_;
   std::vector<std::function<void(const StepView&)>> listeners_;
   std::vector<Event> pending_;
