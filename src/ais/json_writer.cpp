@@ -123,8 +123,9 @@ void static_voyage(JsonOut& j, const StaticVoyage& p, bool scaled) {
   j.u("dte", p.dte);
 }
 
-void position_b(JsonOut& j, const PositionB& p, bool scaled) {
-  j.u("reserved", p.reserved);
+// Class B reports (types 18 and 19) share this run of fields.
+template <class ClassB>
+void class_b_motion(JsonOut& j, const ClassB& p, bool scaled) {
   if (scaled) {
     j.tenths("speed", p.speed);
     j.b("accuracy", p.accuracy);
@@ -141,6 +142,11 @@ void position_b(JsonOut& j, const PositionB& p, bool scaled) {
   j.u("heading", p.heading);
   j.u("second", p.second);
   j.u("regional", p.regional);
+}
+
+void position_b(JsonOut& j, const PositionB& p, bool scaled) {
+  j.u("reserved", p.reserved);
+  class_b_motion(j, p, scaled);
   j.b("cs", p.cs);
   j.b("display", p.display);
   j.b("dsc", p.dsc);
@@ -152,22 +158,7 @@ void position_b(JsonOut& j, const PositionB& p, bool scaled) {
 
 void extended_b(JsonOut& j, const ExtendedB& p, bool scaled) {
   j.u("reserved", p.reserved);
-  if (scaled) {
-    j.tenths("speed", p.speed);
-    j.b("accuracy", p.accuracy);
-    j.deg("lon", p.lon, kMin10k7, 7);
-    j.deg("lat", p.lat, kMin10k7, 7);
-    j.tenths("course", p.course);
-  } else {
-    j.u("speed", p.speed);
-    j.b("accuracy", p.accuracy);
-    j.i("lon", p.lon);
-    j.i("lat", p.lat);
-    j.u("course", p.course);
-  }
-  j.u("heading", p.heading);
-  j.u("second", p.second);
-  j.u("regional", p.regional);
+  class_b_motion(j, p, scaled);
   j.s("shipname", p.shipname.view());
   j.u("shiptype", p.shiptype);
   j.s("shiptype_text", shiptype_text(p.shiptype));
