@@ -222,13 +222,7 @@ void append_binary_app(JsonOut& j, const AppBody& app, bool scaled) {
           date(j, "arrival", p.month, p.day, p.hour, p.minute, true);
           j.s("portname", p.portname);
           j.s("destination", p.destination);
-          if (scaled) {
-            j.deg("lon", p.lon, kMin1k6, 6);
-            j.deg("lat", p.lat, kMin1k6, 6);
-          } else {
-            j.i("lon", p.lon);
-            j.i("lat", p.lat);
-          }
+          j.lon_lat(p.lon, p.lat, scaled, kMin1k6, 6);
         } else if constexpr (std::is_same_v<T, app::BerthingData>) {
           static const char* const names[26] = {
               "agent", "fuel", "chandler", "stevedore", "electrical", "water", "customs",
@@ -332,13 +326,7 @@ void append_binary_app(JsonOut& j, const AppBody& app, bool scaled) {
         } else if constexpr (std::is_same_v<T, app::TrafficSignal>) {
           j.u("linkage", p.linkage);
           j.s("station", p.station);
-          if (scaled) {
-            j.deg("lon", p.lon, kMin1k6, 6);
-            j.deg("lat", p.lat, kMin1k6, 6);
-          } else {
-            j.i("lon", p.lon);
-            j.i("lat", p.lat);
-          }
+          j.lon_lat(p.lon, p.lat, scaled, kMin1k6, 6);
           j.u("status", p.status);
           j.u("signal", p.signal);
           j.s("signal_text", signal_text(p.signal));

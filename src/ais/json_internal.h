@@ -110,6 +110,17 @@ class JsonOut {
     deg(raw, mult, decimals);
   }
 
+  // "lon" then "lat": degrees with `decimals` places when scaled, the raw integers otherwise.
+  void lon_lat(std::int64_t lon, std::int64_t lat, bool scaled, std::int64_t mult, int decimals) {
+    if (scaled) {
+      deg("lon", lon, mult, decimals);
+      deg("lat", lat, mult, decimals);
+    } else {
+      i("lon", lon);
+      i("lat", lat);
+    }
+  }
+
   void num(std::uint64_t v) {
     need(24);
     p_ = std::to_chars(p_, p_ + 24, v).ptr;

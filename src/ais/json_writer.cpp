@@ -76,13 +76,7 @@ void base_station(JsonOut& j, const BaseStation& p, bool scaled) {
   j.pad2(p.second);
   j.raw("Z\"");
   j.b("accuracy", p.accuracy);
-  if (scaled) {
-    j.deg("lon", p.lon, kMin10k7, 7);
-    j.deg("lat", p.lat, kMin10k7, 7);
-  } else {
-    j.i("lon", p.lon);
-    j.i("lat", p.lat);
-  }
+  j.lon_lat(p.lon, p.lat, scaled, kMin10k7, 7);
   j.u("epfd", p.epfd);
   j.s("epfd_text", epfd_text(p.epfd));
   j.b("raim", p.raim);
@@ -199,13 +193,7 @@ void long_range(JsonOut& j, const LongRange& p, bool scaled) {
   j.u("status", p.status);
   if (scaled) j.s("status_text", status_text(p.status));
   j.b("accuracy", p.accuracy);
-  if (scaled) {
-    j.deg("lon", p.lon, kMin10_4, 4);
-    j.deg("lat", p.lat, kMin10_4, 4);
-  } else {
-    j.i("lon", p.lon);
-    j.i("lat", p.lat);
-  }
+  j.lon_lat(p.lon, p.lat, scaled, kMin10_4, 4);
   j.u("speed", p.speed);
   j.u("course", p.course);
   j.b("raim", p.raim);
