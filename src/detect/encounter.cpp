@@ -47,6 +47,15 @@ nlohmann::json VesselIdentity::to_json(std::uint32_t mmsi) const {
   return j;
 }
 
+VesselIdentity identity_of(const VesselInfo& v) {
+  VesselIdentity id;
+  id.name = v.name;
+  id.callsign = v.callsign;
+  id.flag = v.flag;
+  id.imo = v.imo;
+  return id;
+}
+
 void IdentityCache::update(const VesselInfo& v, std::int64_t t_ms) {
   VesselIdentity& id = map_[v.mmsi];
   id.last_seen_ms = t_ms;
@@ -69,6 +78,8 @@ void IdentityCache::drop_older_than(std::int64_t t_ms) {
 EncounterDetector::EncounterDetector(const EncounterConfig& cfg, const ZoneSet* zones)
     : cfg_(cfg),
       zones_(zones),
+      ports_(zones),
+      exclusion_km_(cfg.min_port_distance_km - cfg.max_distance_m / 1000.0),
       resampler_(ResampleParams{cfg.resample_ms, cfg.interpolate_max_gap_ms}),
       grid_(cfg.max_distance_m) {
   resampler_.on_step = [this](std::int64_t t, std::span<const GridPoint> pts) { on_step(t, pts); };
@@ -78,16 +89,28 @@ void EncounterDetector::add_step_listener(std::function<void(const StepView&)> l
   listeners_.push_back(std::move(listener));
 }
 
+void EncounterDetector::need_partners_beyond_km(double km) {
+  exclusion_km_ = std::min(exclusion_km_, km - cfg_.max_distance_m / 1000.0);
+}
+
+const VesselIdentity* EncounterDetector::current_identity(std::uint32_t mmsi, VesselIdentity& scratch) const {
+  if (!identity_source_) return ids_.find(mmsi);
+  const VesselInfo* info = identity_source_(mmsi);
+  if (!info) return nullptr;
+  scratch = identity_of(*info);
+  return &scratch;
+}
+
 void EncounterDetector::on_fix(const track::Fix& fix, const VesselInfo& vessel, const EventSink& emit) {
-  ids_.update(vessel, fix.t_ms);
+  if (!identity_source_) ids_.update(vessel, fix.t_ms);
   resampler_.add(fix);
-  collect_identities(fix.t_ms);
+  if (!identity_source_) collect_identities(fix.t_ms);
   if (!pending_.empty()) drain(emit);
 }
 
 void EncounterDetector::on_watermark(std::int64_t t_ms, const EventSink& emit) {
   resampler_.advance(t_ms);
-  collect_identities(t_ms);
+  if (!identity_source_) collect_identities(t_ms);
   if (!pending_.empty()) drain(emit);
 }
 
@@ -122,28 +145,50 @@ void EncounterDetector::drain(const EventSink& emit) {
   pending_.clear();
 }
 
-void EncounterDetector::on_step(std::int64_t t, std::span<const GridPoint> pts) {
+void EncounterDetector::on_step(std::int64_t t, std::span<const GridPoint> all) {
   ++stats_.steps;
+  // Positions that cannot take part in a counted contact (near a port) stay out of the search.
+  std::span<const GridPoint> pts = all;
+  const bool filter = ports_.active() && exclusion_km_ > 0;
+  if (filter) {
+    kept_.clear();
+    kept_index_.clear();
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      if (!ports_.at_least(all[i].lat, all[i].lon, exclusion_km_)) continue;
+      kept_.push_back(all[i]);
+      kept_index_.push_back(static_cast<std::uint32_t>(i));
+    }
+    stats_.near_port_points += all.size() - kept_.size();
+    pts = kept_;
+  }
   grid_.build(pts);
-  has_partner_.assign(pts.size(), 0);
+  has_partner_.assign(all.size(), 0);
+  VesselIdentity scratch;
   grid_.for_each_pair([&](std::size_t i, std::size_t j, double d) {
     const GridPoint* a = &pts[i];
     const GridPoint* b = &pts[j];
     if (a->mmsi == b->mmsi) return;  // two segments of one MMSI are not two ships meeting
-    if (is_partner(*a, *b, cfg_.max_median_speed_kn)) has_partner_[i] = has_partner_[j] = 1;
+    if (is_partner(*a, *b, cfg_.max_median_speed_kn)) {
+      has_partner_[filter ? kept_index_[i] : i] = 1;
+      has_partner_[filter ? kept_index_[j] : j] = 1;
+    }
     if (a->mmsi > b->mmsi) std::swap(a, b);
+    const geo::LatLon mid = geo::interpolate(a->lat, a->lon, b->lat, b->lon, 0.5);
+    if (ports_.active() && !ports_.at_least(mid.lat, mid.lon, cfg_.min_port_distance_km)) {
+      ++stats_.near_port_contacts;
+      return;
+    }
     ++stats_.close_pair_steps;
     const std::uint64_t key = (static_cast<std::uint64_t>(a->mmsi) << 32) | b->mmsi;
     auto [state, fresh] = pairs_.find_or_insert(key);
     PairState& s = *state;
-    const geo::LatLon mid = geo::interpolate(a->lat, a->lon, b->lat, b->lon, 0.5);
     if (fresh) {
       ++stats_.pairs_opened;
       s.first_ms = t;
       s.start_lat = mid.lat;
       s.start_lon = mid.lon;
-      if (const auto* ia = ids_.find(a->mmsi)) s.id_a = *ia;
-      if (const auto* ib = ids_.find(b->mmsi)) s.id_b = *ib;
+      if (const auto* ia = current_identity(a->mmsi, scratch)) s.id_a = *ia;
+      if (const auto* ib = current_identity(b->mmsi, scratch)) s.id_b = *ib;
     } else if (s.last_ms == t) {
       // Same pair again this step through another segment: keep the closer sighting.
       if (d >= s.samples.back().dist_m) return;
@@ -157,7 +202,7 @@ void EncounterDetector::on_step(std::int64_t t, std::span<const GridPoint> pts) 
   });
   close_stale(t);
   if (!listeners_.empty()) {
-    const StepView view{t, pts, std::span<const std::uint8_t>(has_partner_.data(), has_partner_.size())};
+    const StepView view{t, all, std::span<const std::uint8_t>(has_partner_.data(), has_partner_.size())};
     for (auto& l : listeners_) l(view);
   }
 }

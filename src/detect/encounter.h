@@ -12,7 +12,12 @@
 // encounter; a third step apart ends it. start/end = first/last step in contact; duration =
 // end - start (so 2 h = 13 grid points in contact). Medians are over the steps in contact;
 // speeds of unknown value are left out, and a vessel with no known speed cannot qualify.
-// The port distance is measured at the median midpoint of the two vessels (the event lat/lon).
+// Ports: a step counts as contact only when the two vessels' midpoint is at least
+// min_port_distance_km from every port/anchorage zone, so ships moored or anchored side by side
+// in a port never make a pair; the median midpoint (the event lat/lon) is checked again when
+// the pair closes. Positions nearer a port than that minus max_distance cannot be in a counted
+// contact nor be a loitering vessel's partner, so they are left out of the neighbour search
+// altogether: the crowds of a busy anchorage cost nothing (see port_proximity.h).
 //
 // Streaming: memory is the resampler's hour of buffered steps plus the open pairs.
 // Steps are finalised when the watermark passes them by interpolate_max_gap; events are
@@ -31,6 +36,7 @@
 #include "detect/config.h"
 #include "detect/detector.h"
 #include "detect/pair_map.h"
+#include "detect/port_proximity.h"
 #include "detect/resample.h"
 #include "detect/spatial_index.h"
 #include "detect/zones.h"
@@ -73,8 +79,14 @@ inline bool is_partner(const GridPoint& a, const GridPoint& b, double max_speed_
          b.speed_kn < max_speed_kn;
 }
 
+// Where the spatial detectors find a vessel's current identity (the pipeline's registry): they
+// need it only when a pair or a run opens, so nothing is copied per fix. nullptr when unknown.
+using IdentitySource = std::function<const VesselInfo*(std::uint32_t mmsi)>;
+VesselIdentity identity_of(const VesselInfo& v);
+
 struct EncounterStats {
   std::uint64_t steps = 0, close_pair_steps = 0, pairs_opened = 0, events = 0;
+  std::uint64_t near_port_points = 0, near_port_contacts = 0;
   std::uint64_t rejected_short = 0, rejected_speed = 0, rejected_port = 0;
 };
 
@@ -92,6 +104,12 @@ class EncounterDetector : public Detector {
   void add_step_listener(std::function<void(const StepView&)> listener);
   // Hands over every buffered step now (end of input), without closing open pairs.
   void flush_steps();
+  // A step listener needs has_partner to be exact for positions at least km from ports.
+  void need_partners_beyond_km(double km);
+  // Use the pipeline's identities instead of recording them from every fix.
+  void set_identity_source(IdentitySource source) { identity_source_ = std::move(source); }
+  // Identity of a vessel as known now (source or own cache); nullptr when unknown.
+  const VesselIdentity* current_identity(std::uint32_t mmsi, VesselIdentity& scratch) const;
 
   const EncounterStats& stats() const { return stats_; }
   const ResampleStats& resample_stats() const { return resampler_.stats(); }
@@ -118,6 +136,11 @@ class EncounterDetector : public Detector {
 
   EncounterConfig cfg_;
   const ZoneSet* zones_;
+  PortProximity ports_;
+  double exclusion_km_;  // positions nearer a port than this stay out of the neighbour search
+  std::vector<GridPoint> kept_;
+  std::vector<std::uint32_t> kept_index_;
+  IdentitySource identity_source_;
   Resampler resampler_;
   NeighbourGrid grid_;
   IdentityCache ids_;

@@ -12,8 +12,9 @@ double round_to(double v, double unit) { return std::round(v / unit) * unit; }
 
 LoiteringDetector::LoiteringDetector(const LoiteringConfig& cfg, const EncounterConfig& ecfg, const ZoneSet* zones,
                                      EncounterDetector* shared)
-    : cfg_(cfg), step_ms_(ecfg.resample_ms), zones_(zones), shared_(shared) {
+    : cfg_(cfg), step_ms_(ecfg.resample_ms), zones_(zones), ports_(zones), shared_(shared) {
   if (shared_) {
+    shared_->need_partners_beyond_km(cfg_.min_port_distance_km);
     shared_->add_step_listener([this](const StepView& v) { on_step(v); });
     return;
   }
@@ -31,11 +32,13 @@ LoiteringDetector::LoiteringDetector(const LoiteringConfig& cfg, const Encounter
 }
 
 void LoiteringDetector::on_fix(const track::Fix& fix, const VesselInfo& vessel, const EventSink& emit) {
-  ids_.update(vessel, fix.t_ms);
-  if (last_id_gc_ms_ == INT64_MIN) last_id_gc_ms_ = fix.t_ms;
-  if (fix.t_ms - last_id_gc_ms_ >= kHourMs) {  // O(vessels) once per hour of data time
-    ids_.drop_older_than(fix.t_ms - kDayMs);
-    last_id_gc_ms_ = fix.t_ms;
+  if (!identity_source_) {
+    ids_.update(vessel, fix.t_ms);
+    if (last_id_gc_ms_ == INT64_MIN) last_id_gc_ms_ = fix.t_ms;
+    if (fix.t_ms - last_id_gc_ms_ >= kHourMs) {  // O(vessels) once per hour of data time
+      ids_.drop_older_than(fix.t_ms - kDayMs);
+      last_id_gc_ms_ = fix.t_ms;
+    }
   }
   if (resampler_) resampler_->add(fix);
   if (!pending_.empty()) drain(emit);
@@ -71,7 +74,11 @@ void LoiteringDetector::on_step(const StepView& step) {
   const std::int64_t bridge = (EncounterDetector::kMaxSeparationSteps + 1) * step_ms_;
   for (std::size_t i = 0; i < step.points.size(); ++i) {
     const GridPoint& p = step.points[i];
-    const bool loitering = p.speed_kn >= 0 && p.speed_kn < cfg_.max_speed_kn && !step.has_partner[i];
+    bool loitering = p.speed_kn >= 0 && p.speed_kn < cfg_.max_speed_kn && !step.has_partner[i];
+    if (loitering && !ports_.at_least(p.lat, p.lon, cfg_.min_port_distance_km)) {
+      loitering = false;
+      ++stats_.near_port_steps;
+    }
     auto it = runs_.find(p.mmsi);
     if (it != runs_.end() && it->second.last_ms == t) continue;  // another segment, same step
     if (it != runs_.end() && (!loitering || t - it->second.last_ms > bridge)) {
@@ -84,7 +91,11 @@ void LoiteringDetector::on_step(const StepView& step) {
       ++stats_.runs;
       it = runs_.try_emplace(p.mmsi).first;
       it->second.first_ms = t;
-      if (const auto* id = ids_.find(p.mmsi)) it->second.id = *id;
+      if (identity_source_) {
+        if (const VesselInfo* info = identity_source_(p.mmsi)) it->second.id = identity_of(*info);
+      } else if (const auto* id = ids_.find(p.mmsi)) {
+        it->second.id = *id;
+      }
     }
     Run& r = it->second;
     r.last_ms = t;

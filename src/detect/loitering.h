@@ -9,8 +9,10 @@
 // grid steps where the vessel is slow (known speed < max_speed_kn) and alone; a step where it
 // is fast, has a partner within range, or has unknown speed ends the run; up to
 // EncounterDetector::kMaxSeparationSteps (2) steps without any position (data gap) are bridged.
-// start/end = first/last step of the run; duration = end - start. The port distance is measured
-// at the run's median position (the event lat/lon). One event per run.
+// start/end = first/last step of the run; duration = end - start. A step nearer than
+// min_port_distance_km to a port or anchorage is not a loitering step (it ends the run, as a
+// port stay is no loitering); the run's median position (the event lat/lon) is checked again
+// when it closes. One event per run.
 //
 // Pass the pipeline's EncounterDetector as `shared` to reuse its resampling and neighbour search
 // (then this detector's own on_fix only records identities); without it, it runs its own.
@@ -25,6 +27,7 @@ namespace seawarden::detect {
 
 struct LoiteringStats {
   std::uint64_t runs = 0, events = 0, rejected_short = 0, rejected_port = 0;
+  std::uint64_t near_port_steps = 0;  // slow and alone, but too near a port to count
 };
 
 class LoiteringDetector : public Detector {
@@ -35,6 +38,9 @@ class LoiteringDetector : public Detector {
   void on_fix(const track::Fix& fix, const VesselInfo& vessel, const EventSink& emit) override;
   void on_watermark(std::int64_t t_ms, const EventSink& emit) override;
   void finish(const EventSink& emit) override;
+
+  // Use the pipeline's identities instead of recording them from every fix.
+  void set_identity_source(IdentitySource source) { identity_source_ = std::move(source); }
 
   const LoiteringStats& stats() const { return stats_; }
   std::size_t open_runs() const { return runs_.size(); }
@@ -53,6 +59,8 @@ class LoiteringDetector : public Detector {
   LoiteringConfig cfg_;
   std::int64_t step_ms_;
   const ZoneSet* zones_;
+  PortProximity ports_;
+  IdentitySource identity_source_;
   EncounterDetector* shared_;
   // Own resampling + neighbour search when not sharing the encounter detector's.
   std::unique_ptr<Resampler> resampler_;

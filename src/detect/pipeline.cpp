@@ -70,9 +70,14 @@ class Pipeline::Impl : public track::TrackSink {
       // Loitering shares the encounter detector's grid (partners); the encounter detector
       // runs even when only loitering is wanted, its events are then dropped.
       if (!cfg.encounter.enabled) drop_kind_ = "encounter";
+      IdentitySource identities = [this](std::uint32_t mmsi) { return current_info(mmsi); };
+      enc->set_identity_source(identities);
       spatial_.push_back(std::move(enc));
-      if (cfg.loitering.enabled)
-        spatial_.push_back(std::make_unique<LoiteringDetector>(cfg.loitering, cfg.encounter, zones, shared));
+      if (cfg.loitering.enabled) {
+        auto loitering = std::make_unique<LoiteringDetector>(cfg.loitering, cfg.encounter, zones, shared);
+        loitering->set_identity_source(identities);
+        spatial_.push_back(std::move(loitering));
+      }
     }
     if (zones && cfg.zone_visit.enabled)
       spatial_.push_back(std::make_unique<ZoneVisitDetector>(cfg.zone_visit, zones));
@@ -141,6 +146,11 @@ class Pipeline::Impl : public track::TrackSink {
   }
 
  private:
+  const VesselInfo* current_info(std::uint32_t mmsi) {
+    const track::Vessel* v = tracker_.find(mmsi);
+    return v ? &info_of(*v) : nullptr;
+  }
+
   VesselInfo& info_of(const track::Vessel& v) {
     std::size_t i = tracker_.index_of(v);
     if (i >= infos_.size()) infos_.resize(tracker_.vessel_count());

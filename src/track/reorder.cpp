@@ -4,36 +4,59 @@
 
 namespace seawarden::track {
 
-Observation& ReorderBuffer::next_slot() {
-  if (pending_slot_ == UINT32_MAX) {
-    if (!free_.empty()) {
-      pending_slot_ = free_.back();
-      free_.pop_back();
-    } else {
-      pending_slot_ = static_cast<std::uint32_t>(pool_.size());
-      pool_.emplace_back();
-    }
+namespace {
+constexpr std::size_t kMaxSpareBuckets = 4096;
+
+std::int64_t second_of(std::int64_t t_ms) {
+  return t_ms >= 0 ? t_ms / 1000 : -((-t_ms + 999) / 1000);
+}
+}  // namespace
+
+ReorderBuffer::Bucket& ReorderBuffer::bucket_for(std::int64_t second) {
+  auto [it, fresh] = buckets_.try_emplace(second);
+  if (fresh && !spare_.empty()) {
+    it->second.items = std::move(spare_.back());
+    spare_.pop_back();
   }
-  return pool_[pending_slot_];
+  last_ = &it->second;
+  last_second_ = second;
+  return it->second;
+}
+
+void ReorderBuffer::drop_front_bucket() {
+  auto it = buckets_.begin();
+  if (last_ == &it->second) last_ = nullptr;
+  if (spare_.size() < kMaxSpareBuckets) {
+    it->second.items.clear();
+    spare_.push_back(std::move(it->second.items));
+  }
+  buckets_.erase(it);
 }
 
 bool ReorderBuffer::push() {
-  std::uint32_t slot = pending_slot_;
-  std::int64_t t = pool_[slot].t_ms;
+  const std::int64_t t = scratch_.t_ms;
   if (t < released_until_) {
     ++late_;
-    return false;  // keep the slot pending for the next message
+    return false;
   }
-  pending_slot_ = UINT32_MAX;
-  heap_.push_back({t, seq_++, slot});
-  std::push_heap(heap_.begin(), heap_.end(), later);
+  const std::int64_t second = second_of(t);
+  Bucket& b = last_ && last_second_ == second ? *last_ : bucket_for(second);
+  if (b.next == b.items.size()) {
+    b.sorted = true;  // nothing pending: the new item alone is in order
+  } else if (b.items.back().t_ms > t) {
+    b.sorted = false;
+  }
+  b.items.push_back(scratch_);
+  ++size_;
   if (t > newest_) newest_ = t;
   return true;
 }
 
-void ReorderBuffer::pop_heap_top() {
-  std::pop_heap(heap_.begin(), heap_.end(), later);
-  heap_.pop_back();
+void ReorderBuffer::sort_pending(Bucket& b) {
+  // Stable: equal times keep their arrival order.
+  std::stable_sort(b.items.begin() + static_cast<std::ptrdiff_t>(b.next), b.items.end(),
+                   [](const Observation& x, const Observation& y) { return x.t_ms < y.t_ms; });
+  b.sorted = true;
 }
 
 }  // namespace seawarden::track

@@ -1,8 +1,12 @@
 // Releases observations in receive-time order, tolerating arrival out of order within a
-// bounded window. Storage is recycled: no allocation per message once warmed up.
+// bounded window. Observations are kept in per-second buckets in arrival order, so the
+// usual nearly-ordered feed is appended and read back sequentially (no heap, no pointer
+// chasing); a bucket is sorted (stably, by time) only when something arrived out of order
+// within it. Storage is recycled: no allocation per message once warmed up.
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <vector>
 
 #include "track/observation.h"
@@ -13,8 +17,8 @@ class ReorderBuffer {
  public:
   explicit ReorderBuffer(std::int64_t window_ms) : window_ms_(window_ms) {}
 
-  // Slot to fill before push(); valid until the next push()/release.
-  Observation& next_slot();
+  // Slot to fill before push(); valid until the next push().
+  Observation& next_slot() { return scratch_; }
   // Queues the observation written into next_slot(). Returns false (and drops it) when it
   // is older than what has already been released ("late").
   bool push();
@@ -23,7 +27,7 @@ class ReorderBuffer {
   // at most (newest seen - window). Order: receive time, then arrival.
   template <class Sink>
   void release_ready(Sink&& sink) {
-    release_until(newest_ - window_ms_, sink);
+    if (newest_ != INT64_MIN) release_until(newest_ - window_ms_, sink);
   }
   // Releases everything (end of input).
   template <class Sink>
@@ -32,40 +36,46 @@ class ReorderBuffer {
   }
 
   std::int64_t released_until() const { return released_until_; }
-  std::size_t size() const { return heap_.size(); }
+  std::size_t size() const { return size_; }
   std::uint64_t late() const { return late_; }
 
  private:
-  struct Entry {
-    std::int64_t t;
-    std::uint64_t seq;
-    std::uint32_t slot;
+  struct Bucket {
+    std::vector<Observation> items;  // arrival order until sorted
+    std::size_t next = 0;            // items before this index were released
+    bool sorted = true;              // items from `next` on are in non-decreasing time
   };
-  static bool later(const Entry& a, const Entry& b) {
-    return a.t != b.t ? a.t > b.t : a.seq > b.seq;
-  }
   template <class Sink>
   void release_until(std::int64_t limit, Sink& sink);
-  void pop_heap_top();
+  Bucket& bucket_for(std::int64_t second);
+  void drop_front_bucket();
+  static void sort_pending(Bucket& b);
 
   std::int64_t window_ms_;
   std::int64_t newest_ = INT64_MIN;
   std::int64_t released_until_ = INT64_MIN;
-  std::uint64_t seq_ = 0, late_ = 0;
-  std::vector<Observation> pool_;
-  std::vector<std::uint32_t> free_;
-  std::vector<Entry> heap_;
-  std::uint32_t pending_slot_ = UINT32_MAX;
+  std::uint64_t late_ = 0;
+  std::size_t size_ = 0;
+  Observation scratch_;
+  std::map<std::int64_t, Bucket> buckets_;  // by whole second of receive time
+  Bucket* last_ = nullptr;                  // the bucket of the last push (usually the next too)
+  std::int64_t last_second_ = 0;
+  std::vector<std::vector<Observation>> spare_;
 };
 
 template <class Sink>
 void ReorderBuffer::release_until(std::int64_t limit, Sink& sink) {
-  while (!heap_.empty() && heap_.front().t <= limit) {
-    Entry top = heap_.front();
-    pop_heap_top();
-    released_until_ = top.t;
-    sink(static_cast<const Observation&>(pool_[top.slot]));
-    free_.push_back(top.slot);
+  while (!buckets_.empty()) {
+    Bucket& b = buckets_.begin()->second;
+    if (!b.sorted) sort_pending(b);
+    while (b.next < b.items.size() && b.items[b.next].t_ms <= limit) {
+      const Observation& o = b.items[b.next++];
+      --size_;
+      released_until_ = o.t_ms;
+      sink(o);
+    }
+    if (b.next < b.items.size()) return;  // the rest is newer than the limit
+    drop_front_bucket();
   }
 }
 

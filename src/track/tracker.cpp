@@ -133,7 +133,7 @@ void Tracker::process(const Observation& o) {
 
 std::size_t Tracker::memory_bytes() const {
   return vessels_.capacity() * sizeof(Vessel) + index_.memory_bytes() +
-         reorder_.size() * (sizeof(Observation) + 24);
+         reorder_.size() * sizeof(Observation);
 }
 
 }  // namespace seawarden::track

@@ -1,0 +1,45 @@
+// "Is this position at least D km from every port and anchorage?", asked for every vessel at
+// every grid step by the encounter and loitering detectors. Exact distances to the zone
+// polygons cost microseconds, so answers come from a cache of small cells (0.02 degrees): the
+// distance from a cell's centre bounds the distance of any point in the cell within the
+// cell's radius (distance to a set is 1-Lipschitz), which settles nearly every query; only
+// points in cells straddling the threshold are measured exactly.
+#pragma once
+
+#include <cstdint>
+
+#include "detect/pair_map.h"
+#include "detect/zones.h"
+
+namespace seawarden::detect {
+
+class PortProximity {
+ public:
+  // Zones of kind "port" or "anchorage" in `zones` (nullable) count.
+  explicit PortProximity(const ZoneSet* zones);
+
+  // False when there is no port or anchorage zone at all: every position is away from ports.
+  bool active() const { return active_; }
+
+  // True when the great-circle distance from (lat, lon) to the nearest port or anchorage
+  // zone is at least km (always true when !active()).
+  bool at_least(double lat, double lon, double km);
+
+  std::uint64_t exact_queries() const { return exact_; }
+
+ private:
+  struct CellBound {
+    float centre_km = 0;  // distance from the cell centre (capped at cap_km_)
+    float radius_km = 0;  // farthest point of the cell from its centre
+  };
+  const CellBound& cell(double lat, double lon);
+  double exact_km(double lat, double lon, double cap_km) const;
+
+  const ZoneSet* zones_;
+  bool active_ = false;
+  double cap_km_ = 0;  // distances beyond this are not measured (only "far")
+  PairMap<CellBound> cache_;
+  std::uint64_t exact_ = 0;
+};
+
+}  // namespace seawarden::detect
