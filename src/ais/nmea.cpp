@@ -2,40 +2,20 @@
 
 #include <cstring>
 
+#include "ais/scan.h"
 #include "ais/timestamps.h"
 
 namespace seawarden::ais {
 
-LineError parse_vdm(std::string_view s, VdmSentence& out) {
-  // !AIVDM,total,number,seq,channel,payload,fill*hh[trailer]
-  // The short fields are scanned by hand, the long payload with one memchr; the
-  // checksum XOR is a branch-free loop the compiler vectorises.
+namespace {
+
+// Fields of a sentence whose six commas (comma[0] == 6) and '*' (at i) are known and
+// whose checksum is verified: the checks common to both paths below.
+LineError finish_vdm(std::string_view s, const std::size_t (&comma)[6], std::size_t i, int sum,
+                     VdmSentence& out) {
   const char* p = s.data();
-  const std::size_t n = s.size();
-  if (n < 7 || p[6] != ',') return LineError::MalformedSentence;
-  std::size_t comma[6];
-  comma[0] = 6;
-  std::size_t q = 7;
-  for (int k = 1; k < 5; ++k) {
-    while (q < n && p[q] != ',' && p[q] != '*') ++q;
-    if (q >= n || p[q] != ',') return LineError::MalformedSentence;
-    comma[k] = q++;
-  }
-  const char* pc = static_cast<const char*>(std::memchr(p + q, ',', n - q));
-  if (pc == nullptr) return LineError::MalformedSentence;
-  comma[5] = static_cast<std::size_t>(pc - p);
-  q = comma[5] + 1;
-  while (q < n && p[q] != '*' && p[q] != ',') ++q;
-  if (q >= n || p[q] != '*' || q + 3 > n) return LineError::MalformedSentence;  // no "*hh"
-  const std::size_t i = q;
-  unsigned char x = 0;
-  for (std::size_t k = 1; k < i; ++k) x ^= static_cast<unsigned char>(p[k]);
-  const int sum = parse_hex_byte(s.substr(i + 1, 2));
-  if (sum < 0) return LineError::MalformedSentence;
-  if (static_cast<unsigned>(sum) != x) return LineError::BadChecksum;
   out.checksum = sum;
   out.trailer = s.substr(i + 3);
-
   out.talker = s.substr(1, 2);
   out.own_ship = p[5] == 'O';
 
@@ -79,6 +59,66 @@ LineError parse_vdm(std::string_view s, VdmSentence& out) {
     return LineError::MalformedSentence;
   }
   return LineError::None;
+}
+
+// Any shape: commas and the '*' found one field at a time.
+LineError parse_vdm_general(std::string_view s, VdmSentence& out) {
+  const char* p = s.data();
+  const std::size_t n = s.size();
+  std::size_t comma[6];
+  comma[0] = 6;
+  std::size_t q = 7;
+  for (int k = 1; k < 5; ++k) {
+    while (q < n && p[q] != ',' && p[q] != '*') ++q;
+    if (q >= n || p[q] != ',') return LineError::MalformedSentence;
+    comma[k] = q++;
+  }
+  const char* pc = static_cast<const char*>(std::memchr(p + q, ',', n - q));
+  if (pc == nullptr) return LineError::MalformedSentence;
+  comma[5] = static_cast<std::size_t>(pc - p);
+  q = comma[5] + 1;
+  while (q < n && p[q] != '*' && p[q] != ',') ++q;
+  if (q >= n || p[q] != '*' || q + 3 > n) return LineError::MalformedSentence;  // no "*hh"
+  const std::size_t i = q;
+  const unsigned x = nmea_xor(s.substr(1, i - 1));  // the payload may hold a '*' here
+  const int sum = parse_hex_byte(s.substr(i + 1, 2));
+  if (sum < 0) return LineError::MalformedSentence;
+  if (static_cast<unsigned>(sum) != x) return LineError::BadChecksum;
+  return finish_vdm(s, comma, i, sum, out);
+}
+
+}  // namespace
+
+LineError parse_vdm(std::string_view s, VdmSentence& out) {
+  // !AIVDM,total,number,seq,channel,payload,fill*hh[trailer]
+  // One vector pass finds the '*' and gives the checksum and the number of commas
+  // before it. Exactly six (the usual case) fixes the layout: the short header fields
+  // are then read by hand and the payload ends at the comma before the fill digit.
+  // Anything else takes the general path, which classifies errors identically.
+  const char* p = s.data();
+  const std::size_t n = s.size();
+  if (n < 7 || p[6] != ',') return LineError::MalformedSentence;
+  // From the comma at 6 on (the old parser never looks for commas in "AIVDM").
+  const scan::StarScan sc = scan::scan_to_star(p + 6, n - 6);
+  if (sc.commas != 6) return parse_vdm_general(s, out);
+  const std::size_t i = sc.star + 6;
+  const unsigned x = sc.xor_sum ^ static_cast<unsigned char>(p[1] ^ p[2] ^ p[3] ^ p[4] ^ p[5]);
+  if (i + 3 > n) return LineError::MalformedSentence;  // no "*hh"
+  std::size_t comma[6];
+  comma[0] = 6;
+  std::size_t q = 7;
+  for (int k = 1; k < 5; ++k) {  // the five other commas all come before the '*'
+    while (p[q] != ',') ++q;
+    comma[k] = q++;
+  }
+  const int sum = parse_hex_byte(s.substr(i + 1, 2));
+  if (sum < 0) return LineError::MalformedSentence;
+  if (static_cast<unsigned>(sum) != x) return LineError::BadChecksum;
+  // The sixth comma is the last one before the '*'.
+  if (p[i - 1] == ',') comma[5] = i - 1;       // empty fill field
+  else if (p[i - 2] == ',') comma[5] = i - 2;  // one fill digit
+  else return LineError::MalformedSentence;    // a fill field of two or more characters
+  return finish_vdm(s, comma, i, sum, out);
 }
 
 void parse_uscg_trailer(std::string_view t, Trailer& out) {

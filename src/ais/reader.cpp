@@ -1,6 +1,6 @@
 // The line loop: framing, receive-time conventions and multipart dispatch.
 //
-// Hot path (one single-fragment sentence): memchr for the line end, one pass over the
+// Hot path (one single-fragment sentence): a bit scan for the line end, one pass over the
 // sentence for fields and checksum, decode_payload into a reused Received, handler by
 // const reference. Nothing is allocated per line once the reusable strings are warm.
 #include "ais/reader.h"
@@ -14,6 +14,7 @@
 #include "ais/multipart.h"
 #include "ais/nmea.h"
 #include "ais/payload.h"
+#include "ais/scan.h"
 #include "ais/tag_block.h"
 #include "ais/timestamps.h"
 
@@ -86,6 +87,7 @@ struct Reader::Impl {
 
   std::string carry;            // a line split across feed() chunks
   bool carry_overflow = false;  // the carried line exceeded kMaxCarriedLine
+  bool after_cr = false;        // the last chunk ended with a '\r' line end
   bool at_stream_start = true;
   std::uint32_t line_no = 0;
   std::unique_ptr<CsvReader> csv;
@@ -127,20 +129,28 @@ struct Reader::Impl {
   void end_stream();
 };
 
+// Line ends are '\n', '\r' or "\r\n" (old Mac-style captures end lines with a bare
+// CR). They are found 64 bytes at a time as a bitmask, so a line costs a bit scan
+// rather than a memchr call.
 void Reader::Impl::feed(std::string_view bytes) {
   stats.bytes += bytes.size();
   const char* p = bytes.data();
   const char* const end = p + bytes.size();
+  if (p == end) return;
+  if (after_cr) {  // the LF of a CRLF that the previous chunk cut in two
+    after_cr = false;
+    if (*p == '\n' && ++p == end) return;
+  }
   if (!carry.empty() || carry_overflow) {
-    const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
-    const char* stop = nl ? nl : end;
-    if (!carry_overflow && carry.size() + static_cast<std::size_t>(stop - p) <= kMaxCarriedLine) {
-      carry.append(p, static_cast<std::size_t>(stop - p));
+    const char* eol = p;
+    while (eol < end && *eol != '\n' && *eol != '\r') ++eol;
+    if (!carry_overflow && carry.size() + static_cast<std::size_t>(eol - p) <= kMaxCarriedLine) {
+      carry.append(p, static_cast<std::size_t>(eol - p));
     } else {
       carry.clear();
       carry_overflow = true;
     }
-    if (nl == nullptr) return;
+    if (eol == end) return;
     if (carry_overflow) {
       ++stats.lines;
       ++line_no;
@@ -150,18 +160,39 @@ void Reader::Impl::feed(std::string_view bytes) {
     }
     carry.clear();
     carry_overflow = false;
-    p = nl + 1;
+    p = eol + 1;
+    if (*eol == '\r') {
+      if (p == end) {
+        after_cr = true;
+        return;
+      }
+      if (*p == '\n') ++p;
+    }
   }
-  while (p < end) {
-    const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
-    if (nl == nullptr) {
-      const std::size_t rest = static_cast<std::size_t>(end - p);
-      if (rest <= kMaxCarriedLine) carry.assign(p, rest);
-      else carry_overflow = true;
+
+  const char* line_start = p;
+  const char* lf_of_crlf = nullptr;  // the '\n' right after a '\r' line end
+  auto at_line_end = [&](const char* t) {
+    if (t == lf_of_crlf && *t == '\n') {
+      line_start = t + 1;
       return;
     }
-    line(std::string_view(p, static_cast<std::size_t>(nl - p)));
-    p = nl + 1;
+    line(std::string_view(line_start, static_cast<std::size_t>(t - line_start)));
+    line_start = t + 1;
+    if (*t == '\r') lf_of_crlf = t + 1;
+  };
+  const char* block = p;
+  for (; end - block >= 64; block += 64) {
+    for (std::uint64_t m = scan::eol_mask64(block); m != 0; m &= m - 1)
+      at_line_end(block + __builtin_ctzll(m));
+  }
+  for (; block < end; ++block)
+    if (*block == '\n' || *block == '\r') at_line_end(block);
+  if (lf_of_crlf == end) after_cr = true;
+  if (line_start < end) {
+    const std::size_t rest = static_cast<std::size_t>(end - line_start);
+    if (rest <= kMaxCarriedLine) carry.assign(line_start, rest);
+    else carry_overflow = true;
   }
 }
 
@@ -382,6 +413,7 @@ void Reader::Impl::end_stream() {
   }
   carry.clear();
   carry_overflow = false;
+  after_cr = false;
   assembler.expire_all();
   sync_assembler_counts();
   at_stream_start = true;

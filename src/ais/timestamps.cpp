@@ -1,8 +1,10 @@
 #include "ais/timestamps.h"
 
 #include <cstdint>
+#include <cstring>
 
 #include "ais/nmea.h"
+#include "ais/scan.h"
 
 namespace seawarden::ais {
 namespace {
@@ -15,18 +17,6 @@ bool fixed_digits(std::string_view text, std::size_t pos, std::size_t n, int& ou
   int v = 0;
   for (std::size_t i = 0; i < n; ++i) {
     char c = text[pos + i];
-    if (!is_digit(c)) return false;
-    v = v * 10 + (c - '0');
-  }
-  out = v;
-  return true;
-}
-
-// Reads a non-negative integer field of 1..9 digits; empty or non-numeric -> false.
-bool small_int(std::string_view field, int& out) {
-  if (field.empty() || field.size() > 9) return false;
-  int v = 0;
-  for (char c : field) {
     if (!is_digit(c)) return false;
     v = v * 10 + (c - '0');
   }
@@ -121,10 +111,9 @@ std::size_t parse_iso8601_prefix(std::string_view t, TimeMs& out) {
   return i;
 }
 
-bool parse_pghp(std::string_view line, Pghp& out) {
+// The general form: any field widths, any line length.
+bool parse_pghp_general(std::string_view line, Pghp& out) {
   // $PGHP,1,yyyy,mm,dd,hh,mi,ss,ms,country,region,pss,online,cc*hh
-  // One forward pass computes the checksum, splits the fields and reads the numbers:
-  // this runs for every other line of Gatehouse feeds.
   const char* p = line.data();
   const std::size_t n = line.size();
   if (n < 8 || std::string_view(p, 6) != "$PGHP,") return false;
@@ -157,6 +146,50 @@ bool parse_pghp(std::string_view line, Pghp& out) {
   out.station = fields > 10 ? line.substr(start[10], len[10]) : std::string_view{};
   out.checksum_of_next = -1;
   if (fields > 12 && len[12] == 2) out.checksum_of_next = parse_hex_byte(line.substr(start[12], 2));
+  return true;
+}
+
+bool parse_pghp(std::string_view line, Pghp& out) {
+  // $PGHP,1,yyyy,mm,dd,hh,mi,ss,ms,country,region,pss,online,cc*hh
+  // This runs for every other line of Gatehouse feeds. Fast path: the line's first
+  // 64 bytes give comma/star bitmasks and the checksum in a few vector operations,
+  // and the date fields (1 to 4 digits each) are read without a loop per character.
+  const char* p = line.data();
+  const std::size_t n = line.size();
+  if (n < 8 || std::memcmp(p, "$PGHP,", 6) != 0) return false;
+  scan::Window64 w;
+  if (!w.load(p, n) || w.stars == 0) return parse_pghp_general(line, out);  // no '*' in the first 64 bytes
+  const std::size_t star = static_cast<std::size_t>(__builtin_ctzll(w.stars));
+  if (star + 3 > n) return false;  // also makes the 4-byte reads of small_decimal safe
+  unsigned x = w.xor_all ^ static_cast<unsigned char>('$');
+  for (std::size_t i = star; i < w.size; ++i) x ^= static_cast<unsigned char>(p[i]);
+  if (parse_hex_byte(line.substr(star + 1, 2)) != static_cast<int>(x)) return false;
+
+  // Field ends: the commas after "$PGHP," and before the '*', then the '*' itself.
+  std::uint64_t ends = (w.commas & ((std::uint64_t{1} << star) - 1) & ~std::uint64_t{0x3F}) |
+                       (std::uint64_t{1} << star);
+  int v[8];
+  std::size_t start = 6;
+  for (int k = 0; k < 8; ++k) {
+    if (ends == 0) return false;  // fewer than 8 fields
+    const std::size_t e = static_cast<std::size_t>(__builtin_ctzll(ends));
+    ends &= ends - 1;
+    if (!scan::small_decimal(p + start, e - start, v[k]))
+      return e - start > 4 ? parse_pghp_general(line, out) : false;  // wide field: rare
+    start = e + 1;
+  }
+  if (v[0] != 1 || p[7] != ',') return false;  // type 1, written as one digit
+  out.time = utc_to_ms(v[1], v[2], v[3], v[4], v[5], v[6], v[7]);
+  if (out.time == kUnknownTime) return false;
+  out.station = {};
+  out.checksum_of_next = -1;
+  for (int k = 8; ends != 0 && k <= 12; ++k) {
+    const std::size_t e = static_cast<std::size_t>(__builtin_ctzll(ends));
+    ends &= ends - 1;
+    if (k == 10) out.station = line.substr(start, e - start);
+    if (k == 12 && e - start == 2) out.checksum_of_next = parse_hex_byte(line.substr(start, 2));
+    start = e + 1;
+  }
   return true;
 }
 

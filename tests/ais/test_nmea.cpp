@@ -1,6 +1,9 @@
 // Sentence framing: checksums, VDM/VDO fields, USCG trailers, time conventions.
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <string>
+
 #include "ais/nmea.h"
 #include "ais/timestamps.h"
 
@@ -117,4 +120,59 @@ TEST(Timestamps, GatehousePghp) {
   EXPECT_EQ(p.station, "");
   EXPECT_FALSE(parse_pghp("$PGHP,1,2009,5,9,0,0,0,10,338,2,,1,09*17", p));
   EXPECT_FALSE(parse_pghp("$PGHP,2,2010,6,11,11,46,11,390*30", p));
+}
+
+namespace {
+// "$" + body + "*hh" with the right checksum.
+std::string with_sum(char lead, const std::string& body) {
+  char hex[4];
+  std::snprintf(hex, sizeof hex, "%02X", nmea_xor(body));
+  return std::string(1, lead) + body + "*" + hex;
+}
+}  // namespace
+
+TEST(Timestamps, GatehousePghpUnusualShapes) {
+  // The fast path reads 1-4 digit fields in the first 64 bytes; anything else takes
+  // the general path and must give the same answers.
+  Pghp p;
+  ASSERT_TRUE(parse_pghp(with_sum('$', "PGHP,1,02014,010,02,16,30,03,0887,219,1,992190917,1,7B"), p));
+  EXPECT_EQ(format_iso8601(p.time), "2014-10-02T16:30:03.887Z");
+  EXPECT_EQ(p.checksum_of_next, 0x7B);
+  const std::string long_station(60, 'S');  // the '*' beyond byte 64
+  ASSERT_TRUE(parse_pghp(with_sum('$', "PGHP,1,2014,10,2,16,30,3,887,219,1," + long_station + ",1,7B"), p));
+  EXPECT_EQ(p.station, long_station);
+  EXPECT_EQ(p.checksum_of_next, 0x7B);
+  EXPECT_EQ(format_iso8601(p.time), "2014-10-02T16:30:03.887Z");
+  // Exactly eight fields (the '*' ends the milliseconds), then too few.
+  ASSERT_TRUE(parse_pghp(with_sum('$', "PGHP,1,2014,10,2,16,30,3,887"), p));
+  EXPECT_EQ(p.checksum_of_next, -1);
+  EXPECT_EQ(p.station, "");
+  EXPECT_FALSE(parse_pghp(with_sum('$', "PGHP,1,2014,10,2,16,30,3"), p));
+  EXPECT_FALSE(parse_pghp(with_sum('$', "PGHP,1,2014,10,2,16,3x,3,887,219,1,9,1,7B"), p));  // not a digit
+  EXPECT_FALSE(parse_pghp(with_sum('$', "PGHP,1,2014,10,2,16,,3,887,219,1,9,1,7B"), p));    // empty field
+  EXPECT_FALSE(parse_pghp(with_sum('$', "PGHP,01,2014,10,2,16,30,3,887,219,1,9,1,7B"), p));  // type "01"
+  EXPECT_FALSE(parse_pghp(with_sum('$', "PGHP,1,2014,13,2,16,30,3,887,219,1,9,1,7B"), p));   // month 13
+  EXPECT_FALSE(parse_pghp("$PGHP,1,2014,10,2,16,30,3,887,219,1,992190917,1,7B*5", p));      // one hex digit
+}
+
+TEST(ParseVdm, LayoutsOutsideTheFastPath) {
+  VdmSentence v;
+  // A '*' inside the payload: the checksum runs to the '*' after the fill field.
+  const std::string star_inside = with_sum('!', "AIVDM,1,1,,A,13u?etPv2;0n*dDPw,0");
+  EXPECT_EQ(parse_vdm(star_inside, v), LineError::None);  // (the views point into the line)
+  EXPECT_EQ(v.payload, "13u?etPv2;0n*dDPw");
+  // A comma in the talker is not a field separator; a comma in the payload is a field.
+  const std::string comma_talker = with_sum('!', "B,VDM,1,1,,A,13u?etPv2;0n:dDPw,0");
+  EXPECT_EQ(parse_vdm(comma_talker, v), LineError::None);
+  EXPECT_EQ(v.payload, "13u?etPv2;0n:dDPw");
+  EXPECT_EQ(parse_vdm(with_sum('!', "AIVDM,1,1,,A,13u?et,Pv2;0n:dDPw,0"), v), LineError::MalformedSentence);
+  // Empty fill and empty payload; a two-character fill field.
+  EXPECT_EQ(parse_vdm(with_sum('!', "AIVDM,2,2,1,A,888,"), v), LineError::None);
+  EXPECT_EQ(v.fill, 0);
+  EXPECT_EQ(parse_vdm(with_sum('!', "AIVDM,1,1,,A,,"), v), LineError::None);
+  EXPECT_TRUE(v.payload.empty());
+  EXPECT_EQ(parse_vdm(with_sum('!', "AIVDM,1,1,,A,13u?etPv2;0n:dDPw,00"), v), LineError::MalformedSentence);
+  // Checksum errors are still reported as such on every shape.
+  EXPECT_EQ(parse_vdm("!AIVDM,1,1,,A,13u?etPv2;0n:dDPw,00*00", v), LineError::BadChecksum);
+  EXPECT_EQ(parse_vdm("!AIVDM,1,1,,A,,*00", v), LineError::BadChecksum);
 }

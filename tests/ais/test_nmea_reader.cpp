@@ -235,3 +235,57 @@ TEST(Reader, GzipFileAndUnreadableFile) {
   EXPECT_THROW(r.read_file(dir.string()), std::runtime_error);  // a directory
   std::filesystem::remove_all(dir);
 }
+
+TEST(Reader, BareCrLfAndCrLfLineEndsAtEveryChunkSize) {
+  // Old Mac-style captures end lines with a bare CR; mixed files exist too.
+  const std::string text = std::string("\\s:r1,c:1635731889*72\\") + kPos + "\r" + kPos + "\r\n" +
+                           "# comment\r" + kPos + "\n\r\n" + kPos;
+  for (std::size_t chunk : {0, 1, 2, 3, 7, 49, 50, 51, 64, 100}) {
+    SCOPED_TRACE(chunk);
+    const Collected c = read_text(text, {}, chunk);
+    ASSERT_EQ(c.msgs.size(), 4u);
+    EXPECT_EQ(c.msgs[0].meta.rxtime, 1635731889000);  // the tag block stays with its own line
+    EXPECT_EQ(c.msgs[1].meta.rxtime, kUnknownTime);
+    // CRLF is one line end: kPos, kPos, comment, kPos, empty line, kPos.
+    EXPECT_EQ(c.stats.lines, 6u);
+    EXPECT_EQ(c.msgs[3].meta.line_no, 6u);
+    EXPECT_EQ(c.stats.ignored_lines, 2u);
+    EXPECT_EQ(c.stats.errors[0] + err(c.stats, LineError::UnknownLine), 0u);
+  }
+}
+
+TEST(Reader, CrAtChunkEndFollowedByLf) {
+  Collected c;
+  Reader r([&](const Received& m) { c.msgs.push_back(m); });
+  r.feed(std::string(kPos) + "\r");
+  r.feed("\n");
+  r.feed(std::string(kPos) + "\r");
+  r.feed("\n\n");  // the second LF ends an empty line
+  r.finish();
+  EXPECT_EQ(c.msgs.size(), 2u);
+  EXPECT_EQ(r.stats().lines, 3u);
+  EXPECT_EQ(r.stats().ignored_lines, 1u);
+}
+
+TEST(Reader, PlainFileMappedWithUnterminatedLastLineAndEmptyFile) {
+  // Plain files are memory-mapped: the last line may end exactly at the end of the
+  // mapping, and an empty file maps nothing.
+  const auto dir = std::filesystem::temp_directory_path() / ("seawarden-map-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::string plain = (dir / "in.nmea").string(), empty = (dir / "empty.nmea").string();
+  {
+    std::ofstream out(plain, std::ios::binary);
+    for (int i = 0; i < 5000; ++i) out << kPos << (i % 3 == 0 ? "\r" : i % 3 == 1 ? "\n" : "\r\n");
+    out << "$PGHP,1,2013,11,12,12,0,0,292,219,,2190066,1,70*1D\n" << kPos;  // no final line end
+    std::ofstream{empty};
+  }
+  std::vector<TimeMs> times;
+  Reader r([&](const Received& m) { times.push_back(m.meta.rxtime); });
+  r.read_file(plain);
+  ASSERT_EQ(times.size(), 5001u);
+  EXPECT_EQ(times.back(), 1384257600292);  // the wrapper right before the unterminated line
+  EXPECT_EQ(r.stats().lines, 5002u);
+  r.read_file(empty);
+  EXPECT_EQ(r.stats().lines, 5002u);
+  std::filesystem::remove_all(dir);
+}
