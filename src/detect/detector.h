@@ -33,6 +33,9 @@ class Detector {
   virtual void on_watermark(std::int64_t t_ms, const EventSink& emit) {}
   // End of input: emit everything still open.
   virtual void finish(const EventSink& emit) = 0;
+  // A fix of this vessel will come soon (after some others): start loading its state. `near`
+  // is the second call, once the vessel's current segment is known.
+  virtual void prefetch(std::uint32_t mmsi, std::uint32_t segment, bool near) {}
 };
 
 }  // namespace seawarden::detect

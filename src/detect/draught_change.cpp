@@ -75,9 +75,8 @@ void DraughtChangeDetector::finish(const track::Tracker& tracker, const EventSin
   for (Event& e : pending_) {
     std::uint32_t mmsi = e.vessels[0];
     const Context* best = nullptr;
-    auto it = context_.find(mmsi);
-    if (it != context_.end()) {
-      for (const Context& c : it->second) {
+    if (const auto* contexts = context_.find(mmsi)) {
+      for (const Context& c : *contexts) {
         bool overlaps = c.kind == 2 ? (c.start_ms >= e.start_ms && c.end_ms <= e.end_ms)
                                     : (c.start_ms <= e.end_ms && c.end_ms >= e.start_ms);
         if (overlaps && (!best || c.kind < best->kind)) best = &c;

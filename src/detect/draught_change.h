@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "detect/config.h"
+#include "detect/key_map.h"
 #include "detect/track_detector.h"
 
 namespace seawarden::detect {
@@ -41,9 +42,9 @@ class DraughtChangeDetector : public TrackDetector {
     std::uint32_t partner;
   };
   DraughtChangeConfig cfg_;
-  std::unordered_map<std::uint32_t, State> state_;
+  KeyMap<State> state_;  // by MMSI
   std::vector<Event> pending_;  // resolved at the end, once every encounter is known
-  std::unordered_map<std::uint32_t, std::vector<Context>> context_;
+  KeyMap<std::vector<Context>> context_;  // by MMSI
 };
 
 }  // namespace seawarden::detect

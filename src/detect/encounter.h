@@ -35,7 +35,7 @@
 
 #include "detect/config.h"
 #include "detect/detector.h"
-#include "detect/pair_map.h"
+#include "detect/key_map.h"
 #include "detect/port_proximity.h"
 #include "detect/resample.h"
 #include "detect/spatial_index.h"
@@ -99,6 +99,9 @@ class EncounterDetector : public Detector {
   void on_fix(const track::Fix& fix, const VesselInfo& vessel, const EventSink& emit) override;
   void on_watermark(std::int64_t t_ms, const EventSink& emit) override;
   void finish(const EventSink& emit) override;
+  void prefetch(std::uint32_t mmsi, std::uint32_t segment, bool near) override {
+    if (near) resampler_.prefetch(mmsi, segment);
+  }
 
   // Called for every complete step, in time order, after this detector processed it.
   void add_step_listener(std::function<void(const StepView&)> listener);
@@ -144,7 +147,7 @@ class EncounterDetector : public Detector {
   Resampler resampler_;
   NeighbourGrid grid_;
   IdentityCache ids_;
-  PairMap<PairState> pairs_;  // key: low MMSI << 32 | high MMSI
+  KeyMap<PairState> pairs_;  // key: low MMSI << 32 | high MMSI
   std::vector<std::uint8_t> has_partner_;
   std::vector<std::function<void(const StepView&)>> listeners_;
   std::vector<Event> pending_;

@@ -48,16 +48,15 @@ void GapDetector::add_watch(const track::Vessel& v, std::int64_t now) {
 }
 
 void GapDetector::drop_watch(std::uint32_t mmsi) {
-  auto it = watches_.find(mmsi);
-  if (it == watches_.end()) return;
-  for (std::uint64_t c : it->second.cells) {
-    auto g = grid_.find(c);
-    if (g == grid_.end()) continue;
-    auto& list = g->second;
-    list.erase(std::remove(list.begin(), list.end(), mmsi), list.end());
-    if (list.empty()) grid_.erase(g);
+  Watch* w = watches_.find(mmsi);
+  if (!w) return;
+  for (std::uint64_t c : w->cells) {
+    auto* list = grid_.find(c);
+    if (!list) continue;
+    list->erase(std::remove(list->begin(), list->end(), mmsi), list->end());
+    if (list->empty()) grid_.erase(c);
   }
-  watches_.erase(it);
+  watches_.erase(mmsi);
 }
 
 void GapDetector::on_track_fix(const track::Vessel& vessel, const VesselInfo& info,
@@ -65,9 +64,8 @@ void GapDetector::on_track_fix(const track::Vessel& vessel, const VesselInfo& in
                                const track::SegmentDecision&, const EventSink& emit) {
   // Count this vessel near every silent vessel watched around here.
   if (!grid_.empty()) {
-    auto g = grid_.find(cell_of(fix.lat, fix.lon));
-    if (g != grid_.end()) {
-      for (std::uint32_t watched : g->second) {
+    if (const auto* list = grid_.find(cell_of(fix.lat, fix.lon))) {
+      for (std::uint32_t watched : *list) {
         if (watched == fix.mmsi) continue;
         Watch& w = watches_[watched];
         if (w.nearby.size() >= kMaxNearby ||
@@ -78,7 +76,7 @@ void GapDetector::on_track_fix(const track::Vessel& vessel, const VesselInfo& in
       }
     }
   }
-  auto own = watches_.find(fix.mmsi);
+  const Watch* own = watches_.find(fix.mmsi);
   if (prev && fix.t_ms - prev->t_ms >= cfg_.min_duration_ms) {
     Event e;
     e.kind = "gap";
@@ -95,14 +93,14 @@ void GapDetector::on_track_fix(const track::Vessel& vessel, const VesselInfo& in
     f["distance_km"] = std::round(km * 100) / 100;
     f["implied_speed_kn"] =
         std::round(track::implied_speed_kn(km, static_cast<double>(fix.t_ms - prev->t_ms)) * 100) / 100;
-    float before = own != watches_.end() ? own->second.draught_m : vessel.identity.current().draught_m;
+    float before = own ? own->draught_m : vessel.identity.current().draught_m;
     if (before > 0) f["draught_before_m"] = before;
-    f["vessels_nearby"] = own != watches_.end() ? own->second.nearby.size() : 0;
+    f["vessels_nearby"] = own ? own->nearby.size() : 0;
     add_identity_fields(info, f);
     emit_pending(fix.mmsi, emit);  // an earlier gap still waiting for its draught goes first
     awaiting_draught_[fix.mmsi] = std::move(e);
   }
-  if (own != watches_.end()) drop_watch(fix.mmsi);
+  if (own) drop_watch(fix.mmsi);
 }
 
 void GapDetector::on_static(const track::Vessel& vessel, const VesselInfo&,
@@ -133,13 +131,11 @@ void GapDetector::on_watermark(std::int64_t t_ms, const track::Tracker& tracker,
     if (!v.has_fix) continue;
     std::int64_t silent_since = v.last_fix.t_ms;
     if (silent_since <= t_ms - cfg_.watch_after_ms && silent_since > from &&
-        t_ms - silent_since < kWatchLifetimeMs && !watches_.count(v.mmsi))
+        t_ms - silent_since < kWatchLifetimeMs && !watches_.contains(v.mmsi))
       add_watch(v, t_ms);
   }
-  std::vector<std::uint32_t> expired;
-  for (auto& [mmsi, w] : watches_)
-    if (t_ms - w.since_ms > kWatchLifetimeMs) expired.push_back(mmsi);
-  for (std::uint32_t m : expired) drop_watch(m);
+  for (std::uint64_t m : watches_.keys_where([&](std::uint64_t, const Watch& w) { return t_ms - w.since_ms > kWatchLifetimeMs; }))
+    drop_watch(static_cast<std::uint32_t>(m));
   std::vector<std::uint32_t> ready;
   for (auto& [mmsi, e] : awaiting_draught_)
     if (t_ms - e.end_ms > kDraughtWaitMs) ready.push_back(mmsi);

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "detect/config.h"
+#include "detect/key_map.h"
 #include "detect/track_detector.h"
 
 namespace seawarden::detect {
@@ -38,8 +39,8 @@ class GapDetector : public TrackDetector {
   void emit_pending(std::uint32_t mmsi, const EventSink& emit);
 
   GapConfig cfg_;
-  std::unordered_map<std::uint32_t, Watch> watches_;
-  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> grid_;  // cell -> watched MMSIs
+  KeyMap<Watch> watches_;                      // by MMSI
+  KeyMap<std::vector<std::uint32_t>> grid_;     // cell -> watched MMSIs
   std::unordered_map<std::uint32_t, Event> awaiting_draught_;  // gap events waiting for draught_after
   std::int64_t last_sweep_ms_ = INT64_MIN;
 };

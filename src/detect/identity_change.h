@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "detect/config.h"
+#include "detect/key_map.h"
 #include "detect/track_detector.h"
 
 namespace seawarden::detect {
@@ -24,7 +25,7 @@ class IdentityChangeDetector : public TrackDetector {
     char flag[3] = {};
   };
   IdentityChangeConfig cfg_;
-  std::unordered_map<std::uint32_t, ImoHolder> imo_holder_;  // IMO -> last MMSI broadcasting it
+  KeyMap<ImoHolder> imo_holder_;  // IMO -> last MMSI broadcasting it
   std::set<std::pair<std::uint32_t, std::uint32_t>> hops_reported_;  // (IMO, MMSI)
 };
 

@@ -1,9 +1,12 @@
-// Open-addressing map from a vessel-pair key (low MMSI << 32 | high MMSI) to a value kept in a
-// dense, recycled vector. The encounter detector looks up every close pair at every grid step;
-// one linear probe in a flat slot array costs far fewer cache misses than std::unordered_map's
-// bucket + node chain. Erased values are reset and their places reused.
+// Open-addressing map from a 64-bit key (an MMSI, a vessel pair low << 32 | high, a cell) to a
+// value kept in a chunked, recycled store. The detectors look up per-vessel or per-pair state at
+// every fix or grid step; one linear probe in a flat slot array costs far fewer cache misses than
+// std::unordered_map's bucket + node chain. Values never move (references stay valid until their
+// key is erased); erased values are reset and their places reused. Not to be modified while
+// for_each runs.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <deque>
 #include <utility>
@@ -12,11 +15,11 @@
 namespace seawarden::detect {
 
 template <class V>
-class PairMap {
+class KeyMap {
  public:
-  static constexpr std::uint64_t kEmpty = ~std::uint64_t{0};  // never a pair key (low < high)
+  static constexpr std::uint64_t kEmpty = ~std::uint64_t{0};  // the one key that cannot be stored
 
-  PairMap() { slots_.assign(1024, Slot{}); }
+  KeyMap() { slots_.assign(kInitialSlots, Slot{}); }
 
   V* find(std::uint64_t key) {
     const std::size_t mask = slots_.size() - 1;
@@ -25,6 +28,14 @@ class PairMap {
       if (slots_[i].key == kEmpty) return nullptr;
     }
   }
+  const V* find(std::uint64_t key) const { return const_cast<KeyMap*>(this)->find(key); }
+  bool contains(std::uint64_t key) const { return find(key) != nullptr; }
+  // Starts loading the key's home slot; prefetch_value() later starts loading its value.
+  void prefetch_slot(std::uint64_t key) const { __builtin_prefetch(&slots_[home(key, slots_.size() - 1)]); }
+  void prefetch_value(std::uint64_t key) const {
+    if (const V* v = find(key)) __builtin_prefetch(v);
+  }
+  V& operator[](std::uint64_t key) { return *find_or_insert(key).first; }
 
   // Returns the value for key and whether it was absent (then default-constructed).
   std::pair<V*, bool> find_or_insert(std::uint64_t key) {
@@ -70,10 +81,28 @@ class PairMap {
     for (const Slot& s : slots_)
       if (s.key != kEmpty) f(s.key);
   }
+  // f(key, value) for every entry, in slot order (deterministic for a given history).
+  template <class F>
+  void for_each(F&& f) {
+    for (const Slot& s : slots_)
+      if (s.key != kEmpty) f(s.key, values_[s.index]);
+  }
+  // Keys (ascending) of the entries for which pred(key, value) holds: to erase or emit after.
+  template <class P>
+  std::vector<std::uint64_t> keys_where(P&& pred) {
+    std::vector<std::uint64_t> out;
+    for (const Slot& s : slots_)
+      if (s.key != kEmpty && pred(s.key, values_[s.index])) out.push_back(s.key);
+    std::sort(out.begin(), out.end());
+    return out;
+  }
 
+  void clear() { *this = KeyMap{}; }
   std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
 
  private:
+  static constexpr std::size_t kInitialSlots = 64;
   struct Slot {
     std::uint64_t key = kEmpty;
     std::uint32_t index = 0;

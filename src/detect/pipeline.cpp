@@ -79,8 +79,11 @@ class Pipeline::Impl : public track::TrackSink {
         spatial_.push_back(std::move(loitering));
       }
     }
-    if (zones && cfg.zone_visit.enabled)
-      spatial_.push_back(std::make_unique<ZoneVisitDetector>(cfg.zone_visit, zones));
+    if (zones && cfg.zone_visit.enabled) {
+      auto visits = std::make_unique<ZoneVisitDetector>(cfg.zone_visit, zones);
+      visits->set_identity_source([this](std::uint32_t mmsi) { return current_info(mmsi); });
+      spatial_.push_back(std::move(visits));
+    }
     MmsiConflictDetector* conflicts = nullptr;
     if (cfg.mmsi_conflict.enabled) {
       auto c = std::make_unique<MmsiConflictDetector>(cfg.mmsi_conflict);
@@ -136,6 +139,15 @@ class Pipeline::Impl : public track::TrackSink {
     for (auto& det : track_) det->on_track_fix(v, info, fix, prev, d, sink_);
     for (auto& det : spatial_) det->on_fix(fix, info, sink_);
     if (owner_.on_fix) owner_.on_fix(fix, info);
+  }
+  void prefetch(std::uint32_t mmsi, const track::Vessel* v, std::size_t i, int distance) override {
+    if (distance == track::ReorderBuffer::kFarAhead) {
+      for (auto& det : spatial_) det->prefetch(mmsi, 0, false);
+    } else if (distance == track::ReorderBuffer::kMidAhead) {
+      if (i < infos_.size()) __builtin_prefetch(&infos_[i]);
+    } else if (v && v->has_fix) {
+      for (auto& det : spatial_) det->prefetch(mmsi, v->last_fix.segment, true);
+    }
   }
   void on_static(const track::Vessel& v, const track::Observation& obs,
                  const track::IdentityUpdate& update) override {

@@ -34,11 +34,11 @@ double PortProximity::exact_km(double lat, double lon, double cap_km) const {
 const PortProximity::CellBound& PortProximity::cell(double lat, double lon) {
   const auto row = static_cast<std::int64_t>(std::floor(lat / kCellDeg));
   const auto col = static_cast<std::int64_t>(std::floor(lon / kCellDeg));
-  // Offsets keep both halves non-negative and the key away from PairMap's empty marker.
+  // Offsets keep both halves non-negative and the key away from KeyMap's empty marker.
   const std::uint64_t key = (static_cast<std::uint64_t>(row + (1 << 20)) << 32) |
                             static_cast<std::uint64_t>(col + (1 << 20));
   if (CellBound* hit = cache_.find(key)) return *hit;
-  if (cache_.size() >= kMaxCells) cache_ = PairMap<CellBound>{};
+  if (cache_.size() >= kMaxCells) cache_ = KeyMap<CellBound>{};
   const double lat0 = row * kCellDeg, lon0 = col * kCellDeg;
   const double clat = lat0 + kCellDeg / 2, clon = lon0 + kCellDeg / 2;
   double radius_m = 0;

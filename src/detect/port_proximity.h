@@ -8,7 +8,7 @@
 
 #include <cstdint>
 
-#include "detect/pair_map.h"
+#include "detect/key_map.h"
 #include "detect/zones.h"
 
 namespace seawarden::detect {
@@ -38,7 +38,7 @@ class PortProximity {
   const ZoneSet* zones_;
   bool active_ = false;
   double cap_km_ = 0;  // distances beyond this are not measured (only "far")
-  PairMap<CellBound> cache_;
+  KeyMap<CellBound> cache_;
   std::uint64_t exact_ = 0;
 };
 

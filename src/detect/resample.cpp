@@ -64,8 +64,8 @@ void Resampler::add(const track::Fix& fix) {
   advance(fix.t_ms);
   ++stats_.fixes;
   const std::uint64_t key = track_key(fix);
-  auto [it, fresh] = tracks_.try_emplace(key);
-  Track& tr = it->second;
+  auto [slot, fresh] = tracks_.find_or_insert(key);
+  Track& tr = *slot;
   if (fresh) {
     tr.t = fix.t_ms;
     tr.lat = fix.lat;
@@ -120,15 +120,15 @@ void Resampler::expire(std::int64_t t_ms) {
   while (!expiry_.empty() && expiry_.top().deadline <= t_ms) {
     const Expiry e = expiry_.top();
     expiry_.pop();
-    auto it = tracks_.find(e.key);
-    if (it == tracks_.end()) continue;  // already dropped by an earlier entry
-    Track& tr = it->second;
+    Track* found = tracks_.find(e.key);
+    if (!found) continue;  // already dropped by an earlier entry
+    Track& tr = *found;
     if (tr.t + p_.max_gap_ms > e.deadline) {  // the track moved on: check again later
       expiry_.push({tr.t + p_.max_gap_ms, e.key});
       continue;
     }
     emit_tail(e.key, tr);
-    tracks_.erase(it);
+    tracks_.erase(e.key);
     if (on_evict) on_evict(static_cast<std::uint32_t>(e.key >> 32));
   }
 }
@@ -157,7 +157,8 @@ void Resampler::advance(std::int64_t t_ms) {
 }
 
 void Resampler::finish() {
-  for (auto& [key, tr] : tracks_) emit_tail(key, tr);
+  for (std::uint64_t key : tracks_.keys_where([](std::uint64_t, const Track&) { return true; }))
+    emit_tail(key, *tracks_.find(key));  // in key order: deterministic point order
   tracks_.clear();
   expiry_ = {};
   flush_steps(INT64_MAX);

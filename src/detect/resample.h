@@ -22,9 +22,9 @@
 #include <functional>
 #include <queue>
 #include <span>
-#include <unordered_map>
 #include <vector>
 
+#include "detect/key_map.h"
 #include "track/fix.h"
 
 namespace seawarden::detect {
@@ -58,6 +58,10 @@ class Resampler {
   void add(const track::Fix& fix);
   // No fix older than t_ms will arrive: hand over every step that is now complete.
   void advance(std::int64_t t_ms);
+  // A fix of this track will come soon: start loading its state (see Detector::prefetch).
+  void prefetch(std::uint32_t mmsi, std::uint32_t segment) const {
+    tracks_.prefetch_value((static_cast<std::uint64_t>(mmsi) << 32) | segment);
+  }
   // End of input: hand over everything still buffered.
   void finish();
 
@@ -90,7 +94,7 @@ class Resampler {
 
   ResampleParams p_;
   ResampleStats stats_;
-  std::unordered_map<std::uint64_t, Track> tracks_;
+  KeyMap<Track> tracks_;  // by MMSI << 32 | segment
   std::priority_queue<Expiry, std::vector<Expiry>, std::greater<Expiry>> expiry_;
   // Buffered steps: buckets_[i] holds grid time first_step_ + i * step.
   std::deque<std::vector<GridPoint>> buckets_;

@@ -32,10 +32,10 @@ void ZoneVisitDetector::on_fix(const track::Fix& fix, const VesselInfo& vessel, 
   expire(fix.t_ms);  // fixes come in time order: each is a watermark
   ++stats_.fixes;
   zones_->zones_at(fix.lat, fix.lon, here_);
-  auto [it, fresh] = vessels_.try_emplace(fix.mmsi);
-  Vessel& v = it->second;
+  auto [slot, fresh] = vessels_.find_or_insert(fix.mmsi);
+  Vessel& v = *slot;
   if (!fresh && fix.t_ms < v.t) return;  // out of order for this vessel
-  if (!here_.empty() || !v.open.empty()) ids_.update(vessel, fix.t_ms);
+  if (!identity_source_ && (!here_.empty() || !v.open.empty())) ids_.update(vessel, fix.t_ms);
   const float sog = sog_known(fix.sog) ? fix.sog : -1.0f;
   const bool near_in_time = !fresh && fix.t_ms - v.t < kInterpolateMaxGapMs;
 
@@ -90,16 +90,16 @@ void ZoneVisitDetector::expire(std::int64_t t_ms) {
   while (!expiry_.empty() && expiry_.top().deadline <= t_ms) {
     const Expiry e = expiry_.top();
     expiry_.pop();
-    auto it = vessels_.find(e.mmsi);
-    if (it == vessels_.end()) continue;
-    Vessel& v = it->second;
+    Vessel* found = vessels_.find(e.mmsi);
+    if (!found) continue;
+    Vessel& v = *found;
     const std::int64_t keep = v.t + (v.open.empty() ? kInterpolateMaxGapMs : kIdleCloseMs);
     if (keep > t_ms) {
       expiry_.push({keep, e.mmsi});
       continue;
     }
     for (const Visit& o : v.open) close_visit(e.mmsi, o, o.last_ms, false, "idle");
-    vessels_.erase(it);
+    vessels_.erase(e.mmsi);
     ids_.erase(e.mmsi);
   }
 }
@@ -110,11 +110,10 @@ void ZoneVisitDetector::on_watermark(std::int64_t t_ms, const EventSink& emit) {
 }
 
 void ZoneVisitDetector::finish(const EventSink& emit) {
-  std::vector<std::uint32_t> ids;
-  for (const auto& [mmsi, v] : vessels_) ids.push_back(mmsi);
-  std::sort(ids.begin(), ids.end());
-  for (auto mmsi : ids)
-    for (const Visit& o : vessels_[mmsi].open) close_visit(mmsi, o, o.last_ms, false, "end_of_input");
+  for (std::uint64_t key : vessels_.keys_where([](std::uint64_t, const Vessel& v) { return !v.open.empty(); })) {
+    const auto mmsi = static_cast<std::uint32_t>(key);
+    for (const Visit& o : vessels_[key].open) close_visit(mmsi, o, o.last_ms, false, "end_of_input");
+  }
   vessels_.clear();
   expiry_ = {};
   drain(emit);
@@ -150,7 +149,13 @@ void ZoneVisitDetector::close_visit(std::uint32_t mmsi, const Visit& v, std::int
   f["entry_interpolated"] = v.entry_interpolated;
   f["exit_interpolated"] = exit_interpolated;
   f["exit_reason"] = reason;
-  if (const auto* id = ids_.find(mmsi)) {
+  VesselIdentity current;
+  const VesselIdentity* id = ids_.find(mmsi);
+  if (identity_source_) {
+    const VesselInfo* info = identity_source_(mmsi);
+    id = info ? &(current = identity_of(*info)) : nullptr;
+  }
+  if (id) {
     const nlohmann::json j = id->to_json(mmsi);
     for (const char* k : {"name", "imo", "callsign", "flag"})
       if (j.contains(k)) f[k] = j[k];

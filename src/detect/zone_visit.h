@@ -40,6 +40,13 @@ class ZoneVisitDetector : public Detector {
   void on_fix(const track::Fix& fix, const VesselInfo& vessel, const EventSink& emit) override;
   void on_watermark(std::int64_t t_ms, const EventSink& emit) override;
   void finish(const EventSink& emit) override;
+  void prefetch(std::uint32_t mmsi, std::uint32_t, bool near) override {
+    if (near) vessels_.prefetch_value(mmsi);
+    else vessels_.prefetch_slot(mmsi);
+  }
+
+  // Use the pipeline's identities instead of recording them from fixes.
+  void set_identity_source(IdentitySource source) { identity_source_ = std::move(source); }
 
   const ZoneVisitStats& stats() const { return stats_; }
   std::size_t tracked_vessels() const { return vessels_.size(); }
@@ -73,9 +80,10 @@ class ZoneVisitDetector : public Detector {
 
   ZoneVisitConfig cfg_;
   const ZoneSet* zones_;
-  std::unordered_map<std::uint32_t, Vessel> vessels_;
+  KeyMap<Vessel> vessels_;  // by MMSI
   std::priority_queue<Expiry, std::vector<Expiry>, std::greater<Expiry>> expiry_;
-  IdentityCache ids_;
+  IdentityCache ids_;  // without an identity source
+  IdentitySource identity_source_;
   std::vector<std::uint32_t> here_;  // scratch: zones containing the current fix
   std::vector<Visit> next_open_;     // scratch
   std::vector<Event> pending_;

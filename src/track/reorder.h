@@ -25,15 +25,25 @@ class ReorderBuffer {
 
   // Calls sink(obs) for every observation that can no longer be overtaken: receive time
   // at most (newest seen - window). Order: receive time, then arrival.
+  // `ahead(obs, distance)` is called for observations kFarAhead, kMidAhead and kNearAhead
+  // places before their release (within a bucket), so the caller can prefetch in stages the
+  // state they will touch (index slots, then records, then what the records point to).
+  template <class Sink, class Ahead>
+  void release_ready(Sink&& sink, Ahead&& ahead) {
+    if (newest_ != INT64_MIN) release_until(newest_ - window_ms_, sink, ahead);
+  }
   template <class Sink>
   void release_ready(Sink&& sink) {
-    if (newest_ != INT64_MIN) release_until(newest_ - window_ms_, sink);
+    release_ready(sink, [](const Observation&, int) {});
   }
   // Releases everything (end of input).
   template <class Sink>
   void flush(Sink&& sink) {
-    release_until(INT64_MAX, sink);
+    auto none = [](const Observation&, int) {};
+    release_until(INT64_MAX, sink, none);
   }
+
+  static constexpr int kFarAhead = 24, kMidAhead = 16, kNearAhead = 8;
 
   std::int64_t released_until() const { return released_until_; }
   std::size_t size() const { return size_; }
@@ -45,8 +55,8 @@ class ReorderBuffer {
     std::size_t next = 0;            // items before this index were released
     bool sorted = true;              // items from `next` on are in non-decreasing time
   };
-  template <class Sink>
-  void release_until(std::int64_t limit, Sink& sink);
+  template <class Sink, class Ahead>
+  void release_until(std::int64_t limit, Sink& sink, Ahead& ahead);
   Bucket& bucket_for(std::int64_t second);
   void drop_front_bucket();
   static void sort_pending(Bucket& b);
@@ -63,12 +73,15 @@ class ReorderBuffer {
   std::vector<std::vector<Observation>> spare_;
 };
 
-template <class Sink>
-void ReorderBuffer::release_until(std::int64_t limit, Sink& sink) {
+template <class Sink, class Ahead>
+void ReorderBuffer::release_until(std::int64_t limit, Sink& sink, Ahead& ahead) {
   while (!buckets_.empty()) {
     Bucket& b = buckets_.begin()->second;
     if (!b.sorted) sort_pending(b);
     while (b.next < b.items.size() && b.items[b.next].t_ms <= limit) {
+      if (b.next + kFarAhead < b.items.size()) ahead(b.items[b.next + kFarAhead], kFarAhead);
+      if (b.next + kMidAhead < b.items.size()) ahead(b.items[b.next + kMidAhead], kMidAhead);
+      if (b.next + kNearAhead < b.items.size()) ahead(b.items[b.next + kNearAhead], kNearAhead);
       const Observation& o = b.items[b.next++];
       --size_;
       released_until_ = o.t_ms;

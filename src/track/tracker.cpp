@@ -1,5 +1,6 @@
 #include "track/tracker.h"
 
+#include <cstddef>
 #include <cstring>
 
 namespace seawarden::track {
@@ -61,7 +62,25 @@ void Tracker::push(const ais::Received& rec) {
     ++stats_.late;
     return;
   }
-  reorder_.release_ready([this](const Observation& o) { process(o); });
+  reorder_.release_ready([this](const Observation& o) { process(o); },
+                         [this](const Observation& o, int distance) { prefetch(o, distance); });
+}
+
+void Tracker::prefetch(const Observation& o, int distance) {
+  // With tens of thousands of vessels their records no longer fit in cache, and each message
+  // touches one at random: start the loads early (index slot first, then the record).
+  if (distance == ReorderBuffer::kFarAhead) {
+    index_.prefetch(o.mmsi);
+    sink_.prefetch(o.mmsi, nullptr, 0, distance);
+    return;
+  }
+  const std::uint32_t i = index_.find(o.mmsi);
+  if (i == FlatIndex::kNone) return;
+  if (distance == ReorderBuffer::kMidAhead) {
+    const char* rec = reinterpret_cast<const char*>(&vessels_[i]);
+    for (std::size_t line = 0; line < offsetof(Vessel, identity); line += 64) __builtin_prefetch(rec + line);
+  }
+  sink_.prefetch(o.mmsi, &vessels_[i], i, distance);
 }
 
 void Tracker::flush() {
