@@ -12,6 +12,7 @@ PACKAGES=(
   gpsd-clients python3-ais            # peers for conformance and benchmarks
   time
   chromium                            # report tests render pages headless to PNG
+  gdal-bin                            # tests open the GeoJSON exports with ogrinfo (GDAL: QGIS's reader)
 )
 
 # Node.js + npm build the report maps' coastlines (world-atlas, fetched by CMake with

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 
 namespace seawarden::store {
 
@@ -19,5 +20,25 @@ struct ContentId {
 // Throws std::runtime_error when the file cannot be read.
 ContentId content_id_of_file(const std::string& path,
                              const std::function<void(std::uint64_t)>& progress = {});
+
+// The id of bytes already in memory (the same id content_id_of_file gives their file).
+ContentId content_id_of_bytes(std::string_view bytes);
+
+// A regular file mapped read-only, so ingest hashes and decodes it from one copy in the
+// page cache (read once, no read() copies). mapped() is false when the file is not a
+// non-empty regular file or mmap refuses it; callers then read it the ordinary way.
+class MappedFile {
+ public:
+  explicit MappedFile(const std::string& path);  // throws std::runtime_error when it cannot be opened
+  ~MappedFile();
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  bool mapped() const { return data_ != nullptr; }
+  std::string_view bytes() const { return {static_cast<const char*>(data_), size_}; }
+
+ private:
+  void* data_ = nullptr;
+  std::size_t size_ = 0;
+};
 
 }  // namespace seawarden::store

@@ -45,6 +45,10 @@ std::string read_text(const std::string& path) {
   return s.str();
 }
 
+bool is_gzip(std::string_view bytes) {
+  return bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0x1f && static_cast<unsigned char>(bytes[1]) == 0x8b;
+}
+
 std::uint64_t reader_errors(const ais::ReaderStats& s) {
   std::uint64_t n = 0;
   for (std::size_t i = 1; i < s.errors.size(); ++i) n += s.errors[i];
@@ -105,8 +109,11 @@ IngestResult run_ingest(const IngestOptions& o) {
 
   for (const auto& path : o.inputs) {
     ContentId cid;
+    std::optional<MappedFile> mapped;
     try {
-      cid = content_id_of_file(path);
+      // One read of the file serves the content id and the decoding.
+      mapped.emplace(path);
+      cid = mapped->mapped() ? content_id_of_bytes(mapped->bytes()) : content_id_of_file(path);
     } catch (const std::exception& e) {
       std::fprintf(stderr, "ingest: %s\n", e.what());
       ++result.files_failed;
@@ -129,14 +136,22 @@ IngestResult run_ingest(const IngestOptions& o) {
       writer.begin_file(rec);
       ais::Reader reader([&pipeline](const ais::Received& r) { pipeline.on_message(r); });
       // Compressed input: progress counts decompressed bytes, so no total and no ETA.
-      bool gz = path.size() > 3 && path.compare(path.size() - 3, 3, ".gz") == 0;
-      bar.start(std::filesystem::path(path).filename().string(), gz ? 0 : cid.size);
+      const bool plain = mapped->mapped() && !is_gzip(mapped->bytes());
+      bar.start(std::filesystem::path(path).filename().string(), plain ? cid.size : 0);
       std::uint64_t bytes = 0;
-      ais::read_input(path, [&](std::string_view chunk) {
+      auto feed = [&](std::string_view chunk) {
         reader.feed(chunk);
         bytes += chunk.size();
         bar.update(bytes, reader.stats().messages);
-      });
+      };
+      if (plain) {
+        const std::string_view all = mapped->bytes();
+        constexpr std::size_t kChunk = std::size_t{1} << 20;
+        for (std::size_t i = 0; i < all.size(); i += kChunk) feed(all.substr(i, kChunk));
+      } else {
+        ais::read_input(path, feed);  // gzip (or not mappable): zlib decompresses
+      }
+      mapped.reset();
       reader.finish();
       pipeline.finish();  // closes the detectors: the file's events arrive here
       bar.done();

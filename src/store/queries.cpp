@@ -5,6 +5,9 @@
 #include <charconv>
 #include <cmath>
 #include <map>
+#include <stdexcept>
+
+#include "store/track_codec.h"
 
 namespace seawarden::store {
 namespace {
@@ -204,22 +207,44 @@ std::vector<Identity> identity_history(Database& db, std::uint32_t mmsi) {
   return out;
 }
 
-std::vector<Position> track(Database& db, std::uint32_t mmsi, std::int64_t from_ms, std::int64_t to_ms) {
+std::vector<StoredPosition> stored_track(Database& db, std::uint32_t mmsi, std::int64_t from_ms, std::int64_t to_ms) {
+  // A chunk spans at most kChunkMaxSpanMs, so its start lies no earlier than that before `from`.
+  const std::int64_t first_start = from_ms < INT64_MIN + kChunkMaxSpanMs ? INT64_MIN : from_ms - kChunkMaxSpanMs;
   auto st = db.prepare(
-      "SELECT t_ms,lat_e6,lon_e6,sog_dkn,cog_ddeg,heading,status,segment FROM positions WHERE mmsi=? AND t_ms "
-      "BETWEEN ? AND ? ORDER BY t_ms");
-  st.bind(1, mmsi).bind(2, from_ms).bind(3, to_ms);
-  std::vector<Position> out;
+      "SELECT n, data FROM track_chunks WHERE mmsi=? AND t0_ms BETWEEN ? AND ? AND t1_ms >= ? ORDER BY t0_ms, id");
+  st.bind(1, mmsi).bind(2, first_start).bind(3, to_ms).bind(4, from_ms);
+  std::vector<StoredPosition> all;
   while (st.step()) {
+    auto blob = st.text_view(1);
+    if (!decode_chunk(blob, all, static_cast<std::uint32_t>(st.int64(0))))
+      throw std::runtime_error("store: damaged track chunk of MMSI " + std::to_string(mmsi));
+  }
+  std::vector<StoredPosition> out;
+  out.reserve(all.size());
+  for (const auto& p : all)
+    if (p.t_ms >= from_ms && p.t_ms <= to_ms) out.push_back(p);
+  // Chunks overlap where positions were kept for an event after the fact.
+  auto by_time = [](const StoredPosition& a, const StoredPosition& b) {
+    return a.t_ms != b.t_ms ? a.t_ms < b.t_ms : a.segment < b.segment;
+  };
+  if (!std::is_sorted(out.begin(), out.end(), by_time)) std::stable_sort(out.begin(), out.end(), by_time);
+  return out;
+}
+
+std::vector<Position> track(Database& db, std::uint32_t mmsi, std::int64_t from_ms, std::int64_t to_ms) {
+  auto stored = stored_track(db, mmsi, from_ms, to_ms);
+  std::vector<Position> out;
+  out.reserve(stored.size());
+  for (const auto& s : stored) {
     Position p;
-    p.t_ms = st.int64(0);
-    p.lat = static_cast<double>(st.int64(1)) / 1e6;
-    p.lon = static_cast<double>(st.int64(2)) / 1e6;
-    p.sog = st.is_null(3) ? -1 : static_cast<double>(st.int64(3)) / 10;
-    p.cog = st.is_null(4) ? -1 : static_cast<double>(st.int64(4)) / 10;
-    p.heading = st.is_null(5) ? -1 : static_cast<int>(st.int64(5));
-    p.status = st.is_null(6) ? 15 : static_cast<int>(st.int64(6));
-    p.segment = static_cast<std::uint32_t>(st.int64(7));
+    p.t_ms = s.t_ms;
+    p.lat = static_cast<double>(s.lat_e6) / 1e6;
+    p.lon = static_cast<double>(s.lon_e6) / 1e6;
+    p.sog = s.sog_dkn < 0 ? -1 : static_cast<double>(s.sog_dkn) / 10;
+    p.cog = s.cog_ddeg < 0 ? -1 : static_cast<double>(s.cog_ddeg) / 10;
+    p.heading = s.heading;
+    p.status = s.status;
+    p.segment = s.segment;
     out.push_back(p);
   }
   return out;
@@ -313,7 +338,7 @@ std::optional<Provenance> provenance(Database& db, std::int64_t file_id) {
 StoreSummary store_summary(Database& db) {
   StoreSummary s;
   s.vessels = static_cast<std::uint64_t>(db.scalar_int("SELECT count(*) FROM vessels"));
-  s.positions = static_cast<std::uint64_t>(db.scalar_int("SELECT count(*) FROM positions"));
+  s.positions = static_cast<std::uint64_t>(db.scalar_int("SELECT IFNULL(sum(n), 0) FROM track_chunks"));
   s.identities = static_cast<std::uint64_t>(db.scalar_int("SELECT count(*) FROM identities"));
   s.events = static_cast<std::uint64_t>(db.scalar_int("SELECT count(*) FROM events"));
   s.files = static_cast<std::uint64_t>(db.scalar_int("SELECT count(*) FROM ingest_files"));

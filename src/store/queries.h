@@ -9,6 +9,7 @@
 
 #include "detect/event.h"
 #include "store/sqlite.h"
+#include "store/track_codec.h"
 
 namespace seawarden::store {
 
@@ -68,7 +69,10 @@ struct Position {
   int heading = -1, status = 15;
   std::uint32_t segment = 0;
 };
-// Stored positions of a vessel in [from, to], time-ordered.
+// Stored positions of a vessel in [from, to], time-ordered. Throws std::runtime_error for a
+// damaged chunk.
+std::vector<StoredPosition> stored_track(Database& db, std::uint32_t mmsi, std::int64_t from_ms = INT64_MIN,
+                                         std::int64_t to_ms = INT64_MAX);
 std::vector<Position> track(Database& db, std::uint32_t mmsi, std::int64_t from_ms = INT64_MIN,
                             std::int64_t to_ms = INT64_MAX);
 

@@ -1,5 +1,8 @@
 #include "store/schema.h"
 
+#include "store/track_codec.h"
+
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 
@@ -126,25 +129,78 @@ CREATE TABLE pipeline_state(
 CREATE INDEX screening_hits_entry ON screening_hits(list, entry_id);
 CREATE INDEX events_end ON events(end_ms);
 )sql",
+    // 2 -> 3: tracks as chunks of positions (see store/track_codec.h); the rows of `positions`
+    // are converted by convert_positions_to_chunks() before the table is dropped.
+    R"sql(
+-- Thinned tracks: about one position per vessel per minute, every position around events.
+-- One row holds up to 128 positions of one vessel within 6 hours (t0_ms..t1_ms: the earliest
+-- and latest), packed as varints (format: src/store/track_codec.h; `seawarden vessel --format
+-- csv` prints them as rows). Chunks of one vessel may overlap in time (positions kept
+-- later because of an event); readers merge them.
+CREATE TABLE track_chunks(
+  id INTEGER PRIMARY KEY,
+  mmsi INTEGER NOT NULL, t0_ms INTEGER NOT NULL, t1_ms INTEGER NOT NULL,
+  n INTEGER NOT NULL,                -- positions in the chunk
+  data BLOB NOT NULL
+);
+CREATE INDEX track_chunks_vessel ON track_chunks(mmsi, t0_ms);
+)sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion);
+
+// Moves every row of the version-2 `positions` table into chunks, then drops it.
+void convert_positions_to_chunks(Database& db) {
+  auto rows = db.prepare(
+      "SELECT mmsi,t_ms,lat_e6,lon_e6,IFNULL(sog_dkn,-1),IFNULL(cog_ddeg,-1),IFNULL(heading,-1),IFNULL(status,15),"
+      "segment FROM positions ORDER BY mmsi, t_ms");
+  auto insert = db.prepare("INSERT INTO track_chunks(mmsi,t0_ms,t1_ms,n,data) VALUES(?,?,?,?,?)");
+  ChunkEncoder chunk;
+  std::int64_t chunk_mmsi = -1;
+  auto flush = [&] {
+    if (chunk.empty()) return;
+    insert.bind(1, chunk_mmsi).bind(2, chunk.t0()).bind(3, chunk.t1()).bind(4, static_cast<std::int64_t>(chunk.size()));
+    insert.bind_blob(5, chunk.bytes()).run();
+    chunk.clear();
+  };
+  while (rows.step()) {
+    std::int64_t mmsi = rows.int64(0);
+    StoredPosition p{rows.int64(1),
+                     static_cast<std::int32_t>(rows.int64(2)),
+                     static_cast<std::int32_t>(rows.int64(3)),
+                     static_cast<std::int16_t>(rows.int64(4)),
+                     static_cast<std::int16_t>(rows.int64(5)),
+                     static_cast<std::int16_t>(rows.int64(6)),
+                     static_cast<std::uint8_t>(rows.int64(7)),
+                     0,
+                     static_cast<std::uint32_t>(rows.int64(8))};
+    if (mmsi != chunk_mmsi || chunk.would_overflow(p.t_ms)) {
+      flush();
+      chunk_mmsi = mmsi;
+    }
+    chunk.add(p);
+  }
+  flush();
+  rows = Statement();
+  db.exec("DROP TABLE positions");
+}
 
 }  // namespace
 
 int schema_version(Database& db) { return static_cast<int>(db.scalar_int("PRAGMA user_version")); }
 
-void migrate(Database& db) {
+void migrate(Database& db, int target) {
   int version = schema_version(db);
   if (version > kSchemaVersion) {
     throw std::runtime_error("database " + db.path() + " has schema version " + std::to_string(version) +
                              ", newer than this seawarden supports (" + std::to_string(kSchemaVersion) +
                              ")");
   }
-  for (; version < kSchemaVersion; ++version) {
+  for (; version < std::min(target, kSchemaVersion); ++version) {
     Transaction tx(db);
     // Re-check inside the write lock: another process may have migrated meanwhile.
     if (schema_version(db) > version) continue;
     db.exec(kMigrations[version]);
+    if (version == 2) convert_positions_to_chunks(db);
     db.exec("PRAGMA user_version=" + std::to_string(version + 1));
     tx.commit();
   }

@@ -6,11 +6,12 @@
 
 namespace seawarden::store {
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
-// Applies every migration newer than the database's version. Throws when the database
-// was written by a newer seawarden (version > kSchemaVersion).
-void migrate(Database& db);
+// Applies every migration newer than the database's version, up to `target` (tests build
+// old stores with it). Throws when the database was written by a newer seawarden
+// (version > kSchemaVersion).
+void migrate(Database& db, int target = kSchemaVersion);
 
 // The database's schema version (0 for an empty file).
 int schema_version(Database& db);

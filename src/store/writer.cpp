@@ -9,19 +9,13 @@
 #include <unordered_set>
 
 #include "store/timefmt.h"
+#include "store/track_codec.h"
 
 namespace seawarden::store {
 namespace {
 
 // A position as stored (and as buffered while waiting for a possible event).
-struct Row {
-  std::int64_t t_ms;
-  std::int32_t lat_e6, lon_e6;
-  std::int16_t sog_dkn, cog_ddeg, heading;  // -1: not available
-  std::uint8_t status, pad = 0;
-  std::uint32_t segment;
-};
-static_assert(sizeof(Row) == 32);
+using Row = StoredPosition;
 
 Row to_row(const track::Fix& f) {
   Row r;
@@ -60,6 +54,7 @@ struct VesselState {
   std::int64_t dense_until_ms = INT64_MIN;
   std::uint32_t last_segment = UINT32_MAX;
   std::deque<Row> dropped;  // time-ordered, within retain_ms of the newest fix
+  ChunkEncoder open;        // kept positions not yet written (written at the latest at commit)
 };
 
 // Little-endian-agnostic (same machine) binary serialization of the thinning state.
@@ -105,15 +100,16 @@ struct StoreWriter::Impl {
   Database& db;
   ThinningOptions opt;
   std::unordered_map<std::uint32_t, VesselState> vessels;
-  Statement insert_position, insert_identity, upsert_event, find_event, insert_event_vessel, insert_hit;
+  Statement insert_chunk, insert_identity, upsert_event, find_event, insert_event_vessel, insert_hit;
   std::optional<Transaction> tx;
   std::int64_t file_id = 0;
   std::unordered_set<std::int64_t> stale_provisional;
   bool finishing = false;
-  std::uint64_t buffered = 0;  // rows in all vessels' `dropped`  // fixes flushed by Pipeline::finish() come again in the next run
+  std::uint64_t buffered = 0;       // rows in all vessels' `dropped`
+  std::uint64_t open_positions = 0;  // rows in all vessels' `open` chunks
 
   Impl(Database& d, ThinningOptions o) : db(d), opt(o) {
-    insert_position = db.prepare("INSERT OR IGNORE INTO positions VALUES(?,?,?,?,?,?,?,?,?)");
+    insert_chunk = db.prepare("INSERT INTO track_chunks(mmsi,t0_ms,t1_ms,n,data) VALUES(?,?,?,?,?)");
     insert_identity = db.prepare("INSERT OR REPLACE INTO identities VALUES(?,?,?,?,?,?,?,?,?,?)");
     upsert_event = db.prepare(
         "INSERT INTO events(kind,start_ms,end_ms,mmsi,mmsi2,lat,lon,fields,fingerprint,provisional,file_id) "
@@ -125,29 +121,52 @@ struct StoreWriter::Impl {
     insert_hit = db.prepare("INSERT OR REPLACE INTO screening_hits VALUES(?,?,?,?,?,?)");
   }
 
-  std::uint64_t write(std::uint32_t mmsi, const Row& r) {
-    auto& st = insert_position;
-    st.bind(1, mmsi).bind(2, r.t_ms).bind(3, r.lat_e6).bind(4, r.lon_e6);
-    if (r.sog_dkn >= 0) st.bind(5, static_cast<int>(r.sog_dkn)); else st.bind_null(5);
-    if (r.cog_ddeg >= 0) st.bind(6, static_cast<int>(r.cog_ddeg)); else st.bind_null(6);
-    if (r.heading >= 0) st.bind(7, static_cast<int>(r.heading)); else st.bind_null(7);
-    st.bind(8, static_cast<int>(r.status)).bind(9, r.segment);
-    st.step();
-    int changed = db.changes();
-    st.reset();
-    return static_cast<std::uint64_t>(changed);
+  void insert(std::uint32_t mmsi, const ChunkEncoder& chunk) {
+    insert_chunk.bind(1, mmsi).bind(2, chunk.t0()).bind(3, chunk.t1()).bind(4, static_cast<std::int64_t>(chunk.size()));
+    insert_chunk.bind_blob(5, chunk.bytes()).run();
   }
 
-  // Writes the buffered positions of a vessel within [from, to].
+  void flush_open(std::uint32_t mmsi, VesselState& v) {
+    if (v.open.empty()) return;
+    insert(mmsi, v.open);
+    open_positions -= v.open.size();
+    v.open.clear();
+  }
+
+  // Every open chunk to the database: at commit, and when they hold too many positions
+  // (memory stays bounded whatever the number of vessels).
+  void flush_all_open() {
+    for (auto& [mmsi, v] : vessels) flush_open(mmsi, v);
+    open_positions = 0;
+  }
+
+  // Keeps a position: it joins the vessel's open chunk (full chunks are written).
+  void write(std::uint32_t mmsi, VesselState& v, const Row& r) {
+    if (v.open.would_overflow(r.t_ms)) flush_open(mmsi, v);
+    v.open.add(r);
+    if (++open_positions > opt.max_open_positions) flush_all_open();
+  }
+
+  // Writes the buffered positions of a vessel within [from, to], as chunks of their own
+  // (they lie between positions already kept; readers merge overlapping chunks).
   std::uint64_t flush_window(VesselState& v, std::uint32_t mmsi, std::int64_t from, std::int64_t to) {
-    std::uint64_t n = 0;
-    auto it = std::lower_bound(v.dropped.begin(), v.dropped.end(), from,
-                               [](const Row& r, std::int64_t t) { return r.t_ms < t; });
-    while (it != v.dropped.end() && it->t_ms <= to) {
-      n += write(mmsi, *it);
-      it = v.dropped.erase(it);
-      --buffered;
+    auto first = std::lower_bound(v.dropped.begin(), v.dropped.end(), from,
+                                  [](const Row& r, std::int64_t t) { return r.t_ms < t; });
+    auto last = first;
+    while (last != v.dropped.end() && last->t_ms <= to) ++last;
+    if (first == last) return 0;
+    ChunkEncoder chunk;
+    for (auto it = first; it != last; ++it) {
+      if (chunk.would_overflow(it->t_ms)) {
+        insert(mmsi, chunk);
+        chunk.clear();
+      }
+      chunk.add(*it);
     }
+    insert(mmsi, chunk);
+    auto n = static_cast<std::uint64_t>(last - first);
+    v.dropped.erase(first, last);
+    buffered -= n;
     return n;
   }
 
@@ -215,6 +234,7 @@ std::string StoreWriter::load_state() {
   auto& I = *impl_;
   I.vessels.clear();
   I.buffered = 0;
+  I.open_positions = 0;
   auto st = I.db.prepare(
       "SELECT mmsi,name,callsign,imo,shiptype,flag,length_m,beam_m,draught_m,first_ms,last_ms,fixes FROM vessels");
   while (st.step()) {
@@ -298,7 +318,8 @@ void StoreWriter::on_fix(const track::Fix& fix) {
   bool keep = fix.t_ms - v.last_kept_ms >= I.opt.interval_ms || fix.segment != v.last_segment ||
               fix.t_ms <= v.dense_until_ms;
   if (keep) {
-    counts_.positions += I.write(fix.mmsi, r);
+    I.write(fix.mmsi, v, r);
+    ++counts_.positions;
     if (fix.t_ms - v.last_kept_ms >= I.opt.interval_ms || fix.segment != v.last_segment) v.last_kept_ms = fix.t_ms;
     v.last_segment = fix.segment;
   } else if (I.buffered < I.opt.max_buffered) {
@@ -384,6 +405,7 @@ std::int64_t StoreWriter::on_event(const detect::Event& e, bool provisional) {
 void StoreWriter::commit_file(const FileRecord& file, std::string_view pipeline_state) {
   auto& I = *impl_;
   if (!I.tx) throw std::logic_error("commit_file without begin_file");
+  I.flush_all_open();
   I.write_vessels();
   // Every event of the file has been delivered: what was held back stays thinned.
   for (auto& [_, v] : I.vessels) std::deque<Row>().swap(v.dropped);
@@ -405,6 +427,8 @@ void StoreWriter::commit_file(const FileRecord& file, std::string_view pipeline_
 
 void StoreWriter::rollback() {
   auto& I = *impl_;
+  for (auto& [_, v] : I.vessels) v.open.clear();
+  I.open_positions = 0;
   I.tx.reset();  // rolls back
   I.file_id = 0;
 }
@@ -426,6 +450,7 @@ void StoreWriter::commit_finish() {
   auto del = I.db.prepare("DELETE FROM events WHERE id=? AND provisional=1");
   for (auto id : I.stale_provisional) del.bind(1, id).run();
   I.stale_provisional.clear();
+  I.flush_all_open();
   I.write_vessels();
   I.tx->commit();
   I.tx.reset();

@@ -13,6 +13,10 @@
 // positions within `event_margin_ms` of it are written too, and later positions of the
 // vessel stay at full rate until `event_margin_ms` after the event's end. The buffers are
 // emptied when a file is committed (its events are all delivered by then).
+//
+// Storage: kept positions gather per vessel into chunks (store/track_codec.h) written when
+// full, when `max_open_positions` wait in all, and at the file's commit; positions kept
+// for an event after the fact form chunks of their own.
 #pragma once
 
 #include <cstdint>
@@ -35,6 +39,7 @@ struct ThinningOptions {
   std::int64_t retain_ms = 48 * 3600'000;         // memory: 32 bytes per buffered report
   std::uint64_t max_buffered = 16'000'000;        // ~512 MB; beyond it positions are just thinned
   std::int64_t max_dense_span_ms = 12 * 3600'000;  // longer events: dense only near start and end
+  std::uint64_t max_open_positions = 4'000'000;    // kept positions waiting in open chunks (~15 B each)
 };
 
 struct FileCounts {

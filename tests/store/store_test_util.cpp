@@ -1,7 +1,9 @@
 #include "store/store_test_util.h"
 
+#include <algorithm>
 #include <atomic>
 #include <random>
+#include <stdexcept>
 
 #include <unistd.h>
 
@@ -18,6 +20,24 @@ TempDir::TempDir() {
 TempDir::~TempDir() {
   std::error_code ec;
   std::filesystem::remove_all(path, ec);
+}
+
+std::vector<std::pair<std::uint32_t, store::StoredPosition>> all_positions(store::Database& db, std::int64_t from,
+                                                                          std::int64_t to) {
+  std::vector<std::pair<std::uint32_t, store::StoredPosition>> out;
+  auto st = db.prepare("SELECT mmsi, n, data FROM track_chunks");
+  std::vector<store::StoredPosition> ps;
+  while (st.step()) {
+    ps.clear();
+    if (!store::decode_chunk(st.text_view(2), ps, static_cast<std::uint32_t>(st.int64(1))))
+      throw std::runtime_error("damaged chunk");
+    for (const auto& p : ps)
+      if (p.t_ms >= from && p.t_ms <= to) out.emplace_back(static_cast<std::uint32_t>(st.int64(0)), p);
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first < b.first : a.second.t_ms < b.second.t_ms;
+  });
+  return out;
 }
 
 }  // namespace seawarden::testing

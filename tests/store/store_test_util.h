@@ -3,8 +3,12 @@
 
 #include <filesystem>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "detect/event.h"
+#include "store/sqlite.h"
+#include "store/track_codec.h"
 #include "track/fix.h"
 
 namespace seawarden::testing {
@@ -16,6 +20,15 @@ struct TempDir {
   ~TempDir();
   std::string file(const std::string& name) const { return (path / name).string(); }
 };
+
+// Every stored position (decoded from the track chunks) with its MMSI, ordered by MMSI and
+// time; with from/to only those in [from, to].
+std::vector<std::pair<std::uint32_t, store::StoredPosition>> all_positions(store::Database& db,
+                                                                          std::int64_t from = INT64_MIN,
+                                                                          std::int64_t to = INT64_MAX);
+inline std::int64_t count_positions(store::Database& db, std::int64_t from = INT64_MIN, std::int64_t to = INT64_MAX) {
+  return static_cast<std::int64_t>(all_positions(db, from, to).size());
+}
 
 inline track::Fix make_fix(std::uint32_t mmsi, std::int64_t t_ms, double lat, double lon, float sog = 10,
                            std::uint32_t segment = 1) {

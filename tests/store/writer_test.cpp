@@ -10,6 +10,7 @@
 namespace seawarden::store {
 namespace {
 
+using testing::count_positions;
 using testing::make_event;
 using testing::make_fix;
 using testing::TempDir;
@@ -34,7 +35,8 @@ TEST(StoreSchema, MigratesOnceToTheCurrentVersion) {
   EXPECT_EQ(schema_version(db), kSchemaVersion);
   migrate(db);  // no-op
   EXPECT_EQ(schema_version(db), kSchemaVersion);
-  EXPECT_EQ(db.scalar_int("SELECT count(*) FROM sqlite_master WHERE name='positions'"), 1);
+  EXPECT_EQ(db.scalar_int("SELECT count(*) FROM sqlite_master WHERE name='track_chunks'"), 1);
+  EXPECT_EQ(db.scalar_int("SELECT count(*) FROM sqlite_master WHERE name='positions'"), 0);
   EXPECT_EQ(db.scalar_int("SELECT count(*) FROM sqlite_master WHERE name='events_end'"), 1);
 }
 
@@ -56,7 +58,8 @@ TEST(StoreWriter, ThinsToAboutOnePositionPerMinute) {
   for (int i = 0; i < 360; ++i) w.on_fix(make_fix(412000001, kT0 + i * 10'000, 38.0 + i * 1e-4, 124.0));
   w.commit_file(f, "state");
   EXPECT_EQ(w.counts().fixes, 360u);
-  EXPECT_EQ(db.scalar_int("SELECT count(*) FROM positions"), 60);
+  EXPECT_EQ(count_positions(db), 60);
+  EXPECT_EQ(db.scalar_int("SELECT sum(n) FROM track_chunks"), 60);
   EXPECT_EQ(db.scalar_int("SELECT fixes FROM vessels WHERE mmsi=412000001"), 360);
   EXPECT_EQ(db.scalar_int("SELECT positions FROM ingest_files"), 60);
   auto ps = track(db, 412000001);
@@ -79,10 +82,14 @@ TEST(StoreWriter, KeepsEveryPositionAroundAnEvent) {
   }
   w.commit_file(f, "");
   // Dense (every 10 s) from 30 to 100 min (event +- 30 min margin), one a minute elsewhere.
-  auto dense = db.scalar_int("SELECT count(*) FROM positions WHERE t_ms BETWEEN " + std::to_string(kT0 + 30 * kMin) +
-                             " AND " + std::to_string(kT0 + 100 * kMin));
+  auto dense = count_positions(db, kT0 + 30 * kMin, kT0 + 100 * kMin);
   EXPECT_EQ(dense, 70 * 6 + 1);
-  EXPECT_EQ(db.scalar_int("SELECT count(*) FROM positions"), 70 * 6 + 1 + 30 + 19);
+  EXPECT_EQ(count_positions(db), 70 * 6 + 1 + 30 + 19);
+  // The track reads back merged in time order although the dense part was written later.
+  auto ps = track(db, 412000001);
+  ASSERT_EQ(ps.size(), 70u * 6 + 1 + 30 + 19);
+  for (std::size_t i = 1; i < ps.size(); ++i) ASSERT_LT(ps[i - 1].t_ms, ps[i].t_ms);
+  EXPECT_EQ(track(db, 412000001, kT0 + 30 * kMin, kT0 + 100 * kMin).size(), 70u * 6 + 1);
 }
 
 TEST(StoreWriter, EventIdsAreStableAndProvisionalEventsAreReplaced) {
@@ -141,7 +148,7 @@ TEST(StoreWriter, RollbackLeavesNothingOfTheFile) {
   w.on_event(make_event("gap", kT0, kT0 + 13 * 3600'000, {412000001}));
   w.rollback();
   EXPECT_FALSE(w.file_done("a"));
-  EXPECT_EQ(db.scalar_int("SELECT count(*) FROM positions"), 0);
+  EXPECT_EQ(count_positions(db), 0);
   EXPECT_EQ(db.scalar_int("SELECT count(*) FROM events"), 0);
   EXPECT_EQ(db.scalar_int("SELECT count(*) FROM ingest_files"), 0);
   w.begin_file(f);
@@ -190,11 +197,17 @@ TEST(StoreWriter, SavedStateContinuesExactlyAsInOneRun) {
     feed(w, 700, 1400);
     w.commit_file(b, "P2");
   }
-  for (const char* q : {"SELECT count(*) FROM positions", "SELECT sum(t_ms % 1000003) FROM positions",
-                        "SELECT sum(fixes) FROM vessels", "SELECT count(*) FROM events"}) {
+  for (const char* q : {"SELECT sum(fixes) FROM vessels", "SELECT count(*) FROM events"}) {
     EXPECT_EQ(one.scalar_int(q), two.scalar_int(q)) << q;
   }
-  EXPECT_GT(one.scalar_int("SELECT count(*) FROM positions"), 2 * 1400 / 6);
+  auto a = testing::all_positions(one), b = testing::all_positions(two);
+  ASSERT_EQ(a.size(), b.size());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    ASSERT_EQ(a[i].first, b[i].first);
+    ASSERT_EQ(a[i].second.t_ms, b[i].second.t_ms);
+    ASSERT_EQ(a[i].second.lat_e6, b[i].second.lat_e6);
+  }
+  EXPECT_GT(a.size(), 2u * 1400 / 6);
 }
 
 }  // namespace
