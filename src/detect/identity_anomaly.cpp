@@ -67,7 +67,8 @@ void IdentityAnomalyDetector::finish(const track::Tracker& tracker, const EventS
     const track::Vessel* v = tracker.find(mmsi);
     if (v) emit_event(*v, "invalid_imo", s.first_ms, s.last_ms, {{"imo", s.imo}}, emit);
   }
-  for (const auto& [imo, holders] : by_imo_) {
+  for (std::uint64_t imo : by_imo_.keys_where([](std::uint64_t, const auto&) { return true; })) {
+    const auto& holders = *by_imo_.find(imo);
     for (const auto& [mmsi, s] : holders) {
       if (!s.shared) continue;
       std::vector<std::uint32_t> others;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "detect/config.h"
+#include "detect/key_map.h"
 #include "detect/track_detector.h"
 
 namespace seawarden::detect {
@@ -28,7 +29,7 @@ class IdentityAnomalyDetector : public TrackDetector {
 
   IdentityAnomalyConfig cfg_;
   std::unordered_map<std::uint32_t, Span> invalid_imo_;              // MMSI -> invalid IMO seen
-  std::unordered_map<std::uint32_t, std::vector<std::pair<std::uint32_t, Span>>> by_imo_;  // IMO -> (MMSI, span)
+  KeyMap<std::vector<std::pair<std::uint32_t, Span>>> by_imo_;  // IMO -> (MMSI, span)
 };
 
 }  // namespace seawarden::detect
