@@ -5,15 +5,14 @@
 namespace seawarden::store {
 namespace {
 
-inline void put_varint(std::string& out, std::uint64_t v) {
-  char tmp[10];
-  int n = 0;
+// Writes a varint at `p`, returns the end.
+inline char* put_varint(char* p, std::uint64_t v) {
   while (v >= 0x80) {
-    tmp[n++] = static_cast<char>((v & 0x7f) | 0x80);
+    *p++ = static_cast<char>((v & 0x7f) | 0x80);
     v >>= 7;
   }
-  tmp[n++] = static_cast<char>(v);
-  out.append(tmp, static_cast<std::size_t>(n));
+  *p++ = static_cast<char>(v);
+  return p;
 }
 
 inline std::uint64_t zigzag(std::int64_t v) {
@@ -42,14 +41,17 @@ void ChunkEncoder::add(const StoredPosition& p) {
   }
   t0_ = std::min(t0_, p.t_ms);
   t1_ = std::max(t1_, p.t_ms);
-  put_varint(buf_, zigzag(p.t_ms - prev_.t_ms));
-  put_varint(buf_, zigzag(static_cast<std::int64_t>(p.lat_e6) - prev_.lat_e6));
-  put_varint(buf_, zigzag(static_cast<std::int64_t>(p.lon_e6) - prev_.lon_e6));
-  put_varint(buf_, static_cast<std::uint64_t>(static_cast<std::int64_t>(p.sog_dkn) + 1));
-  put_varint(buf_, static_cast<std::uint64_t>(static_cast<std::int64_t>(p.cog_ddeg) + 1));
-  put_varint(buf_, static_cast<std::uint64_t>(static_cast<std::int64_t>(p.heading) + 1));
-  put_varint(buf_, p.status);
-  put_varint(buf_, zigzag(static_cast<std::int64_t>(p.segment) - static_cast<std::int64_t>(prev_.segment)));
+  char tmp[8 * 10];
+  char* e = tmp;
+  e = put_varint(e, zigzag(p.t_ms - prev_.t_ms));
+  e = put_varint(e, zigzag(static_cast<std::int64_t>(p.lat_e6) - prev_.lat_e6));
+  e = put_varint(e, zigzag(static_cast<std::int64_t>(p.lon_e6) - prev_.lon_e6));
+  e = put_varint(e, static_cast<std::uint64_t>(static_cast<std::int64_t>(p.sog_dkn) + 1));
+  e = put_varint(e, static_cast<std::uint64_t>(static_cast<std::int64_t>(p.cog_ddeg) + 1));
+  e = put_varint(e, static_cast<std::uint64_t>(static_cast<std::int64_t>(p.heading) + 1));
+  e = put_varint(e, p.status);
+  e = put_varint(e, zigzag(static_cast<std::int64_t>(p.segment) - static_cast<std::int64_t>(prev_.segment)));
+  buf_.append(tmp, static_cast<std::size_t>(e - tmp));
   prev_ = p;
   ++n_;
 }
