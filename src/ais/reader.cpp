@@ -98,13 +98,15 @@ struct Reader::Impl {
   char talker_store[2] = {0, 0};
 
   // A tag block alone on its line (DMA "\si:AISD*3F\") dates/sources the next sentence.
+  // Pending metadata is parsed straight into place (copying a just-written struct
+  // stalls on store forwarding) from a kept copy of its text, which its views point into.
   bool has_pending_tag = false;
   TagBlock pending_tag;
-  std::string pending_tag_station;
+  std::string pending_tag_text;  // what pending_tag was parsed from, or empty
   // A $PGHP wrapper dates the next sentence whose checksum it names.
   bool has_pending_pghp = false;
   Pghp pending_pghp;
-  std::string pending_pghp_station;
+  std::string pending_pghp_text;
 
   void error(LineError e) { ++stats.errors[static_cast<std::size_t>(e)]; }
 
@@ -115,6 +117,8 @@ struct Reader::Impl {
 
   void feed(std::string_view bytes);
   void line(std::string_view s);
+  void standalone_tag(std::string_view text);
+  void wrapper(std::string_view s);
   void csv_line(std::string_view s);
   void sentence(std::string_view s, const TagBlock* inline_tag, TimeMs prefix_time);
   void deliver(std::string_view payload, int fill, TimeMs time, std::string_view station,
@@ -246,6 +250,10 @@ void Reader::Impl::line(std::string_view s) {
       error(LineError::BadTagBlock);
       return;
     }
+    if (close + 1 == s.size()) {  // a tag block on its own line: it belongs to the next sentence
+      standalone_tag(s.substr(1, close - 1));
+      return;
+    }
     const bool tag_ok = parse_tag_block(s.substr(1, close - 1), tag);
     s.remove_prefix(close + 1);
     if (!tag_ok) {
@@ -255,14 +263,6 @@ void Reader::Impl::line(std::string_view s) {
       if (is_vdm_or_vdo(s)) sentence(s, nullptr, prefix_time);
       return;
     }
-    if (s.empty()) {  // a tag block on its own line: it belongs to the next sentence
-      ++stats.metadata_lines;
-      pending_tag = tag;
-      pending_tag_station.assign(tag.station);
-      pending_tag.station = pending_tag_station;
-      has_pending_tag = true;
-      return;
-    }
     inline_tag = &tag;
   }
   if (is_vdm_or_vdo(s)) {
@@ -270,21 +270,46 @@ void Reader::Impl::line(std::string_view s) {
     return;
   }
   if (s.size() > 5 && s.substr(0, 5) == "$PGHP") {
-    Pghp w;
-    if (!parse_pghp(s, w)) {
-      const std::size_t star = s.find('*');
-      const bool sum_ok = star != std::string_view::npos && nmea_checksum_ok(s.substr(1, star - 1), s.substr(star + 1));
-      error(sum_ok ? LineError::MalformedSentence : LineError::BadChecksum);
-      return;
-    }
-    ++stats.metadata_lines;
-    pending_pghp = w;
-    pending_pghp_station.assign(w.station);
-    pending_pghp.station = pending_pghp_station;
-    has_pending_pghp = true;
+    wrapper(s);
     return;
   }
   error(LineError::UnknownLine);  // other NMEA sentences, junk
+}
+
+// Views of a parse of `from` re-pointed into `kept`, a copy of the same text.
+std::string_view rebase(std::string_view view, std::string_view from, const std::string& kept) {
+  if (view.empty()) return {};
+  return std::string_view(kept).substr(static_cast<std::size_t>(view.data() - from.data()), view.size());
+}
+
+void Reader::Impl::standalone_tag(std::string_view text) {
+  // DMA writes the same "\si:AISD*3F\" before every sentence: parsed once.
+  if (pending_tag_text.empty() || text != pending_tag_text) {
+    if (!parse_tag_block(text, pending_tag)) {
+      error(LineError::BadTagBlock);
+      // An earlier tag block may still be pending: put back what the parse overwrote.
+      if (!pending_tag_text.empty()) parse_tag_block(pending_tag_text, pending_tag);
+      return;
+    }
+    pending_tag_text.assign(text);
+    pending_tag.station = rebase(pending_tag.station, text, pending_tag_text);
+  }
+  ++stats.metadata_lines;
+  has_pending_tag = true;
+}
+
+void Reader::Impl::wrapper(std::string_view s) {
+  if (!parse_pghp(s, pending_pghp)) {
+    const std::size_t star = s.find('*');
+    const bool sum_ok = star != std::string_view::npos && nmea_checksum_ok(s.substr(1, star - 1), s.substr(star + 1));
+    error(sum_ok ? LineError::MalformedSentence : LineError::BadChecksum);
+    if (!pending_pghp_text.empty()) parse_pghp(pending_pghp_text, pending_pghp);  // as above
+    return;
+  }
+  pending_pghp_text.assign(s);
+  pending_pghp.station = rebase(pending_pghp.station, s, pending_pghp_text);
+  ++stats.metadata_lines;
+  has_pending_pghp = true;
 }
 
 void Reader::Impl::sentence(std::string_view s, const TagBlock* inline_tag, TimeMs prefix_time) {

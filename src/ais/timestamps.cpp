@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <utility>
 
 #include "ais/nmea.h"
 #include "ais/scan.h"
@@ -149,16 +150,36 @@ bool parse_pghp_general(std::string_view line, Pghp& out) {
   return true;
 }
 
+namespace {
+
+// "1,yyyy,mm,dd,hh,mi," of the last wrapper and the minute it names: consecutive
+// wrappers almost always share it, so only the seconds and milliseconds are read.
+struct MinuteCache {
+  std::uint64_t key[3] = {0, 0, 0};  // the text, zero after `len` bytes
+  std::size_t len = 0;               // 0: empty
+  TimeMs minute = kUnknownTime;
+};
+thread_local MinuteCache minute_cache;
+
+// The first k (0..8+) bytes of a little-endian word.
+inline std::uint64_t first_bytes(std::size_t k) {
+  return k >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * k)) - 1;
+}
+
+}  // namespace
+
 bool parse_pghp(std::string_view line, Pghp& out) {
   // $PGHP,1,yyyy,mm,dd,hh,mi,ss,ms,country,region,pss,online,cc*hh
   // This runs for every other line of Gatehouse feeds. Fast path: the line's first
-  // 64 bytes give comma/star bitmasks and the checksum in a few vector operations,
-  // and the date fields (1 to 4 digits each) are read without a loop per character.
+  // 64 bytes give comma/star bitmasks and the checksum in a few vector operations;
+  // the date up to the minute is compared with the previous wrapper's, and numbers
+  // (1 to 4 digits) are read without a loop per character. Anything unusual (wide
+  // fields, a '*' beyond byte 64) goes to parse_pghp_general, with the same results.
   const char* p = line.data();
   const std::size_t n = line.size();
   if (n < 8 || std::memcmp(p, "$PGHP,", 6) != 0) return false;
   scan::Window64 w;
-  if (!w.load(p, n) || w.stars == 0) return parse_pghp_general(line, out);  // no '*' in the first 64 bytes
+  if (!w.load(p, n) || w.stars == 0) return parse_pghp_general(line, out);
   const std::size_t star = static_cast<std::size_t>(__builtin_ctzll(w.stars));
   if (star + 3 > n) return false;  // also makes the 4-byte reads of small_decimal safe
   unsigned x = w.xor_all ^ static_cast<unsigned char>('$');
@@ -168,27 +189,60 @@ bool parse_pghp(std::string_view line, Pghp& out) {
   // Field ends: the commas after "$PGHP," and before the '*', then the '*' itself.
   std::uint64_t ends = (w.commas & ((std::uint64_t{1} << star) - 1) & ~std::uint64_t{0x3F}) |
                        (std::uint64_t{1} << star);
-  int v[8];
-  std::size_t start = 6;
+  std::size_t e[8];
   for (int k = 0; k < 8; ++k) {
     if (ends == 0) return false;  // fewer than 8 fields
-    const std::size_t e = static_cast<std::size_t>(__builtin_ctzll(ends));
+    e[k] = static_cast<std::size_t>(__builtin_ctzll(ends));
     ends &= ends - 1;
-    if (!scan::small_decimal(p + start, e - start, v[k]))
-      return e - start > 4 ? parse_pghp_general(line, out) : false;  // wide field: rare
-    start = e + 1;
   }
-  if (v[0] != 1 || p[7] != ',') return false;  // type 1, written as one digit
-  out.time = utc_to_ms(v[1], v[2], v[3], v[4], v[5], v[6], v[7]);
-  if (out.time == kUnknownTime) return false;
+  if (e[0] != 7 || p[6] != '1') return false;  // type 1, written as one digit
+  // A field: 1..4 digits, false when not digits, the general parser when wider.
+  enum class Num { Ok, Bad, Wide };
+  auto number = [&](int k, int& v) {
+    const std::size_t b = e[k - 1] + 1, len = e[k] - b;
+    if (scan::small_decimal(p + b, len, v)) return Num::Ok;
+    return len > 4 ? Num::Wide : Num::Bad;
+  };
+  const std::size_t key_len = e[5] + 1 - 6;
+  MinuteCache& cache = minute_cache;
+  std::uint64_t key[3] = {0, 0, 0};
+  const bool keyable = key_len <= 24 && n >= 30;
+  if (keyable) {
+    std::memcpy(key, p + 6, 24);
+    key[0] &= first_bytes(key_len);
+    key[1] &= first_bytes(key_len > 8 ? key_len - 8 : 0);
+    key[2] &= first_bytes(key_len > 16 ? key_len - 16 : 0);
+  }
+  TimeMs minute;
+  if (keyable && cache.len == key_len && key[0] == cache.key[0] && key[1] == cache.key[1] &&
+      key[2] == cache.key[2]) {
+    minute = cache.minute;
+  } else {
+    int v[6];
+    for (int k = 1; k < 6; ++k) {
+      const Num r = number(k, v[k]);
+      if (r != Num::Ok) return r == Num::Wide ? parse_pghp_general(line, out) : false;
+    }
+    minute = utc_to_ms(v[1], v[2], v[3], v[4], v[5], 0, 0);
+    if (minute == kUnknownTime) return false;
+    if (keyable) cache = MinuteCache{{key[0], key[1], key[2]}, key_len, minute};
+  }
+  int second, millis;
+  for (auto [k, dst] : {std::pair<int, int*>{6, &second}, {7, &millis}}) {
+    const Num r = number(k, *dst);
+    if (r != Num::Ok) return r == Num::Wide ? parse_pghp_general(line, out) : false;
+  }
+  if (second > 60 || millis > 999) return false;  // utc_to_ms's limits
+  out.time = minute + second * 1000LL + millis;
   out.station = {};
   out.checksum_of_next = -1;
+  std::size_t start = e[7] + 1;
   for (int k = 8; ends != 0 && k <= 12; ++k) {
-    const std::size_t e = static_cast<std::size_t>(__builtin_ctzll(ends));
+    const std::size_t end = static_cast<std::size_t>(__builtin_ctzll(ends));
     ends &= ends - 1;
-    if (k == 10) out.station = line.substr(start, e - start);
-    if (k == 12 && e - start == 2) out.checksum_of_next = parse_hex_byte(line.substr(start, 2));
-    start = e + 1;
+    if (k == 10) out.station = line.substr(start, end - start);
+    if (k == 12 && end - start == 2) out.checksum_of_next = parse_hex_byte(line.substr(start, 2));
+    start = end + 1;
   }
   return true;
 }

@@ -4,6 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <string>
+#include <vector>
+
 #include "ais/bits.h"
 #include "ais/json_writer.h"
 #include "ais/payload.h"
@@ -301,3 +304,35 @@ TEST(Payload, BitReaderNeverReadsPastTheBuffer) {
 }
 
 }  // namespace
+
+TEST(PayloadBits, VectorDearmoringMatchesBitByBitAtEveryLength) {
+  // The de-armoring works 16 characters at a time with an overlapping last block;
+  // compare with a one-bit-at-a-time reference for every length and a bad character
+  // at every position.
+  std::uint32_t rng = 12345;
+  auto next = [&] { return rng = rng * 1103515245u + 12345u; };
+  const std::string alphabet = "0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVW`abcdefghijklmnopqrstuvw";
+  ASSERT_EQ(alphabet.size(), 64u);
+  for (std::size_t len = 0; len <= 90; ++len) {
+    std::string text;
+    std::vector<int> bits;
+    for (std::size_t i = 0; i < len; ++i) {
+      const int v = static_cast<int>(next() >> 16) & 63;
+      text += alphabet[static_cast<std::size_t>(v)];
+      for (int b = 5; b >= 0; --b) bits.push_back((v >> b) & 1);
+    }
+    PayloadBits pb;
+    ASSERT_TRUE(pb.load(text, 0)) << len;
+    ASSERT_EQ(pb.bit_count(), 6 * len);
+    ASSERT_EQ(pb.used_bytes(), (6 * len + 7) / 8);
+    for (std::size_t i = 0; i < bits.size(); ++i) ASSERT_EQ(pb.u(i, 1), static_cast<std::uint64_t>(bits[i])) << len << " " << i;
+    for (std::size_t i = bits.size(); i < 8 * pb.used_bytes(); ++i) ASSERT_EQ(pb.u(i, 1), 0u);  // zero padding
+    for (std::size_t bad = 0; bad < len; ++bad) {
+      for (char c : {'X', '_', ',', '*', '\x80', '/', 'x'}) {
+        std::string broken = text;
+        broken[bad] = c;
+        EXPECT_FALSE(pb.load(broken, 0)) << len << " " << bad << " " << c;
+      }
+    }
+  }
+}
