@@ -14,6 +14,18 @@
 
 namespace seawarden::detect {
 
+// Full 64-bit mix (murmur3's finaliser) for open-addressing tables. Keys here are structured
+// (MMSI << 32 | segment, row << 32 | column, vessel pairs): a plain multiplicative hash leaves
+// the low bits that pick the slot depending on only a few key bits, piling keys into long runs.
+inline std::size_t mix_key(std::uint64_t k) {
+  k ^= k >> 33;
+  k *= 0xff51afd7ed558ccdull;
+  k ^= k >> 33;
+  k *= 0xc4ceb9fe1a85ec53ull;
+  k ^= k >> 33;
+  return static_cast<std::size_t>(k);
+}
+
 template <class V>
 class KeyMap {
  public:
@@ -107,9 +119,7 @@ class KeyMap {
     std::uint64_t key = kEmpty;
     std::uint32_t index = 0;
   };
-  static std::size_t home(std::uint64_t k, std::size_t mask) {
-    return static_cast<std::size_t>((k * 0x9E3779B97F4A7C15ull) >> 24) & mask;
-  }
+  static std::size_t home(std::uint64_t k, std::size_t mask) { return mix_key(k) & mask; }
   void grow() {
     std::vector<Slot> old;
     old.swap(slots_);

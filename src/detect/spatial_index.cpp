@@ -1,5 +1,7 @@
 #include "detect/spatial_index.h"
 
+#include "detect/key_map.h"
+
 #include <algorithm>
 
 namespace seawarden::detect {
@@ -43,7 +45,7 @@ std::int64_t NeighbourGrid::col_of(int row, double lon) const {
 }
 
 std::size_t NeighbourGrid::find_slot(std::uint64_t key) const {
-  std::size_t s = static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 20) & mask_;
+  std::size_t s = mix_key(key) & mask_;
   while (table_[s].key != kEmpty && table_[s].key != key) s = (s + 1) & mask_;
   return s;
 }
