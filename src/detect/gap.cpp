@@ -30,6 +30,11 @@ void GapDetector::add_watch(const track::Vessel& v, std::int64_t now) {
   double dlat = cfg_.nearby_km / 111.2;
   double dlon = cfg_.nearby_km / (111.2 * std::max(0.05, std::cos(w.lat * track::kDegToRad)));
   dlon = std::min(dlon, 180.0);
+  // The pre-test box must hold the whole circle: 1% margin, and the longitude span taken at
+  // the circle's poleward edge, where a degree of longitude is shortest.
+  w.dlat = dlat * 1.01;
+  const double poleward = std::min(89.9, std::fabs(w.lat) + w.dlat);
+  w.dlon = std::min(180.0, 1.01 * cfg_.nearby_km / (111.2 * std::max(0.05, std::cos(poleward * track::kDegToRad))));
   for (double la = std::max(-89.999, w.lat - dlat); ; la += kCellDeg) {
     double la_c = std::min(la, std::min(89.999, w.lat + dlat));
     for (double lo = w.lon - dlon; ; lo += kCellDeg) {
@@ -67,10 +72,13 @@ void GapDetector::on_track_fix(const track::Vessel& vessel, const VesselInfo& in
     if (const auto* list = grid_.find(cell_of(fix.lat, fix.lon))) {
       for (std::uint32_t watched : *list) {
         if (watched == fix.mmsi) continue;
-        Watch& w = watches_[watched];
-        if (w.nearby.size() >= kMaxNearby ||
-            std::find(w.nearby.begin(), w.nearby.end(), fix.mmsi) != w.nearby.end())
-          continue;
+        Watch* found = watches_.find(watched);
+        if (!found) continue;
+        Watch& w = *found;
+        if (w.nearby.size() >= kMaxNearby || std::fabs(fix.lat - w.lat) > w.dlat) continue;
+        const double dlon = std::fabs(fix.lon - w.lon);
+        if (std::min(dlon, 360 - dlon) > w.dlon) continue;
+        if (std::find(w.nearby.begin(), w.nearby.end(), fix.mmsi) != w.nearby.end()) continue;
         if (track::haversine_km(w.lat, w.lon, fix.lat, fix.lon) <= cfg_.nearby_km)
           w.nearby.push_back(fix.mmsi);
       }
