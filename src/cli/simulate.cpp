@@ -65,7 +65,8 @@ seawarden::cli::Registrar reg(20, [](CLI::App& app) {
   sub->add_option("--hours", opts->scenario.hours, "Duration in hours (default 48)");
   sub->add_option("--vessels", opts->scenario.vessels, "Number of vessels (default 300)");
   sub->add_option("--area", opts->scenario.area,
-                  "korea-bay (default), yellow-sea, east-china-sea, or a box W,S,E,N in degrees");
+                  "korea-bay (default), yellow-sea, east-china-sea, yellow-east-china-sea (all three),\n"
+                  "or a box W,S,E,N in degrees");
   sub->add_option("--start", opts->start, "Start time, ISO-8601 UTC (default 2024-05-09T00:00:00Z)");
   sub->add_option("--feed-interval", opts->scenario.feed_interval_s,
                   "Seconds between forwarded position reports per vessel and station (default 60; 0 = every report)");

@@ -119,6 +119,8 @@ constexpr Preset kPresets[] = {
     {"korea-bay", 119.8, 37.0, 126.8, 40.3},
     {"yellow-sea", 117.5, 33.5, 127.0, 40.6},
     {"east-china-sea", 119.0, 29.5, 130.0, 35.2},
+    // The whole catalog: Bohai, Yellow Sea and the north East China Sea (for large fleets).
+    {"yellow-east-china-sea", 117.5, 29.5, 130.0, 40.6},
 };
 
 LatLon offset_km_area(const LatLon& p, double east_km, double north_km) {
@@ -214,7 +216,7 @@ Area make_area(const std::string& spec) {
   if (!found) {
     if (!parse_bbox(spec, a.west, a.south, a.east, a.north))
       throw std::invalid_argument("unknown area '" + spec +
-                                  "' (use korea-bay, yellow-sea, east-china-sea or W,S,E,N)");
+                                  "' (use korea-bay, yellow-sea, east-china-sea, yellow-east-china-sea or W,S,E,N)");
     a.name = spec;
   }
   // Nodes inside the box, lanes between them.
@@ -243,7 +245,8 @@ Area make_area(const std::string& spec) {
     const int ap = find_node(p.approach);
     const LatLon berth{p.lat, p.lon}, anch{p.alat, p.alon};
     if (ap < 0 || !a.contains(berth) || !a.contains(anch)) continue;
-    a.ports.push_back({p.id, p.name, p.cc, berth, anch, ap});
+    const LatLon apos = a.nodes[ap].pos;
+    a.ports.push_back({p.id, p.name, p.cc, berth, anch, geo::bearing_deg(anch.lat, anch.lon, apos.lat, apos.lon), ap});
   }
   // Keep the ports of the largest connected group.
   std::vector<int> comp(a.nodes.size(), -1);
@@ -286,9 +289,8 @@ Area make_area(const std::string& spec) {
   for (const auto& p : a.ports) {
     phase += 0.7;
     a.zones.push_back({"port-" + p.id, p.name + " port", "port", blob(p.berth, 3.2, 10, 0.12, phase)});
-    const LatLon ap = a.nodes[p.approach].pos;
-    const double brg = geo::bearing_deg(p.anchorage.lat, p.anchorage.lon, ap.lat, ap.lon);
-    a.zones.push_back({"anch-" + p.id, p.name + " anchorage", "anchorage", rectangle(p.anchorage, 7.0, 4.5, brg)});
+    a.zones.push_back({"anch-" + p.id, p.name + " anchorage", "anchorage",
+                       rectangle(p.anchorage, kAnchorageLengthKm, kAnchorageWidthKm, p.anchorage_bearing_deg)});
   }
   {
     geo::BBox ts;

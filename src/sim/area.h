@@ -22,8 +22,13 @@ struct Port {
   std::string id, name, country;  // country: ISO alpha-2
   LatLon berth;                   // where vessels moor (centre of the port polygon)
   LatLon anchorage;               // centre of the anchorage polygon
+  double anchorage_bearing_deg = 0;  // long axis of the anchorage rectangle (towards the approach)
   int approach = -1;              // sea node index that connects it to the lane graph
 };
+
+// The anchorage zone of every port is a rectangle this long (along the approach bearing)
+// and wide around the anchorage centre.
+inline constexpr double kAnchorageLengthKm = 7.0, kAnchorageWidthKm = 4.5;
 
 struct SeaNode {
   std::string id;
@@ -68,7 +73,8 @@ struct Area {
   std::vector<int> route(int from, int to) const;
 };
 
-// Builds an area from a preset name (korea-bay, yellow-sea, east-china-sea) or a bbox
+// Builds an area from a preset name (korea-bay, yellow-sea, east-china-sea,
+// yellow-east-china-sea) or a bbox
 // "W,S,E,N". Throws std::invalid_argument for an unknown name, a malformed box, or a box
 // holding fewer than two ports connected by lanes.
 Area make_area(const std::string& name_or_bbox);

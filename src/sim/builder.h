@@ -59,6 +59,17 @@ class Builder {
     const double a = rng_.uniform(0, 2 * geo::kPi), r = radius_km * std::sqrt(rng_.uniform());
     return offset_km(c, r * std::sin(a), r * std::cos(a));
   }
+  // Where a ship anchors: uniform over the anchorage rectangle less a 700 m margin, so a
+  // crowd of thousands spreads out as at a real anchorage (about 0.3-0.5 km apart for a
+  // hundred ships) instead of piling onto the centre, and the anchor swing stays inside.
+  LatLon anchor_spot(const Port& p) {
+    const double along = rng_.uniform(-0.5, 0.5) * (kAnchorageLengthKm - 1.4);
+    const double across = rng_.uniform(-0.5, 0.5) * (kAnchorageWidthKm - 1.4);
+    const double b = p.anchorage_bearing_deg * geo::kDegToRad;
+    return offset_km(p.anchorage, along * std::sin(b) + across * std::cos(b), along * std::cos(b) - across * std::sin(b));
+  }
+  // Where a ship moors: within 1.2 km of the port's berth point (inside the port polygon).
+  LatLon berth_spot(const Port& p) { return near(p.berth, 1.2); }
   static double path_km(const std::vector<LatLon>& pts) {
     double km = 0;
     for (std::size_t i = 1; i < pts.size(); ++i) km += distance_km(pts[i - 1], pts[i]);

@@ -52,7 +52,7 @@ class FastRng {
 
 struct TxState {
   std::int64_t next_pos = 0, next_static = 0;
-  std::size_t cursor = 0, static_cursor = 0;
+  PlanCursor cursor, static_cursor;
   std::size_t identity = 0;
   std::size_t spoof = 0;
   int spoof_left = -1;
@@ -188,7 +188,7 @@ class Feed {
 
   void emit_position(int ei, TxState& s, const Plan& plan, const Rx& rx, bool spoofing) {
     const Emitter& e = sc_.emitters[ei];
-    std::size_t c = s.cursor;
+    PlanCursor c = s.cursor;
     const State st = plan.at(rx.t, c);
     double lat = st.pos.lat, lon = st.pos.lon;
     if (spoofing) {
@@ -249,7 +249,7 @@ class Feed {
       TruthRecorder::StaticFields f;
       f.name = &id.name;
       f.shiptype = id.shiptype;
-      truth_.on_static(e.mmsi, second_floor(rx.t), f);
+      truth_.on_static(ei, second_floor(rx.t), f);
     } else {
       m.type = 18;
       ais::PositionB p;
@@ -266,7 +266,7 @@ class Feed {
     write(m, rx, corrupt);
     if (corrupt) return;  // the detector cannot use it: not in the truth
     const std::int64_t t = second_floor(rx.t);
-    truth_.on_message(e.mmsi, t);
+    truth_.on_message(ei, t);
     if (spoofing) truth_.on_spoof(ei, t, lat, lon);
     else truth_.on_fix(ei, t, lat, lon, sog, e.role != Role::Clone);
   }
@@ -309,8 +309,8 @@ class Feed {
     }
     write(m, rx, false);
     const std::int64_t t = second_floor(rx.t);
-    truth_.on_message(e.mmsi, t);
-    truth_.on_static(e.mmsi, t, f);
+    truth_.on_message(ei, t);
+    truth_.on_static(ei, t, f);
   }
 
   static std::int64_t second_floor(std::int64_t t) { return t - ((t % 1000) + 1000) % 1000; }

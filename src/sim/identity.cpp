@@ -58,6 +58,9 @@ double name_similarity(std::string_view a, std::string_view b) {
 }
 
 std::uint32_t IdentityFactory::mmsi(unsigned mid, bool round_thousand) {
+  // Without this cap a large fleet under one flag exhausted the 999 round MMSIs and the
+  // rejection loop below never ended (40,000 vessels hung in the scenario builder).
+  if (round_thousand && ++round_per_mid_[mid] > 400) round_thousand = false;
   for (;;) {
     std::uint32_t m = mid * 1000000u + static_cast<std::uint32_t>(rng_.integer(0, 999999));
     if (round_thousand) m = m / 1000 * 1000;
@@ -108,6 +111,8 @@ std::string IdentityFactory::callsign(unsigned mid) {
 
 std::string IdentityFactory::name(NameStyle style) {
   for (int attempt = 0;; ++attempt) {
+    // After a few collisions (large fleets exhaust the short forms), widen the numbering.
+    const bool crowded = attempt >= 8;
     std::string n;
     switch (style) {
       case NameStyle::Chinese:
@@ -120,22 +125,22 @@ std::string IdentityFactory::name(NameStyle style) {
       case NameStyle::Korean:
         n = std::string(pick(rng_, kKorean)) + pick(rng_, kKorean);
         for (auto& c : n) c = static_cast<char>(c);
-        n += rng_.chance(0.5) ? " " + std::to_string(rng_.integer(1, 30)) : std::string(" MARU");
+        n += crowded || rng_.chance(0.5) ? " " + std::to_string(rng_.integer(1, crowded ? 99 : 30)) : std::string(" MARU");
         if (n.ends_with(" MARU")) n = n.substr(0, n.size() - 5) + " HO";
         break;
       case NameStyle::KoreanFishing:
         n = std::string(pick(rng_, kKorean)) + pick(rng_, kKorean) + " " + std::to_string(rng_.integer(1, 99)) + " HO";
         break;
       case NameStyle::Dprk:
-        n = std::string(pick(rng_, kDprk)) + " " + pick(rng_, kDprk) + " " + std::to_string(rng_.integer(1, 9));
+        n = std::string(pick(rng_, kDprk)) + " " + pick(rng_, kDprk) + " " + std::to_string(rng_.integer(1, crowded ? 99 : 9));
         break;
       case NameStyle::English:
         n = std::string(pick(rng_, kEnglishA)) + " " + pick(rng_, kEnglishB);
-        if (rng_.chance(0.4)) n += " " + std::to_string(rng_.integer(1, 12));
+        if (crowded || rng_.chance(0.4)) n += " " + std::to_string(rng_.integer(1, crowded ? 99 : 12));
         break;
       case NameStyle::Japanese:
         n = std::string(pick(rng_, kJapanese)) + pick(rng_, kJapanese) + " MARU";
-        if (rng_.chance(0.5)) n += " NO." + std::to_string(rng_.integer(1, 20));
+        if (crowded || rng_.chance(0.5)) n += " NO." + std::to_string(rng_.integer(1, crowded ? 99 : 20));
         break;
     }
     if (n.size() > 20) n.resize(20);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -16,6 +17,8 @@ enum class NameStyle { Chinese, ChineseFishing, Korean, KoreanFishing, Dprk, Eng
 class IdentityFactory {
  public:
   explicit IdentityFactory(Rng& rng) : rng_(rng) {}
+  // A fresh MMSI of the MID. `round_thousand` asks for one ending in 000 (as many class A
+  // sets are configured); only 999 exist per MID, so once 400 are taken the MMSI is not rounded.
   std::uint32_t mmsi(unsigned mid, bool round_thousand);
   std::uint32_t imo();
   std::uint32_t invalid_imo();  // 7 digits, wrong check digit
@@ -29,6 +32,7 @@ class IdentityFactory {
  private:
   Rng& rng_;
   std::set<std::uint32_t> mmsis_, imos_;
+  std::map<unsigned, int> round_per_mid_;  // MMSIs ending in 000 handed out, per MID
   std::set<std::string> names_, callsigns_;
 };
 

@@ -40,6 +40,35 @@ State Plan::at(std::int64_t t, std::size_t& c) const {
   return s;
 }
 
+State Plan::at(std::int64_t t, PlanCursor& pc) const {
+  State s;
+  if (points.empty()) return s;
+  std::size_t& c = pc.i;
+  if (c >= points.size()) c = 0;
+  if (points[c].t_ms > t) c = 0;
+  while (c + 1 < points.size() && points[c + 1].t_ms <= t) ++c;
+  const Waypoint& a = points[c];
+  s.status = a.status;
+  if (c + 1 >= points.size()) {
+    s.pos = a.pos;
+    return s;
+  }
+  const Waypoint& b = points[c + 1];
+  if (pc.leg != c) {
+    pc.leg = c;
+    pc.sog_kn = geo::ms_to_knots(distance_km(a.pos, b.pos) * 1000, static_cast<double>(b.t_ms - a.t_ms));
+    pc.cog_deg = geo::bearing_deg(a.pos.lat, a.pos.lon, b.pos.lat, b.pos.lon);
+  }
+  s.sog_kn = pc.sog_kn, s.cog_deg = pc.cog_deg;
+  if (t <= a.t_ms) {
+    s.pos = a.pos;
+    return s;
+  }
+  const double f = static_cast<double>(t - a.t_ms) / static_cast<double>(b.t_ms - a.t_ms);
+  s.pos = {a.pos.lat + (b.pos.lat - a.pos.lat) * f, a.pos.lon + (b.pos.lon - a.pos.lon) * f};
+  return s;
+}
+
 PlanBuilder::PlanBuilder(Plan& plan, std::int64_t t_ms, LatLon pos, std::uint8_t status)
     : plan_(plan), t_(t_ms), pos_(pos), status_(status) {
   push(t_, pos_, status);

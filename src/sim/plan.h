@@ -2,6 +2,7 @@
 // the navigational status of each leg. Built by PlanBuilder, sampled by the emitters.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -22,10 +23,19 @@ struct State {
   std::uint8_t status = 0;
 };
 
+// A position in a plan for increasing queries, with the current leg's speed and course
+// cached (the feed asks several times per leg; haversine and atan2 are not free).
+struct PlanCursor {
+  std::size_t i = 0;
+  std::size_t leg = SIZE_MAX;
+  double sog_kn = 0, cog_deg = 0;
+};
+
 struct Plan {
   std::vector<Waypoint> points;  // strictly increasing times
   // State at t (clamped to the first/last waypoint). `cursor` speeds up increasing queries.
   State at(std::int64_t t_ms, std::size_t& cursor) const;
+  State at(std::int64_t t_ms, PlanCursor& cursor) const;
   State at(std::int64_t t_ms) const {
     std::size_t c = 0;
     return at(t_ms, c);

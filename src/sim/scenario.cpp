@@ -75,9 +75,9 @@ int Builder::random_port(bool dprk, int not_this) {
 }
 
 void Builder::enter_port(PlanBuilder& b, const Port& p, double anchor_h, double moor_h, double kn) {
-  b.sail_to(near(p.anchorage, 1.2), std::min(kn, 9.0), 0);
+  b.sail_to(anchor_spot(p), std::min(kn, 9.0), 0);
   if (anchor_h > 0) b.hold(static_cast<std::int64_t>(anchor_h * kHour), 60, 1, rng_);
-  b.sail_to(near(p.berth, 0.6), 5.5, 0);
+  b.sail_to(berth_spot(p), 5.5, 0);
   b.hold(static_cast<std::int64_t>(moor_h * kHour), 15, 5, rng_);
 }
 
@@ -112,7 +112,7 @@ int Builder::arrive_at(PlanBuilder*& out, Plan& plan, const LatLon& dst, int acc
   const int from = random_port(dprk);
   const Port& p = area().ports[from];
   std::vector<LatLon> pts{p.berth};
-  const LatLon start = near(p.berth, 0.6);
+  const LatLon start = berth_spot(p);
   pts[0] = start;
   pts.push_back(near(p.anchorage, 1.0));
   for (const auto& q : lane(p.approach, access, rng_.uniform(0.3, 1.2))) pts.push_back(q);
@@ -222,7 +222,7 @@ void Builder::add_transit(const std::string& label, bool dprk) {
   const int port = random_port(dprk);
   const double kn = rng_.uniform(10, 15.5);
   PlanBuilder b(sc_.plans[plan], t0_ - static_cast<std::int64_t>(rng_.uniform(0, 36) * kHour),
-                near(area().ports[port].berth, 0.6), 5);
+                berth_spot(area().ports[port]), 5);
   b.hold(static_cast<std::int64_t>(rng_.uniform(1, 18) * kHour), 15, 5, rng_);
   continue_voyages(b, port, kn, dprk);
   const std::uint8_t type = rng_.chance(0.4) ? static_cast<std::uint8_t>(rng_.integer(80, 84))
@@ -251,7 +251,7 @@ void Builder::add_fishing(bool pair) {
   std::sort(by_dist.begin(), by_dist.end());
   const SeaDisc& g = grounds[by_dist[rng_.integer(0, std::min<std::int64_t>(2, by_dist.size() - 1))].second];
   const int plan = new_plan();
-  PlanBuilder b(sc_.plans[plan], t0_ - static_cast<std::int64_t>(rng_.uniform(0, 50) * kHour), near(home.berth, 0.6), 5);
+  PlanBuilder b(sc_.plans[plan], t0_ - static_cast<std::int64_t>(rng_.uniform(0, 50) * kHour), berth_spot(home), 5);
   b.hold(static_cast<std::int64_t>(rng_.uniform(1, 10) * kHour), 15, 5, rng_);
   const double trawl_kn = pair ? rng_.uniform(3.0, 4.0) : rng_.uniform(2.8, 4.5);
   while (b.now() < t1_ + kHour) {
@@ -277,7 +277,7 @@ void Builder::add_fishing(bool pair) {
     b.sail_to(area().nodes[g.access].pos, 9, 0);
     b.sail_path(lane(g.access, home.approach, 0.5), 9, 0);
     b.sail_to(near(home.anchorage, 1.0), 7, 0);
-    b.sail_to(near(home.berth, 0.6), 5, 0);
+    b.sail_to(berth_spot(home), 5, 0);
     b.hold(static_cast<std::int64_t>(rng_.uniform(8, 16) * kHour), 15, 5, rng_);
   }
   const bool class_b = !pair && rng_.chance(0.5);
@@ -303,9 +303,9 @@ void Builder::add_anchored() {
   const int port = rng_.pick(other_ports_.empty() ? dprk_ports_ : other_ports_);
   const Port& p = area().ports[port];
   const int plan = new_plan();
-  PlanBuilder b(sc_.plans[plan], t0_ - static_cast<std::int64_t>(rng_.uniform(0, 20) * kHour), near(p.anchorage, 1.3), 1);
+  PlanBuilder b(sc_.plans[plan], t0_ - static_cast<std::int64_t>(rng_.uniform(0, 20) * kHour), anchor_spot(p), 1);
   b.hold(t0_ + static_cast<std::int64_t>(rng_.uniform(6, 60) * kHour) - b.now(), 60, 1, rng_);
-  b.sail_to(near(p.berth, 0.6), 5, 0);
+  b.sail_to(berth_spot(p), 5, 0);
   b.hold(static_cast<std::int64_t>(rng_.uniform(8, 20) * kHour), 15, 5, rng_);
   continue_voyages(b, port, rng_.uniform(10, 14), false);
   const unsigned mid = flag_mid_for("any");
@@ -319,7 +319,7 @@ void Builder::add_small_craft() {
   const int port = rng_.pick(other_ports_.empty() ? dprk_ports_ : other_ports_);
   const Port& p = area().ports[port];
   const int plan = new_plan();
-  PlanBuilder b(sc_.plans[plan], t0_ - static_cast<std::int64_t>(rng_.uniform(0, 12) * kHour), near(p.berth, 0.6), 5);
+  PlanBuilder b(sc_.plans[plan], t0_ - static_cast<std::int64_t>(rng_.uniform(0, 12) * kHour), berth_spot(p), 5);
   while (b.now() < t1_ + kHour) {
     b.hold(static_cast<std::int64_t>(rng_.uniform(3, 10) * kHour), 15, 15, rng_);
     const auto& adj = area().adjacency[p.approach];
@@ -336,7 +336,7 @@ void Builder::add_small_craft() {
     b.sail_to(out, kn, 15);
     b.sail_to(ap, kn, 15);
     b.sail_to(near(p.anchorage, 1.0), kn, 15);
-    b.sail_to(near(p.berth, 0.6), 5, 15);
+    b.sail_to(berth_spot(p), 5, 15);
   }
   const unsigned mid = p.country == "KR" ? 440 : p.country == "JP" ? 431 : 413;
   new_emitter(plan, mid, true, rng_.chance(0.5) ? 52 : 37,
@@ -356,7 +356,7 @@ void Builder::add_close_passing() {
     const int from = k == 0 ? x : y, to = k == 0 ? y : x;
     const int plan = new_plan();
     const std::int64_t moor_from = std::min(depart, t0_) - static_cast<std::int64_t>(rng_.uniform(1, 10) * kHour);
-    PlanBuilder b(sc_.plans[plan], moor_from, near(area().ports[from].anchorage, 0.8), 1);
+    PlanBuilder b(sc_.plans[plan], moor_from, anchor_spot(area().ports[from]), 1);
     b.hold(depart - moor_from, 60, 1, rng_);
     b.sail_to(area().ports[from].anchorage, 7, 0);
     // Both keep 150 m to starboard of the lane: they pass about 300 m apart at speed.

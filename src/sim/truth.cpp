@@ -34,21 +34,24 @@ bool default_mmsi(std::uint32_t m) {
 }  // namespace
 
 TruthRecorder::TruthRecorder(const Scenario& sc) : sc_(sc), emitters_(sc.emitters.size()) {
-  for (const auto& e : sc.emitters)
+  mmsis_.reserve(sc.emitters.size());
+  for (const auto& e : sc.emitters) {
+    by_emitter_.push_back(&mmsi(e.mmsi));
     if (e.role == Role::Clone) mmsi(e.mmsi).record_fixes = true;
+  }
 }
 
 TruthRecorder::MmsiTruth& TruthRecorder::mmsi(std::uint32_t m) { return mmsis_[m]; }
 
-void TruthRecorder::on_message(std::uint32_t m, std::int64_t t) {
-  auto& mt = mmsi(m);
+void TruthRecorder::on_message(int ei, std::int64_t t) {
+  auto& mt = *by_emitter_[static_cast<std::size_t>(ei)];
   mt.first_msg = std::min(mt.first_msg, t);
   mt.last_msg = std::max(mt.last_msg, t);
 }
 
 void TruthRecorder::on_fix(int ei, std::int64_t t, double lat, double lon, double sog, bool own_track) {
   const Emitter& e = sc_.emitters[ei];
-  auto& mt = mmsi(e.mmsi);
+  auto& mt = *by_emitter_[static_cast<std::size_t>(ei)];
   if (mt.has_fix && t - mt.last_fix >= kGapMs) {
     auto ev = make("gap", mt.last_fix, t, e.mmsi, mt.last_lat, mt.last_lon);
     const double km = detect::geo::distance_km(mt.last_lat, mt.last_lon, lat, lon);
@@ -104,7 +107,7 @@ void TruthRecorder::on_spoof(int ei, std::int64_t t, double lat, double lon) {
     et.spoof_lat = lat, et.spoof_lon = lon;
     et.from_lat = et.last_lat, et.from_lon = et.last_lon;
   }
-  auto& mt = mmsi(e.mmsi);
+  auto& mt = *by_emitter_[static_cast<std::size_t>(ei)];
   if (t >= mt.last_fix) mt.last_fix = t, mt.last_lat = lat, mt.last_lon = lon;
 }
 
@@ -156,8 +159,9 @@ void TruthRecorder::field(MmsiTruth& m, std::uint32_t mmsi_value, FieldTrack& f,
   f.cand = v, f.cand_t = t, f.cand_n = 1;
 }
 
-void TruthRecorder::on_static(std::uint32_t m, std::int64_t t, const StaticFields& s) {
-  auto& mt = mmsi(m);
+void TruthRecorder::on_static(int ei, std::int64_t t, const StaticFields& s) {
+  const std::uint32_t m = sc_.emitters[static_cast<std::size_t>(ei)].mmsi;
+  auto& mt = *by_emitter_[static_cast<std::size_t>(ei)];
   if (s.name) {
     field(mt, m, mt.name, *s.name, t, "name", false);
     touch(mt.names, *s.name, t);

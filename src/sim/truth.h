@@ -22,8 +22,8 @@ class TruthRecorder {
 
   // A position fix. own_track: the emitter's real ship (not a clone, not spoofed).
   void on_fix(int emitter, std::int64_t t_ms, double lat, double lon, double sog_kn, bool own_track);
-  // Any message of an MMSI (for first/last-message spans).
-  void on_message(std::uint32_t mmsi, std::int64_t t_ms);
+  // Any message of an emitter's MMSI (for first/last-message spans).
+  void on_message(int emitter, std::int64_t t_ms);
   // Static data as received: fields that the message type carries (others empty/zero/-1).
   struct StaticFields {
     const std::string* name = nullptr;
@@ -33,7 +33,7 @@ class TruthRecorder {
     int shiptype = -1;
     float draught_m = -1;  // type 5 only
   };
-  void on_static(std::uint32_t mmsi, std::int64_t t_ms, const StaticFields& f);
+  void on_static(int emitter, std::int64_t t_ms, const StaticFields& f);
   // A spoofed fix of an emitter (for position_jump spans).
   void on_spoof(int emitter, std::int64_t t_ms, double lat, double lon);
 
@@ -80,6 +80,7 @@ class TruthRecorder {
   const Scenario& sc_;
   std::vector<EmitterTruth> emitters_;
   std::unordered_map<std::uint32_t, MmsiTruth> mmsis_;
+  std::vector<MmsiTruth*> by_emitter_;  // emitter -> its MMSI's entry (nodes are stable)
   std::unordered_map<std::uint32_t, std::uint32_t> imo_first_mmsi_;
   std::unordered_map<std::uint64_t, bool> imo_seen_by_;
   std::vector<std::uint32_t> zone_buf_;
