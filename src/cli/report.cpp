@@ -73,7 +73,10 @@ int run(const Opts& o) {
   ro.context_ms = static_cast<std::int64_t>(o.context_h * 3600'000);
   auto r = report::write_reports(*db, ro);
   if (o.all) print_summary(*db);
-  std::printf("report: %zu case page(s), %zu vessel page(s) in %s\n", r.cases, r.vessels, o.out.c_str());
+  std::printf("report: %zu case page(s), %zu vessel page(s) in %s", r.cases, r.vessels, o.out.c_str());
+  if (r.routine_visits)
+    std::printf(" (%zu routine port/anchorage visits: on the vessel pages and the index, no page each)", r.routine_visits);
+  std::printf("\n");
   std::printf("index: %s\n", std::filesystem::absolute(r.index_path).lexically_normal().c_str());
   return cli::kExitOk;
 }
@@ -86,7 +89,8 @@ seawarden::cli::Registrar reg(65, [](CLI::App& app) {
   sub->add_option("--out", o->out, "Output directory")->required();
   sub->add_option("--event", o->event_id, "One case: the event id (see `seawarden events`)");
   sub->add_option("--vessel", o->vessel, "Every case of a vessel: MMSI, IMO or name");
-  sub->add_flag("--all", o->all, "Every case, every vessel with a finding, and the index");
+  sub->add_flag("--all", o->all, "Every case (routine port/anchorage visits only in the index and on vessel pages), "
+                                 "every vessel with a case, and the index");
   sub->add_option("--context-hours", o->context_h, "Track shown before and after an event (default 2)");
   sub->callback([o] { seawarden::cli::set_exit_code(run(*o)); });
 });

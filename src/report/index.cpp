@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <set>
 #include <stdexcept>
@@ -44,6 +45,39 @@ std::string bar_chart(const std::vector<std::pair<std::string, std::uint64_t>>& 
   return s + "</svg>";
 }
 
+// Routine zone visits summed up per zone (each is also on its vessel's page, if it has one).
+std::string routine_section(const std::vector<store::StoredEvent>& routine) {
+  struct Zone {
+    std::string name, kind;
+    std::uint64_t visits = 0, port_calls = 0;
+    std::set<std::uint32_t> vessels;
+    double dwell_h = 0;
+  };
+  std::map<std::string, Zone> zones;
+  for (const auto& e : routine) {
+    const auto& f = e.event.fields;
+    auto& z = zones[f.value("zone", std::string("?"))];
+    z.name = f.value("zone_name", std::string());
+    z.kind = f.value("zone_kind", std::string());
+    ++z.visits;
+    if (f.value("port_call", false)) ++z.port_calls;
+    z.vessels.insert(e.event.vessels.begin(), e.event.vessels.end());
+    z.dwell_h += static_cast<double>(e.event.end_ms - e.event.start_ms) / 3600'000.0;
+  }
+  std::string s = "<h2>Routine zone visits (" + std::to_string(routine.size()) +
+                  ")</h2><p class=\"note\">Visits to ordinary ports and anchorages have no case page of their own; "
+                  "they are listed on the vessels' pages (source: table <code>events</code>, kind zone_visit). A port "
+                  "call is a visit with a stop.</p><table class=\"sortable\" id=\"routine\"><thead><tr><th>Zone</th>"
+                  "<th>Kind</th><th class=\"num\">Visits</th><th class=\"num\">Port calls</th><th class=\"num\">"
+                  "Vessels</th><th class=\"num\">Hours inside</th></tr></thead><tbody>";
+  for (const auto& [id, z] : zones)
+    s += "<tr><td>" + esc(z.name.empty() ? id : z.name + " (" + id + ")") + "</td><td>" + esc(z.kind) +
+         "</td><td class=\"num\">" + std::to_string(z.visits) + "</td><td class=\"num\">" +
+         std::to_string(z.port_calls) + "</td><td class=\"num\">" + std::to_string(z.vessels.size()) +
+         "</td><td class=\"num\">" + fixed(z.dwell_h, 1) + "</td></tr>";
+  return s + "</tbody></table>";
+}
+
 }  // namespace
 
 int kind_priority(const std::string& kind) {
@@ -55,12 +89,18 @@ int kind_priority(const std::string& kind) {
   return it == order.end() ? 10 : it->second;
 }
 
-std::string index_page(store::Database& db, const std::vector<std::int64_t>& only) {
+std::string index_page(store::Database& db, const std::vector<std::int64_t>& only, bool all_have_pages) {
   auto events = store::query_events(db, {});
   if (!only.empty()) {
     std::set<std::int64_t> keep(only.begin(), only.end());
     events.erase(std::remove_if(events.begin(), events.end(), [&](const auto& e) { return !keep.count(e.id); }),
                  events.end());
+  }
+  // Routine zone visits count in the summaries but are listed by zone, not one by one.
+  std::vector<store::StoredEvent> routine;
+  if (!all_have_pages) {
+    auto is_routine = [](const store::StoredEvent& e) { return !has_case_page(e); };
+    std::copy_if(events.begin(), events.end(), std::back_inserter(routine), is_routine);
   }
   // Most significant first: kind, then longest.
   std::stable_sort(events.begin(), events.end(), [](const auto& a, const auto& b) {
@@ -74,7 +114,8 @@ std::string index_page(store::Database& db, const std::vector<std::int64_t>& onl
   auto card = [&](const std::string& k, std::uint64_t v) {
     s += "<div class=\"card\"><div class=\"k\">" + esc(k) + "</div><div class=\"v\">" + std::to_string(v) + "</div></div>";
   };
-  card("Cases listed", events.size());
+  card("Cases listed", events.size() - routine.size());
+  if (!routine.empty()) card("Routine zone visits", routine.size());
   card("Vessels", summary.vessels);
   card("Positions stored", summary.positions);
   card("Sanctions hits", summary.hits);
@@ -109,9 +150,14 @@ std::string index_page(store::Database& db, const std::vector<std::int64_t>& onl
   }
   s += "</tbody></table>";
 
-  // Vessels ranked by their most significant findings (zone visits count least).
+  // Vessels ranked by their most significant findings (zone visits count least); only
+  // vessels with a case have a page.
+  std::set<std::uint32_t> with_page;
+  for (const auto& e : events)
+    if (all_have_pages || has_case_page(e)) with_page.insert(e.event.vessels.begin(), e.event.vessels.end());
   std::vector<std::pair<std::uint32_t, double>> ranked;
   for (const auto& [m, counts] : by_vessel) {
+    if (!with_page.count(m)) continue;
     double score = 0;
     for (const auto& [k, n] : counts) score += static_cast<double>(n) * (k == "zone_visit" ? 0.01 : 11 - kind_priority(k));
     ranked.emplace_back(m, score);
@@ -134,7 +180,15 @@ std::string index_page(store::Database& db, const std::vector<std::int64_t>& onl
 
   s += "<h2>All cases</h2><p class=\"note\">Most significant kinds first; click a column to sort, type to filter.</p>"
        "<input class=\"filter\" data-table=\"cases\" placeholder=\"filter (kind, name, MMSI, zone...)\">";
-  s += events_table(events, "cases", &db);
+  if (routine.empty()) {
+    s += events_table(events, "cases", &db, all_have_pages);
+  } else {
+    std::vector<store::StoredEvent> cases;
+    std::copy_if(events.begin(), events.end(), std::back_inserter(cases),
+                 [](const store::StoredEvent& e) { return has_case_page(e); });
+    s += events_table(cases, "cases", &db);
+    s += routine_section(routine);
+  }
   s += page_end();
   return s;
 }
@@ -143,31 +197,38 @@ ReportResult write_reports(store::Database& db, const ReportOptions& o) {
   std::filesystem::create_directories(o.out_dir);
   const std::filesystem::path dir(o.out_dir);
   ReportResult r;
-  std::vector<std::int64_t> cases;
+  std::vector<std::int64_t> scope;  // events the index counts
+  std::vector<std::int64_t> cases;  // events with a page
   std::set<std::uint32_t> vessels;
   if (o.event_id) {
     auto e = store::get_event(db, o.event_id);
     if (!e) throw std::runtime_error("no event " + std::to_string(o.event_id) + " in the store");
-    cases.push_back(e->id);
+    scope.push_back(e->id);
+    cases.push_back(e->id);  // any event, a routine visit too, when asked for by id
     for (auto m : e->event.vessels) vessels.insert(m);
-  } else if (!o.vessel.empty()) {
-    auto mmsis = store::resolve_vessel(db, o.vessel);
-    if (mmsis.empty()) throw std::runtime_error("no vessel '" + o.vessel + "' in the store");
-    store::EventFilter f;
-    f.vessels = mmsis;
-    f.parse_fields = false;
-    for (const auto& e : store::query_events(db, f)) cases.push_back(e.id);
-    vessels.insert(mmsis.begin(), mmsis.end());
   } else {
     store::EventFilter f;
     f.parse_fields = false;
+    std::vector<std::uint32_t> mmsis;
+    if (!o.vessel.empty()) {
+      mmsis = store::resolve_vessel(db, o.vessel);
+      if (mmsis.empty()) throw std::runtime_error("no vessel '" + o.vessel + "' in the store");
+      f.vessels = mmsis;
+      vessels.insert(mmsis.begin(), mmsis.end());
+    }
     for (const auto& e : store::query_events(db, f)) {
+      scope.push_back(e.id);
+      if (!has_case_page(e)) {
+        ++r.routine_visits;
+        continue;
+      }
       cases.push_back(e.id);
-      for (auto m : e.event.vessels) vessels.insert(m);
+      if (o.all) vessels.insert(e.event.vessels.begin(), e.event.vessels.end());
     }
   }
   r.index_path = (dir / "index.html").string();
-  write_file(r.index_path, index_page(db, o.all ? std::vector<std::int64_t>{} : cases));
+  if (!o.all && scope.empty()) scope.push_back(-1);  // a vessel without findings: an empty index, not all
+  write_file(r.index_path, index_page(db, o.all ? std::vector<std::int64_t>{} : scope, o.event_id != 0));
   r.pages.push_back(r.index_path);
   for (auto id : cases) {
     auto path = (dir / case_file(id)).string();

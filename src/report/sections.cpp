@@ -93,7 +93,8 @@ std::string sanctions_section(store::Database& db, std::uint32_t mmsi) {
   return s;
 }
 
-std::string events_table(const std::vector<store::StoredEvent>& events, const std::string& id, store::Database* db) {
+std::string events_table(const std::vector<store::StoredEvent>& events, const std::string& id, store::Database* db,
+                         bool link_all) {
   std::string s = "<table class=\"sortable\" id=\"" + esc(id) + "\"><thead><tr><th class=\"num\">ID</th><th>Kind</th>"
                   "<th>Start (UTC)</th><th>End (UTC)</th><th class=\"num\">Hours</th><th>Vessels</th>"
                   "<th class=\"num\">Lat</th><th class=\"num\">Lon</th><th>Detail</th></tr></thead><tbody>";
@@ -104,8 +105,11 @@ std::string events_table(const std::vector<store::StoredEvent>& events, const st
       vessels += "<a href=\"" + vessel_file(m) + "\">" + esc(db ? vessel_label(*db, m) : std::to_string(m)) + "</a>";
     }
     double hours = static_cast<double>(e.event.end_ms - e.event.start_ms) / 3600'000.0;
-    s += "<tr><td class=\"num\" data-sort=\"" + std::to_string(e.id) + "\"><a href=\"" + case_file(e.id) + "\">" +
-         std::to_string(e.id) + "</a></td><td>" + kind_badge(e.event.kind) + "</td><td>" + utc(e.event.start_ms) +
+    const std::string id_cell = link_all || has_case_page(e)
+                                    ? "<a href=\"" + case_file(e.id) + "\">" + std::to_string(e.id) + "</a>"
+                                    : std::to_string(e.id);
+    s += "<tr><td class=\"num\" data-sort=\"" + std::to_string(e.id) + "\">" + id_cell + "</td><td>" +
+         kind_badge(e.event.kind) + "</td><td>" + utc(e.event.start_ms) +
          "</td><td>" + utc(e.event.end_ms) + "</td><td class=\"num\">" + fixed(hours, 1) + "</td><td>" + vessels +
          "</td><td class=\"num\">" + fixed(e.event.lat, 4) + "</td><td class=\"num\">" + fixed(e.event.lon, 4) +
          "</td><td>" + esc(store::event_detail(e)) + "</td></tr>\n";

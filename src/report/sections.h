@@ -15,9 +15,10 @@ std::string kind_badge(const std::string& kind);
 std::string identity_section(store::Database& db, std::uint32_t mmsi);
 // Sanctions hits with the list entries as stored (list version and date).
 std::string sanctions_section(store::Database& db, std::uint32_t mmsi);
-// A sortable table of events, linking to their case pages.
+// A sortable table of events, linking to their case pages (routine zone visits, which have
+// none, unlinked unless `link_all`).
 std::string events_table(const std::vector<store::StoredEvent>& events, const std::string& table_id,
-                         store::Database* db_for_names = nullptr);
+                         store::Database* db_for_names = nullptr, bool link_all = false);
 // Key/value table of an event's fields (nested values as JSON).
 std::string fields_table(const nlohmann::json& fields);
 // Stored positions as compact text (time, lat, lon, sog, cog, segment), in a <details>.
