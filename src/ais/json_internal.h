@@ -83,6 +83,17 @@ class JsonOut {
     key(k);
     str(v);
   }
+  // A legend from the tables of names.h that hold no character needing escape
+  // (status, ship type, EPFD, aid type, station type; tested), copied without a scan.
+  template <typename K>
+  void legend(const K& k, std::string_view v) {
+    key(k);
+    need(v.size() + 2);
+    *p_++ = '"';
+    std::memcpy(p_, v.data(), v.size());
+    p_ += v.size();
+    *p_++ = '"';
+  }
   // A literal value (already quoted if a string).
   template <typename K>
   void lit(const K& k, std::string_view v) {
@@ -121,13 +132,30 @@ class JsonOut {
     }
   }
 
+  // Most AIS numbers are small: one and two digits without the general conversion.
   void num(std::uint64_t v) {
     need(24);
+    if (v < 100) {
+      put_small(static_cast<unsigned>(v));
+      return;
+    }
     p_ = std::to_chars(p_, p_ + 24, v).ptr;
   }
   void num(std::int64_t v) {
     need(24);
+    if (v >= 0 && v < 100) {
+      put_small(static_cast<unsigned>(v));
+      return;
+    }
     p_ = std::to_chars(p_, p_ + 24, v).ptr;
+  }
+  void put_small(unsigned v) {  // v < 100
+    if (v < 10) {
+      *p_++ = static_cast<char>('0' + v);
+    } else {
+      std::memcpy(p_, kDigitPairs + 2 * v, 2);
+      p_ += 2;
+    }
   }
   void fixed(double v, int prec) {
     char tmp[400];  // %.Nf of any double fits (|v| < 1e309)
@@ -161,11 +189,13 @@ class JsonOut {
     if (neg) *p_++ = '-';
     p_ = std::to_chars(p_, p_ + 22, mag / pow).ptr;
     *p_++ = '.';
-    std::uint64_t frac = mag % pow;
-    for (int d = D - 1; d >= 0; --d) {
-      p_[d] = static_cast<char>('0' + frac % 10);
-      frac /= 10;
+    auto frac = static_cast<std::uint32_t>(mag % pow);
+    int d = D;
+    for (; d >= 2; d -= 2) {  // two digits per step, from the right
+      std::memcpy(p_ + d - 2, kDigitPairs + 2 * (frac % 100), 2);
+      frac /= 100;
     }
+    if (d == 1) p_[0] = static_cast<char>('0' + frac);
     p_ += D;
   }
   // JSON string with gpsd's escaping of quotes, backslashes and control characters.
@@ -230,8 +260,8 @@ class JsonOut {
   void pad2(unsigned v) {
     if (v < 100) {
       need(2);
-      *p_++ = static_cast<char>('0' + v / 10);
-      *p_++ = static_cast<char>('0' + v % 10);
+      std::memcpy(p_, kDigitPairs + 2 * v, 2);
+      p_ += 2;
       return;
     }
     num(static_cast<std::uint64_t>(v));
@@ -240,6 +270,18 @@ class JsonOut {
     need(1);
     *p_++ = c;
   }
+
+  // Raw room for up to `n` bytes written with put()/advance (n <= kCapacity).
+  char* reserve(std::size_t n) {
+    need(n);
+    return p_;
+  }
+  void advance(std::size_t n) { p_ += n; }
+
+  static constexpr char kDigitPairs[] =
+      "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+      "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+      "8081828384858687888990919293949596979899";
 
  private:
   static constexpr std::size_t kCapacity = 2048;

@@ -9,6 +9,7 @@
 
 #include "ais/json_internal.h"
 #include "ais/names.h"
+#include "ais/timestamps.h"
 
 namespace seawarden::ais {
 
@@ -21,7 +22,7 @@ using detail::kMin10k7;
 
 void position_a(JsonOut& j, const PositionA& p, bool scaled) {
   j.u("status", p.status);
-  j.s("status_text", status_text(p.status));
+  j.legend("status_text", status_text(p.status));
   if (scaled) {
     if (std::abs(int{p.turn}) >= 128) j.lit("turn", "\"n/a\"");
     else if (p.turn == -127) j.lit("turn", "\"fastleft\"");
@@ -78,7 +79,7 @@ void base_station(JsonOut& j, const BaseStation& p, bool scaled) {
   j.b("accuracy", p.accuracy);
   j.lon_lat(p.lon, p.lat, scaled, kMin10k7, 7);
   j.u("epfd", p.epfd);
-  j.s("epfd_text", epfd_text(p.epfd));
+  j.legend("epfd_text", epfd_text(p.epfd));
   j.b("raim", p.raim);
   j.u("radio", p.radio);
 }
@@ -103,13 +104,13 @@ void static_voyage(JsonOut& j, const StaticVoyage& p, bool scaled) {
   j.s("callsign", p.callsign.view());
   j.s("shipname", p.shipname.view());
   j.u("shiptype", p.shiptype);
-  j.s("shiptype_text", shiptype_text(p.shiptype));
+  j.legend("shiptype_text", shiptype_text(p.shiptype));
   j.u("to_bow", p.to_bow);
   j.u("to_stern", p.to_stern);
   j.u("to_port", p.to_port);
   j.u("to_starboard", p.to_starboard);
   j.u("epfd", p.epfd);
-  j.s("epfd_text", epfd_text(p.epfd));
+  j.legend("epfd_text", epfd_text(p.epfd));
   eta(j, "eta", p.month, p.day, p.hour, p.minute);
   if (scaled) j.tenths("draught", p.draught);
   else j.u("draught", p.draught);
@@ -155,13 +156,13 @@ void extended_b(JsonOut& j, const ExtendedB& p, bool scaled) {
   class_b_motion(j, p, scaled);
   j.s("shipname", p.shipname.view());
   j.u("shiptype", p.shiptype);
-  j.s("shiptype_text", shiptype_text(p.shiptype));
+  j.legend("shiptype_text", shiptype_text(p.shiptype));
   j.u("to_bow", p.to_bow);
   j.u("to_stern", p.to_stern);
   j.u("to_port", p.to_port);
   j.u("to_starboard", p.to_starboard);
   j.u("epfd", p.epfd);
-  j.s("epfd_text", epfd_text(p.epfd));
+  j.legend("epfd_text", epfd_text(p.epfd));
   j.b("raim", p.raim);
   j.u("dte", p.dte);
   j.b("assigned", p.assigned);
@@ -173,7 +174,7 @@ void static_b(JsonOut& j, const StaticB& p, std::uint32_t mmsi) {
   if (p.partno == 0 || p.merged) j.s("shipname", p.shipname.view());
   if (p.partno != 0) {
     j.u("shiptype", p.shiptype);
-    j.s("shiptype_text", shiptype_text(p.shiptype));
+    j.legend("shiptype_text", shiptype_text(p.shiptype));
     j.s("vendorid", p.vendorid.view());
     j.u("model", p.model);
     j.u("serial", p.serial);
@@ -191,7 +192,7 @@ void static_b(JsonOut& j, const StaticB& p, std::uint32_t mmsi) {
 
 void long_range(JsonOut& j, const LongRange& p, bool scaled) {
   j.u("status", p.status);
-  if (scaled) j.s("status_text", status_text(p.status));
+  if (scaled) j.legend("status_text", status_text(p.status));
   j.b("accuracy", p.accuracy);
   j.lon_lat(p.lon, p.lat, scaled, kMin10_4, 4);
   j.u("speed", p.speed);
@@ -229,7 +230,7 @@ void sar(JsonOut& j, const SarAircraft& p, bool scaled) {
 
 void aton(JsonOut& j, const AidToNavigation& p, bool scaled) {
   j.u("aid_type", p.aid_type);
-  j.s("aid_type_text", aid_type_text(p.aid_type));
+  j.legend("aid_type_text", aid_type_text(p.aid_type));
   j.s("name", p.view());
   if (scaled) {
     j.deg("lon", p.lon, kMin10k7, 7);
@@ -245,7 +246,7 @@ void aton(JsonOut& j, const AidToNavigation& p, bool scaled) {
   j.u("to_port", p.to_port);
   j.u("to_starboard", p.to_starboard);
   j.u("epfd", p.epfd);
-  j.s("epfd_text", epfd_text(p.epfd));
+  j.legend("epfd_text", epfd_text(p.epfd));
   j.u("second", p.second);
   j.u("regional", p.regional);
   j.b("off_position", p.off_position);
@@ -359,9 +360,9 @@ void other(JsonOut& j, const OtherBody& body, unsigned type, bool scaled) {
           corner(j, "sw_lon", p.sw_lon, scaled);
           corner(j, "sw_lat", p.sw_lat, scaled);
           j.u("stationtype", p.stationtype);
-          j.s("stationtype_text", station_type_text(p.stationtype));
+          j.legend("stationtype_text", station_type_text(p.stationtype));
           j.u("shiptype", p.shiptype);
-          j.s("shiptype_text", shiptype_text(p.shiptype));
+          j.legend("shiptype_text", shiptype_text(p.shiptype));
           j.u("interval", p.interval);
           j.u("quiet", p.quiet);
         } else if constexpr (std::is_same_v<T, BinarySlot>) {
@@ -375,55 +376,11 @@ void other(JsonOut& j, const OtherBody& body, unsigned type, bool scaled) {
       body);
 }
 
-// Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
-void civil(std::int64_t days, int& y, unsigned& m, unsigned& d) {
-  days += 719468;
-  const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-  const auto doe = static_cast<unsigned>(days - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  d = doy - (153 * mp + 2) / 5 + 1;
-  m = mp < 10 ? mp + 3 : mp - 9;
-  y = static_cast<int>(yoe + era * 400) + (m <= 2);
-}
-
 }  // namespace
 
 void detail::iso_time(JsonOut& j, TimeMs t) {
-  std::int64_t secs = t / 1000, ms = t % 1000;
-  if (ms < 0) {
-    ms += 1000;
-    secs -= 1;
-  }
-  std::int64_t days = secs / 86400, sod = secs % 86400;
-  if (sod < 0) {
-    sod += 86400;
-    days -= 1;
-  }
-  int y;
-  unsigned mo, d;
-  civil(days, y, mo, d);
-  if (y < 0 || y > 9999) y = y < 0 ? 0 : 9999;
-  const auto yy = static_cast<unsigned>(y);
-  j.pad2(yy / 100);
-  j.pad2(yy % 100);
-  j.ch('-');
-  j.pad2(mo);
-  j.ch('-');
-  j.pad2(d);
-  j.ch('T');
-  j.pad2(static_cast<unsigned>(sod / 3600));
-  j.ch(':');
-  j.pad2(static_cast<unsigned>(sod / 60 % 60));
-  j.ch(':');
-  j.pad2(static_cast<unsigned>(sod % 60));
-  if (ms != 0) {
-    j.ch('.');
-    j.ch(static_cast<char>('0' + ms / 100));
-    j.pad2(static_cast<unsigned>(ms % 100));
-  }
-  j.ch('Z');
+  // format_iso8601 keeps the date of the previous call: rxtimes come in order.
+  j.advance(format_iso8601(t, j.reserve(32)));
 }
 
 void append_json(const Received& rec, const JsonOptions& opt, std::string& out) {

@@ -1,28 +1,30 @@
 #include "ais/names.h"
 
 #include <iterator>
+#include <string_view>
 
 namespace seawarden::ais {
 namespace {
 
+// std::string_view tables: writers copy legends with their length known, no strlen.
 template <std::size_t N>
-const char* pick(const char* const (&table)[N], unsigned v, const char* fallback) {
+std::string_view pick(const std::string_view (&table)[N], unsigned v, std::string_view fallback) {
   return v < N ? table[v] : fallback;
 }
 
-const char* const kStatus[] = {
+constexpr std::string_view kStatus[] = {
     "Under way using engine", "At anchor", "Not under command", "Restricted maneuverability",
     "Constrained by her draught", "Moored", "Aground", "Engaged in fishing", "Under way sailing",
     "Reserved for HSC", "Reserved for WIG", "Power-driven vessel towing astern",
     "Power-driven vessel pushing ahead or towing alongside", "Reserved", "AIS-SART is active",
     "Not defined"};
 
-const char* const kEpfd[] = {"Undefined", "GPS", "GLONASS", "Combined GPS/GLONASS", "Loran-C",
+constexpr std::string_view kEpfd[] = {"Undefined", "GPS", "GLONASS", "Combined GPS/GLONASS", "Loran-C",
                              "Chayka", "Integrated navigation system", "Surveyed", "Galileo",
                              "Reserved (9)", "Reserved (10)", "Reserved (11)", "Reserved (12)",
                              "Reserved (13)", "Reserved (14)", "Internal GNSS"};
 
-const char* const kShipType[100] = {
+constexpr std::string_view kShipType[100] = {
     "Not available", "Reserved for future use", "Reserved for future use",
     "Reserved for future use", "Reserved for future use", "Reserved for future use",
     "Reserved for future use", "Reserved for future use", "Reserved for future use",
@@ -73,7 +75,7 @@ const char* const kShipType[100] = {
     "Other Type - Reserved for future use", "Other Type - Reserved for future use",
     "Other Type - Reserved for future use", "Other Type - no additional information"};
 
-const char* const kAidType[] = {
+constexpr std::string_view kAidType[] = {
     "Unspecified", "Reference point", "RACON", "Fixed offshore structure",
     "Spare, Reserved for future use.", "Light, without sectors", "Light, with sectors",
     "Leading Light Front", "Leading Light Rear", "Beacon, Cardinal N", "Beacon, Cardinal E",
@@ -84,7 +86,7 @@ const char* const kAidType[] = {
     "Starboard hand Mark", "Preferred Channel Port hand", "Preferred Channel Starboard hand",
     "Isolated danger", "Safe Water", "Special Mark", "Light Vessel / LANBY / Rigs"};
 
-const char* const kStationType[] = {
+constexpr std::string_view kStationType[] = {
     "All types of mobiles", "Reserved for future use", "All types of Class B mobile stations",
     "SAR airborne mobile station", "Aid to Navigation station", "Class B shipborne mobile station",
     "Regional use and inland waterways", "Regional use and inland waterways",
@@ -92,20 +94,20 @@ const char* const kStationType[] = {
     "Reserved for future use", "Reserved for future use", "Reserved for future use",
     "Reserved for future use", "Reserved for future use", "Reserved for future use"};
 
-const char* const kRacon[] = {"No RACON installed", "RACON not monitored", "RACON operational",
+constexpr std::string_view kRacon[] = {"No RACON installed", "RACON not monitored", "RACON operational",
                               "RACON ERROR"};
-const char* const kLight[] = {"No light or no monitoring", "Light ON", "Light OFF", "Light ERROR"};
-const char* const kTrend[] = {"steady", "increasing", "decreasing", "N/A"};
-const char* const kPrecip[] = {"reserved", "rain", "thunderstorm", "freezing rain",
+constexpr std::string_view kLight[] = {"No light or no monitoring", "Light ON", "Light OFF", "Light ERROR"};
+constexpr std::string_view kTrend[] = {"steady", "increasing", "decreasing", "N/A"};
+constexpr std::string_view kPrecip[] = {"reserved", "rain", "thunderstorm", "freezing rain",
                                "mixed/ice", "snow", "reserved", "N/A"};
-const char* const kIce[] = {"no", "yes", "reserved", "N/A"};
-const char* const kRtaStatus[] = {"Operational", "Limited operation", "Out of order", "N/A"};
-const char* const kIdType[] = {"mmsi", "imo", "callsign", "other"};
-const char* const kBerthPosition[] = {"Not available", "Port-side to", "Starboard-side to",
+constexpr std::string_view kIce[] = {"no", "yes", "reserved", "N/A"};
+constexpr std::string_view kRtaStatus[] = {"Operational", "Limited operation", "Out of order", "N/A"};
+constexpr std::string_view kIdType[] = {"mmsi", "imo", "callsign", "other"};
+constexpr std::string_view kBerthPosition[] = {"Not available", "Port-side to", "Starboard-side to",
                                       "Mediterranean (end-on) mooring", "Mooring buoy",
                                       "Anchorage", "Reserved for future use",
                                       "Reserved for future use"};
-const char* const kSignal[] = {
+constexpr std::string_view kSignal[] = {
     "N/A",
     "Serious emergency - stop or divert according to instructions.",
     "Vessels shall not proceed.",
@@ -121,16 +123,16 @@ const char* const kSignal[] = {
     "XI = Code will shift to \"I\" in due time.",
     "XO = Code will shift to \"O\" in due time.",
     "X = Vessels shall proceed only on direction."};
-const char* const kHazard[] = {"0 blue cones/lights", "1 blue cone/light", "2 blue cones/lights",
+constexpr std::string_view kHazard[] = {"0 blue cones/lights", "1 blue cone/light", "2 blue cones/lights",
                                "3 blue cones/lights", "4 B-Flag", "Unknown"};
-const char* const kLoaded[] = {"N/A (default)", "Unloaded", "Loaded"};
+constexpr std::string_view kLoaded[] = {"N/A (default)", "Unloaded", "Loaded"};
 
 struct InlandType {
   unsigned code, ais;
-  const char* legend;
+  std::string_view legend;
 };
 // ERI ship types; gpsd matches either the ERI code or the AIS equivalent.
-const InlandType kInlandTypes[] = {
+constexpr InlandType kInlandTypes[] = {
     {8000, 99, "Vessel, type unknown"},
     {8010, 79, "Motor freighter"},
     {8020, 89, "Motor tanker"},
@@ -176,17 +178,17 @@ const InlandType kInlandTypes[] = {
 
 }  // namespace
 
-const char* status_text(unsigned v) { return pick(kStatus, v, "Not defined"); }
-const char* shiptype_text(unsigned v) { return pick(kShipType, v, "INVALID SHIP TYPE"); }
-const char* epfd_text(unsigned v) { return pick(kEpfd, v, "INVALID EPFD"); }
-const char* aid_type_text(unsigned v) { return pick(kAidType, v, "INVALID NAVAID TYPE"); }
-const char* station_type_text(unsigned v) { return pick(kStationType, v, "INVALID STATION TYPE"); }
-const char* racon_text(unsigned v) { return pick(kRacon, v, "RACON ERROR"); }
-const char* light_text(unsigned v) { return pick(kLight, v, "Light ERROR"); }
-const char* trend_text(unsigned v) { return pick(kTrend, v, "N/A"); }
-const char* preciptype_text(unsigned v) { return pick(kPrecip, v, "N/A"); }
-const char* ice_text(unsigned v) { return pick(kIce, v, "N/A"); }
-const char* route_type_text(unsigned v) {
+std::string_view status_text(unsigned v) { return pick(kStatus, v, "Not defined"); }
+std::string_view shiptype_text(unsigned v) { return pick(kShipType, v, "INVALID SHIP TYPE"); }
+std::string_view epfd_text(unsigned v) { return pick(kEpfd, v, "INVALID EPFD"); }
+std::string_view aid_type_text(unsigned v) { return pick(kAidType, v, "INVALID NAVAID TYPE"); }
+std::string_view station_type_text(unsigned v) { return pick(kStationType, v, "INVALID STATION TYPE"); }
+std::string_view racon_text(unsigned v) { return pick(kRacon, v, "RACON ERROR"); }
+std::string_view light_text(unsigned v) { return pick(kLight, v, "Light ERROR"); }
+std::string_view trend_text(unsigned v) { return pick(kTrend, v, "N/A"); }
+std::string_view preciptype_text(unsigned v) { return pick(kPrecip, v, "N/A"); }
+std::string_view ice_text(unsigned v) { return pick(kIce, v, "N/A"); }
+std::string_view route_type_text(unsigned v) {
   if (v == 0) return "Undefined (default)";
   if (v == 1) return "Mandatory";
   if (v == 2) return "Recommended";
@@ -196,16 +198,16 @@ const char* route_type_text(unsigned v) {
   if (v == 31) return "Cancel route identified by message linkage";
   return "Reserved for future use.";
 }
-const char* berth_position_text(unsigned v) { return pick(kBerthPosition, v, "Reserved for future use"); }
-const char* signal_text(unsigned v) { return pick(kSignal, v, "INVALID SIGNAL TYPE"); }
-const char* rta_status_text(unsigned v) { return pick(kRtaStatus, v, "N/A"); }
-const char* vts_idtype_text(unsigned v) { return pick(kIdType, v, "other"); }
-const char* inland_shiptype_text(unsigned v) {
+std::string_view berth_position_text(unsigned v) { return pick(kBerthPosition, v, "Reserved for future use"); }
+std::string_view signal_text(unsigned v) { return pick(kSignal, v, "INVALID SIGNAL TYPE"); }
+std::string_view rta_status_text(unsigned v) { return pick(kRtaStatus, v, "N/A"); }
+std::string_view vts_idtype_text(unsigned v) { return pick(kIdType, v, "other"); }
+std::string_view inland_shiptype_text(unsigned v) {
   for (const auto& t : kInlandTypes)
     if (t.code == v || t.ais == v) return t.legend;
   return "Illegal ship type value.";
 }
-const char* inland_hazard_text(unsigned v) { return pick(kHazard, v, "INVALID HAZARD TYPE"); }
-const char* inland_loaded_text(unsigned v) { return pick(kLoaded, v, "INVALID LOAD STATUS"); }
+std::string_view inland_hazard_text(unsigned v) { return pick(kHazard, v, "INVALID HAZARD TYPE"); }
+std::string_view inland_loaded_text(unsigned v) { return pick(kLoaded, v, "INVALID LOAD STATUS"); }
 
 }  // namespace seawarden::ais

@@ -12,6 +12,11 @@ namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+constexpr char kDigitPairs[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
 // Reads exactly `n` digits at text[pos]; false when any is missing.
 bool fixed_digits(std::string_view text, std::size_t pos, std::size_t n, int& out) {
   if (pos + n > text.size()) return false;
@@ -250,46 +255,50 @@ bool parse_pghp(std::string_view line, Pghp& out) {
 std::size_t format_iso8601(TimeMs t, char* out) {
   if (t == kUnknownTime) return 0;
   std::int64_t days = t >= 0 ? t / 86400000 : (t - 86399999) / 86400000;
-  std::int64_t ms_of_day = t - days * 86400000;
-  // civil_from_days (H. Hinnant)
-  days += 719468;
-  const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(days - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  y += m <= 2;
-  if (y < 0 || y > 9999) y = y < 0 ? 0 : 9999;  // keep the fixed width for absurd inputs
+  const std::int64_t ms_of_day = t - days * 86400000;
+  // Consecutive messages nearly always share a day: its "YYYY-MM-DDT" is kept.
+  thread_local std::int64_t cached_day = INT64_MIN;
+  thread_local char cached_date[11];
+  if (days != cached_day) {
+    cached_day = days;
+    // civil_from_days (H. Hinnant)
+    days += 719468;
+    const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+    const unsigned doe = static_cast<unsigned>(days - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+    y += m <= 2;
+    if (y < 0 || y > 9999) y = y < 0 ? 0 : 9999;  // keep the fixed width for absurd inputs
+    const unsigned yy = static_cast<unsigned>(y);
+    char* c = cached_date;
+    std::memcpy(c, kDigitPairs + 2 * (yy / 100), 2);
+    std::memcpy(c + 2, kDigitPairs + 2 * (yy % 100), 2);
+    c[4] = '-';
+    std::memcpy(c + 5, kDigitPairs + 2 * m, 2);
+    c[7] = '-';
+    std::memcpy(c + 8, kDigitPairs + 2 * d, 2);
+    c[10] = 'T';
+  }
+  std::memcpy(out, cached_date, 11);
   const unsigned ms = static_cast<unsigned>(ms_of_day % 1000);
   unsigned sec = static_cast<unsigned>(ms_of_day / 1000);
   const unsigned hh = sec / 3600, mi = sec / 60 % 60;
   sec %= 60;
-  auto put2 = [&](std::size_t at, unsigned v) {
-    out[at] = static_cast<char>('0' + v / 10);
-    out[at + 1] = static_cast<char>('0' + v % 10);
-  };
-  const unsigned yy = static_cast<unsigned>(y);
-  put2(0, yy / 100);
-  put2(2, yy % 100);
-  out[4] = '-';
-  put2(5, m);
-  out[7] = '-';
-  put2(8, d);
-  out[10] = 'T';
-  put2(11, hh);
+  std::memcpy(out + 11, kDigitPairs + 2 * hh, 2);
   out[13] = ':';
-  put2(14, mi);
+  std::memcpy(out + 14, kDigitPairs + 2 * mi, 2);
   out[16] = ':';
-  put2(17, sec);
+  std::memcpy(out + 17, kDigitPairs + 2 * sec, 2);
   std::size_t n = 19;
   if (ms != 0) {
-    out[n++] = '.';
-    out[n++] = static_cast<char>('0' + ms / 100);
-    out[n++] = static_cast<char>('0' + ms / 10 % 10);
-    out[n++] = static_cast<char>('0' + ms % 10);
+    out[19] = '.';
+    out[20] = static_cast<char>('0' + ms / 100);
+    std::memcpy(out + 21, kDigitPairs + 2 * (ms % 100), 2);
+    n = 23;
   }
   out[n++] = 'Z';
   return n;

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <string>
 
+#include "ais/names.h"
 #include "ais/nmea.h"
 #include "ais/timestamps.h"
 
@@ -175,4 +176,45 @@ TEST(ParseVdm, LayoutsOutsideTheFastPath) {
   // Checksum errors are still reported as such on every shape.
   EXPECT_EQ(parse_vdm("!AIVDM,1,1,,A,13u?etPv2;0n:dDPw,00*00", v), LineError::BadChecksum);
   EXPECT_EQ(parse_vdm("!AIVDM,1,1,,A,,*00", v), LineError::BadChecksum);
+}
+
+TEST(Timestamps, IsoFormattingAcrossDaysKeepsNoStaleDate) {
+  // format_iso8601 keeps the date of its previous call; alternate days and signs.
+  EXPECT_EQ(format_iso8601(1412267403887), "2014-10-02T16:30:03.887Z");
+  EXPECT_EQ(format_iso8601(1412267403000 + 86400000), "2014-10-03T16:30:03Z");
+  EXPECT_EQ(format_iso8601(1412267403005), "2014-10-02T16:30:03.005Z");
+  EXPECT_EQ(format_iso8601(-1), "1969-12-31T23:59:59.999Z");
+  EXPECT_EQ(format_iso8601(0), "1970-01-01T00:00:00Z");
+  EXPECT_EQ(format_iso8601(951782400000), "2000-02-29T00:00:00Z");  // leap day
+  EXPECT_EQ(format_iso8601(kUnknownTime), "");
+}
+
+TEST(Timestamps, GatehouseWrappersSharingAMinute) {
+  // The minute of the previous wrapper is reused when its text is identical.
+  Pghp p;
+  ASSERT_TRUE(parse_pghp(with_sum('$', "PGHP,1,2014,10,2,16,30,3,887,219,1,992190917,1,7B"), p));
+  EXPECT_EQ(format_iso8601(p.time), "2014-10-02T16:30:03.887Z");
+  ASSERT_TRUE(parse_pghp(with_sum('$', "PGHP,1,2014,10,2,16,30,59,1,219,1,992190917,1,7B"), p));
+  EXPECT_EQ(format_iso8601(p.time), "2014-10-02T16:30:59.001Z");
+  EXPECT_FALSE(parse_pghp(with_sum('$', "PGHP,1,2014,10,2,16,30,61,1,219,1,992190917,1,7B"), p));
+  EXPECT_FALSE(parse_pghp(with_sum('$', "PGHP,1,2014,10,2,16,30,5,1000,219,1,992190917,1,7B"), p));
+  ASSERT_TRUE(parse_pghp(with_sum('$', "PGHP,1,2014,10,2,16,3,0,0,219,1,992190917,1,7B"), p));
+  EXPECT_EQ(format_iso8601(p.time), "2014-10-02T16:03:00Z");  // "16,3," is another minute
+  ASSERT_TRUE(parse_pghp(with_sum('$', "PGHP,1,2014,10,21,6,30,0,0,219,1,992190917,1,7B"), p));
+  EXPECT_EQ(format_iso8601(p.time), "2014-10-21T06:30:00Z");
+  ASSERT_TRUE(parse_pghp(with_sum('$', "PGHP,1,2014,10,2,16,30,60,0,219,1,992190917,1,7B"), p));
+  EXPECT_EQ(format_iso8601(p.time), "2014-10-02T16:31:00Z");  // leap second, as utc_to_ms
+}
+
+TEST(Names, LegendsNeedNoJsonEscaping) {
+  // The JSON writer copies these legends without its escape scan (others, such as
+  // signal_text's 'I = "in-bound" only acceptable.', do need escaping).
+  for (unsigned v = 0; v < 10000; ++v) {
+    for (std::string_view s : {status_text(v), shiptype_text(v), epfd_text(v), aid_type_text(v),
+                               station_type_text(v)}) {
+      ASSERT_FALSE(s.empty());
+      for (char c : s) ASSERT_TRUE(c != '"' && c != '\\' && static_cast<unsigned char>(c) >= 0x20) << s;
+    }
+  }
+  EXPECT_EQ(signal_text(9), "I = \"in-bound\" only acceptable.");
 }
