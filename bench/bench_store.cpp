@@ -276,7 +276,7 @@ int main(int argc, char** argv) {
       double w0 = wall_seconds();
       auto db = store::open_store_for_reading(big);
       store::EventFilter f = q.filter;
-      f.parse_fields = q.format == F::geojson;
+      f.parse_fields = false;  // as `events` does: exports copy the stored fields text
       if (!q.vessel.empty()) f.vessels = store::resolve_vessel(*db, q.vessel);
       auto found = store::query_events(*db, f);
       store::write_events(devnull, found, q.format);

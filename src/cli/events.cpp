@@ -25,7 +25,7 @@ int run(const Opts& o) {
   }
   EventFilter f;
   f.limit = o.limit;
-  f.parse_fields = *format == EventFormat::geojson;
+  f.parse_fields = false;  // every format copies the stored fields text
   if (!o.kind.empty()) f.kind = o.kind;
   auto parse = [](const std::string& text, const char* what, std::optional<std::int64_t>& into) {
     if (text.empty()) return true;

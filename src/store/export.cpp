@@ -1,5 +1,6 @@
 #include "store/export.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 
@@ -10,7 +11,143 @@
 namespace seawarden::store {
 namespace {
 
-std::string json_string(std::string_view s) { return nlohmann::json(std::string(s)).dump(); }
+// A JSON string literal. Invalid UTF-8 bytes become U+FFFD (the exports stay valid JSON
+// whatever a zone file or a broadcast name held).
+void append_json_string(std::string& out, std::string_view s) {
+  out += '"';
+  static const char* kHex = "0123456789abcdef";
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if (c == '"' || c == '\\') {
+        out += '\\';
+        out += static_cast<char>(c);
+      } else if (c < 0x20) {
+        switch (c) {
+          case '\n': out += "\\n"; break;
+          case '\r': out += "\\r"; break;
+          case '\t': out += "\\t"; break;
+          default:
+            out += "\\u00";
+            out += kHex[c >> 4];
+            out += kHex[c & 15];
+        }
+      } else {
+        out += static_cast<char>(c);
+      }
+      ++i;
+      continue;
+    }
+    // Length of a well-formed UTF-8 sequence starting here, 0 when malformed.
+    std::size_t n = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+    if (n && i + n <= s.size()) {
+      for (std::size_t k = 1; k < n; ++k)
+        if ((static_cast<unsigned char>(s[i + k]) & 0xc0) != 0x80) n = 0;
+      if (n == 3 && ((c == 0xe0 && static_cast<unsigned char>(s[i + 1]) < 0xa0) ||
+                     (c == 0xed && static_cast<unsigned char>(s[i + 1]) >= 0xa0)))
+        n = 0;  // overlong or surrogate
+      if (n == 4 && ((c == 0xf0 && static_cast<unsigned char>(s[i + 1]) < 0x90) ||
+                     (c == 0xf4 && static_cast<unsigned char>(s[i + 1]) >= 0x90)))
+        n = 0;
+    } else {
+      n = 0;
+    }
+    if (n) {
+      out.append(s.data() + i, n);
+      i += n;
+    } else {
+      out += "\xef\xbf\xbd";
+      ++i;
+    }
+  }
+  out += '"';
+}
+
+std::string json_string(std::string_view s) {
+  std::string out;
+  append_json_string(out, s);
+  return out;
+}
+
+void append_uint(std::string& out, std::uint64_t v) {
+  char buf[24];
+  auto [p, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  out.append(buf, p);
+}
+
+// Visits the top-level members of a JSON object text (an event's stored `fields`) without
+// building a DOM: fn(key, raw value text). Keys are compared as written (the detectors'
+// keys have no escapes). Returns false when the text is not a well-formed object.
+template <typename Fn>
+bool for_each_member(std::string_view t, Fn&& fn) {
+  std::size_t i = 0;
+  auto ws = [&] {
+    while (i < t.size() && (t[i] == ' ' || t[i] == '\n' || t[i] == '\r' || t[i] == '\t')) ++i;
+  };
+  auto skip_string = [&]() -> bool {  // at the opening quote; leaves i after the closing one
+    for (++i; i < t.size(); ++i) {
+      if (t[i] == '\\') ++i;
+      else if (t[i] == '"') return ++i, true;
+    }
+    return false;
+  };
+  ws();
+  if (i >= t.size() || t[i] != '{') return false;
+  ++i;
+  ws();
+  if (i < t.size() && t[i] == '}') return true;
+  while (i < t.size()) {
+    ws();
+    if (i >= t.size() || t[i] != '"') return false;
+    const std::size_t k0 = i;
+    if (!skip_string()) return false;
+    const std::string_view key = t.substr(k0 + 1, i - k0 - 2);
+    ws();
+    if (i >= t.size() || t[i] != ':') return false;
+    ++i;
+    ws();
+    const std::size_t v0 = i;
+    if (i >= t.size()) return false;
+    if (t[i] == '"') {
+      if (!skip_string()) return false;
+    } else if (t[i] == '{' || t[i] == '[') {
+      int depth = 0;
+      while (i < t.size()) {
+        if (t[i] == '"') {
+          if (!skip_string()) return false;
+          continue;
+        }
+        if (t[i] == '{' || t[i] == '[') ++depth;
+        else if ((t[i] == '}' || t[i] == ']') && --depth == 0) break;
+        ++i;
+      }
+      if (i >= t.size()) return false;
+      ++i;
+    } else {
+      while (i < t.size() && t[i] != ',' && t[i] != '}' && t[i] != ' ' && t[i] != '\n') ++i;
+    }
+    fn(key, t.substr(v0, i - v0));
+    ws();
+    if (i < t.size() && t[i] == ',') {
+      ++i;
+      continue;
+    }
+    return i < t.size() && t[i] == '}';
+  }
+  return false;
+}
+
+// The stored fields text of an event (dumped from the parsed fields when absent).
+std::string fields_text(const StoredEvent& e) { return e.fields_json.empty() ? e.event.fields.dump() : e.fields_json; }
+
+bool is_float_text(std::string_view v) { return v.find_first_of(".eE") != std::string_view::npos; }
+
+// A string value's text without its quotes, unescaped.
+std::string unquote(std::string_view raw) {
+  if (raw.size() >= 2 && raw.find('\\') == std::string_view::npos) return std::string(raw.substr(1, raw.size() - 2));
+  auto j = nlohmann::json::parse(raw, nullptr, false);
+  return j.is_string() ? j.get<std::string>() : std::string();
+}
 
 std::string csv_field(std::string_view s) {
   if (s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);
@@ -26,7 +163,7 @@ std::string vessels_text(const detect::Event& e, const char* sep) {
   std::string out;
   for (std::size_t i = 0; i < e.vessels.size(); ++i) {
     if (i) out += sep;
-    out += std::to_string(e.vessels[i]);
+    append_uint(out, e.vessels[i]);
   }
   return out;
 }
@@ -39,18 +176,16 @@ std::string fmt_double(double v, int decimals) {
 
 double duration_h(const detect::Event& e) { return static_cast<double>(e.end_ms - e.start_ms) / 3600'000.0; }
 
-const nlohmann::json& fields_of(const StoredEvent& e, nlohmann::json& scratch) {
-  if (!e.event.fields.empty() || e.fields_json.empty() || e.fields_json == "{}") return e.event.fields;
-  scratch = nlohmann::json::parse(e.fields_json, nullptr, false);
-  if (scratch.is_discarded()) scratch = nlohmann::json::object();
-  return scratch;
-}
-
 }  // namespace
 
 std::string json_number(double v) {
   if (!std::isfinite(v)) return "null";
-  return nlohmann::json(v).dump();
+  // Shortest round-trip digits, as nlohmann::json writes them ("38.0" keeps its point).
+  char buf[40];
+  auto [p, ec] = std::to_chars(buf, buf + 32, v);
+  std::string out(buf, p);
+  if (!is_float_text(out)) out += ".0";
+  return out;
 }
 
 std::optional<EventFormat> parse_event_format(std::string_view n) {
@@ -63,11 +198,17 @@ std::optional<EventFormat> parse_event_format(std::string_view n) {
 
 std::string event_json_line(const StoredEvent& se) {
   const auto& e = se.event;
-  std::string out = "{\"id\":" + std::to_string(se.id) + ",\"kind\":" + json_string(e.kind) + ",\"start\":\"" +
-                    iso_utc(e.start_ms) + "\",\"end\":\"" + iso_utc(e.end_ms) + "\",\"vessels\":[" +
-                    vessels_text(e, ",") + "],\"lat\":" + json_number(e.lat) + ",\"lon\":" + json_number(e.lon);
+  std::string out;
+  out.reserve(160 + se.fields_json.size());
+  out += "{\"id\":";
+  append_uint(out, static_cast<std::uint64_t>(se.id));
+  out += ",\"kind\":";
+  append_json_string(out, e.kind);
+  out += ",\"start\":\"" + iso_utc(e.start_ms) + "\",\"end\":\"" + iso_utc(e.end_ms) + "\",\"vessels\":[";
+  out += vessels_text(e, ",");
+  out += "],\"lat\":" + json_number(e.lat) + ",\"lon\":" + json_number(e.lon);
   if (se.provisional) out += ",\"provisional\":true";
-  std::string fields = se.fields_json.empty() ? e.fields.dump() : se.fields_json;
+  const std::string fields = fields_text(se);
   if (fields.size() > 2 && fields.front() == '{') {
     out += ',';
     out.append(fields, 1, std::string::npos);
@@ -78,21 +219,31 @@ std::string event_json_line(const StoredEvent& se) {
 }
 
 std::string event_detail(const StoredEvent& se) {
-  nlohmann::json scratch;
-  const auto& f = fields_of(se, scratch);
-  static const char* kKeys[] = {"zone",     "field", "from",     "to",         "list",     "entry_id",
-                                "matched_on", "score", "reason", "median_distance_m", "distance_km",
-                                "implied_speed_kn", "dwell_h", "delta_m", "name"};
+  static constexpr std::string_view kKeys[] = {
+      "zone",  "field",  "from",     "to",         "list",     "entry_id", "matched_on", "score",
+      "reason", "median_distance_m", "distance_km", "implied_speed_kn", "dwell_h", "delta_m", "name"};
+  std::string_view raw[std::size(kKeys)];
+  const std::string fields = fields_text(se);
+  for_each_member(fields, [&](std::string_view key, std::string_view value) {
+    for (std::size_t i = 0; i < std::size(kKeys); ++i)
+      if (key == kKeys[i]) raw[i] = value;
+  });
   std::string out;
-  for (const char* k : kKeys) {
-    auto it = f.find(k);
-    if (it == f.end() || it->is_null() || it->is_object() || it->is_array()) continue;
+  for (std::size_t i = 0; i < std::size(kKeys); ++i) {
+    std::string_view v = raw[i];
+    if (v.empty() || v == "null" || v.front() == '{' || v.front() == '[') continue;
     if (!out.empty()) out += ' ';
-    out += k;
+    out += kKeys[i];
     out += '=';
-    if (it->is_string()) out += it->get<std::string>();
-    else if (it->is_number_float()) out += fmt_double(it->get<double>(), 2);
-    else out += it->dump();
+    if (v.front() == '"') {
+      out += unquote(v);
+    } else if (is_float_text(v)) {
+      double d = 0;
+      std::from_chars(v.data(), v.data() + v.size(), d);
+      out += fmt_double(d, 2);
+    } else {
+      out += v;
+    }
   }
   return out;
 }
@@ -126,28 +277,38 @@ void write_events(std::FILE* out, const std::vector<StoredEvent>& events, EventF
     case EventFormat::geojson: {
       buf = "{\"type\":\"FeatureCollection\",\"features\":[";
       bool first = true;
-      nlohmann::json scratch;
       for (const auto& se : events) {
         const auto& e = se.event;
-        // Flat scalar properties (both tools show them as columns); nested ones as JSON text.
-        nlohmann::json props = nlohmann::json::object();
-        props["id"] = se.id;
-        props["kind"] = e.kind;
-        props["start"] = iso_utc(e.start_ms);
-        props["end"] = iso_utc(e.end_ms);
-        props["duration_h"] = std::round(duration_h(e) * 100) / 100;
-        props["vessels"] = vessels_text(e, " ");
-        props["mmsi"] = e.vessels.empty() ? 0 : e.vessels[0];
-        if (e.vessels.size() > 1) props["mmsi2"] = e.vessels[1];
-        props["provisional"] = se.provisional;
-        for (const auto& [k, v] : fields_of(se, scratch).items()) {
-          if (props.contains(k)) continue;
-          props[k] = (v.is_object() || v.is_array()) ? nlohmann::json(v.dump()) : v;
-        }
         buf += first ? "\n" : ",\n";
         first = false;
-        buf += "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[" + json_number(e.lon) + ',' +
-               json_number(e.lat) + "]},\"properties\":" + props.dump() + '}';
+        buf += "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[" + json_number(e.lon) +
+               ',' + json_number(e.lat) + "]},\"properties\":{\"id\":";
+        // Flat scalar properties (both tools show them as columns); nested ones as JSON text.
+        append_uint(buf, static_cast<std::uint64_t>(se.id));
+        buf += ",\"kind\":";
+        append_json_string(buf, e.kind);
+        buf += ",\"start\":\"" + iso_utc(e.start_ms) + "\",\"end\":\"" + iso_utc(e.end_ms) +
+               "\",\"duration_h\":" + json_number(std::round(duration_h(e) * 100) / 100) + ",\"vessels\":\"" +
+               vessels_text(e, " ") + "\",\"mmsi\":";
+        append_uint(buf, e.vessels.empty() ? 0 : e.vessels[0]);
+        if (e.vessels.size() > 1) {
+          buf += ",\"mmsi2\":";
+          append_uint(buf, e.vessels[1]);
+        }
+        buf += se.provisional ? ",\"provisional\":true" : ",\"provisional\":false";
+        const std::string fields = fields_text(se);
+        for_each_member(fields, [&](std::string_view key, std::string_view value) {
+          static constexpr std::string_view kOwn[] = {"id",     "kind", "start", "end",        "duration_h",
+                                                      "vessels", "mmsi", "mmsi2", "provisional"};
+          for (auto k : kOwn)
+            if (key == k) return;
+          buf += ",\"";
+          buf += key;
+          buf += "\":";
+          if (value.front() == '{' || value.front() == '[') append_json_string(buf, value);
+          else buf += value;
+        });
+        buf += "}}";
         if (buf.size() > (1 << 16)) flush();
       }
       buf += "\n]}\n";
