@@ -55,13 +55,18 @@ void GapDetector::add_watch(const track::Vessel& v, std::int64_t now) {
 void GapDetector::drop_watch(std::uint32_t mmsi) {
   Watch* w = watches_.find(mmsi);
   if (!w) return;
-  for (std::uint64_t c : w->cells) {
+  leave_cells(mmsi, *w);
+  watches_.erase(mmsi);
+}
+
+void GapDetector::leave_cells(std::uint32_t mmsi, Watch& w) {
+  for (std::uint64_t c : w.cells) {
     auto* list = grid_.find(c);
     if (!list) continue;
     list->erase(std::remove(list->begin(), list->end(), mmsi), list->end());
     if (list->empty()) grid_.erase(c);
   }
-  watches_.erase(mmsi);
+  w.cells.clear();
 }
 
 void GapDetector::on_track_fix(const track::Vessel& vessel, const VesselInfo& info,
@@ -79,10 +84,17 @@ void GapDetector::on_track_fix(const track::Vessel& vessel, const VesselInfo& in
         const double dlon = std::fabs(fix.lon - w.lon);
         if (std::min(dlon, 360 - dlon) > w.dlon) continue;
         if (std::find(w.nearby.begin(), w.nearby.end(), fix.mmsi) != w.nearby.end()) continue;
-        if (track::haversine_km(w.lat, w.lon, fix.lat, fix.lon) <= cfg_.nearby_km)
+        if (track::haversine_km(w.lat, w.lon, fix.lat, fix.lon) <= cfg_.nearby_km) {
           w.nearby.push_back(fix.mmsi);
+          if (w.nearby.size() >= kMaxNearby) saturated_.push_back(watched);
+        }
       }
     }
+    // A watch whose count reached the cap needs no more fixes: out of the grid, so busy waters
+    // with many silent vessels do not make every fix scan them all.
+    for (std::uint32_t m : saturated_)
+      if (Watch* w = watches_.find(m)) leave_cells(m, *w);
+    saturated_.clear();
   }
   const Watch* own = watches_.find(fix.mmsi);
   if (prev && fix.t_ms - prev->t_ms >= cfg_.min_duration_ms) {

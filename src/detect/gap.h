@@ -37,12 +37,14 @@ class GapDetector : public TrackDetector {
   static std::uint64_t cell_of(double lat, double lon);
   void add_watch(const track::Vessel& v, std::int64_t now);
   void drop_watch(std::uint32_t mmsi);
+  void leave_cells(std::uint32_t mmsi, Watch& w);
   void emit_pending(std::uint32_t mmsi, const EventSink& emit);
 
   GapConfig cfg_;
   KeyMap<Watch> watches_;                      // by MMSI
   KeyMap<std::vector<std::uint32_t>> grid_;     // cell -> watched MMSIs
   std::unordered_map<std::uint32_t, Event> awaiting_draught_;  // gap events waiting for draught_after
+  std::vector<std::uint32_t> saturated_;  // scratch: watches that reached kMaxNearby
   std::int64_t last_sweep_ms_ = INT64_MIN;
 };
 
