@@ -43,7 +43,9 @@ void GapDetector::add_watch(const track::Vessel& v, std::int64_t now) {
       std::uint64_t c = cell_of(la_c, wrapped);
       if (std::find(w.cells.begin(), w.cells.end(), c) == w.cells.end()) {
         w.cells.push_back(c);
-        grid_[c].push_back(v.mmsi);
+        // float box: widened by a hair so rounding never makes it tighter than the double one
+        grid_[c].push_back({v.mmsi, static_cast<float>(w.lat), static_cast<float>(w.lon),
+                            static_cast<float>(w.dlat * 1.001 + 1e-4), static_cast<float>(w.dlon * 1.001 + 1e-4)});
       }
       if (lo_c >= w.lon + dlon) break;
     }
@@ -63,7 +65,8 @@ void GapDetector::leave_cells(std::uint32_t mmsi, Watch& w) {
   for (std::uint64_t c : w.cells) {
     auto* list = grid_.find(c);
     if (!list) continue;
-    list->erase(std::remove(list->begin(), list->end(), mmsi), list->end());
+    list->erase(std::remove_if(list->begin(), list->end(), [mmsi](const CellEntry& e) { return e.mmsi == mmsi; }),
+                list->end());
     if (list->empty()) grid_.erase(c);
   }
   w.cells.clear();
@@ -75,18 +78,19 @@ void GapDetector::on_track_fix(const track::Vessel& vessel, const VesselInfo& in
   // Count this vessel near every silent vessel watched around here.
   if (!grid_.empty()) {
     if (const auto* list = grid_.find(cell_of(fix.lat, fix.lon))) {
-      for (std::uint32_t watched : *list) {
-        if (watched == fix.mmsi) continue;
-        Watch* found = watches_.find(watched);
+      for (const CellEntry& entry : *list) {
+        if (entry.mmsi == fix.mmsi || std::fabs(fix.lat - entry.lat) > entry.dlat) continue;
+        const double dlon = std::fabs(fix.lon - entry.lon);
+        if (std::min(dlon, 360 - dlon) > entry.dlon) continue;
+        Watch* found = watches_.find(entry.mmsi);
         if (!found) continue;
         Watch& w = *found;
-        if (w.nearby.size() >= kMaxNearby || std::fabs(fix.lat - w.lat) > w.dlat) continue;
-        const double dlon = std::fabs(fix.lon - w.lon);
-        if (std::min(dlon, 360 - dlon) > w.dlon) continue;
-        if (std::find(w.nearby.begin(), w.nearby.end(), fix.mmsi) != w.nearby.end()) continue;
+        if (w.nearby.size() >= kMaxNearby) continue;
+        const auto at = std::lower_bound(w.nearby.begin(), w.nearby.end(), fix.mmsi);
+        if (at != w.nearby.end() && *at == fix.mmsi) continue;
         if (track::haversine_km(w.lat, w.lon, fix.lat, fix.lon) <= cfg_.nearby_km) {
-          w.nearby.push_back(fix.mmsi);
-          if (w.nearby.size() >= kMaxNearby) saturated_.push_back(watched);
+          w.nearby.insert(at, fix.mmsi);
+          if (w.nearby.size() >= kMaxNearby) saturated_.push_back(entry.mmsi);
         }
       }
     }

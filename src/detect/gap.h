@@ -31,7 +31,7 @@ class GapDetector : public TrackDetector {
     double dlat = 0, dlon = 0;  // half-size of a box holding the nearby_km circle (cheap pre-test)
     std::int64_t since_ms = 0;
     float draught_m = 0;
-    std::vector<std::uint32_t> nearby;  // distinct MMSIs, capped
+    std::vector<std::uint32_t> nearby;  // distinct MMSIs, ascending, capped
     std::vector<std::uint64_t> cells;
   };
   static std::uint64_t cell_of(double lat, double lon);
@@ -42,7 +42,12 @@ class GapDetector : public TrackDetector {
 
   GapConfig cfg_;
   KeyMap<Watch> watches_;                      // by MMSI
-  KeyMap<std::vector<std::uint32_t>> grid_;     // cell -> watched MMSIs
+  // A watch as listed in a grid cell: enough for the box pre-test without touching the Watch.
+  struct CellEntry {
+    std::uint32_t mmsi;
+    float lat, lon, dlat, dlon;
+  };
+  KeyMap<std::vector<CellEntry>> grid_;  // cell -> watches covering it
   std::unordered_map<std::uint32_t, Event> awaiting_draught_;  // gap events waiting for draught_after
   std::vector<std::uint32_t> saturated_;  // scratch: watches that reached kMaxNearby
   std::int64_t last_sweep_ms_ = INT64_MIN;
