@@ -48,8 +48,20 @@ bool feed_mapped(int fd, std::size_t size, const std::function<void(std::string_
   } guard{map, size};
   ::madvise(map, size, MADV_SEQUENTIAL);
   const char* p = static_cast<const char*>(map);
-  for (std::size_t i = 0; i < size; i += chunk_bytes)
+  // Pages already decoded are handed back as we go: otherwise the whole file stays resident
+  // and peak RSS grows with the input instead of with the vessels. Dropping pages of a private
+  // read-only mapping is always safe: touched again, they are read back from the file.
+  constexpr std::size_t kReleaseEvery = 32u << 20;
+  const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  std::size_t released = 0;
+  for (std::size_t i = 0; i < size; i += chunk_bytes) {
     sink(std::string_view(p + i, size - i < chunk_bytes ? size - i : chunk_bytes));
+    const std::size_t done = (i / page) * page;  // the chunk just fed may still hold a partial line
+    if (done - released >= kReleaseEvery) {
+      ::madvise(static_cast<char*>(map) + released, done - released, MADV_DONTNEED);
+      released = done;
+    }
+  }
   return true;
 }
 
