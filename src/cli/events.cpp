@@ -49,7 +49,6 @@ int run(const Opts& o) {
       return seawarden::cli::kExitFailure;
     }
   }
-  auto events = query_events(*db, f);
   std::FILE* out = stdout;
   if (!o.out.empty() && o.out != "-") {
     out = std::fopen(o.out.c_str(), "wb");
@@ -58,7 +57,10 @@ int run(const Opts& o) {
       return seawarden::cli::kExitFailure;
     }
   }
-  write_events(out, events, *format);
+  {
+    EventWriter writer(out, *format);
+    for_each_event(*db, f, [&](const StoredEvent& e) { writer.add(e); });
+  }
   if (out != stdout) std::fclose(out);
   return seawarden::cli::kExitOk;
 }

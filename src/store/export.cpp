@@ -248,98 +248,104 @@ std::string event_detail(const StoredEvent& se) {
   return out;
 }
 
-void write_events(std::FILE* out, const std::vector<StoredEvent>& events, EventFormat format) {
-  std::string buf;
-  auto flush = [&] {
-    std::fwrite(buf.data(), 1, buf.size(), out);
-    buf.clear();
-  };
-  switch (format) {
+EventWriter::EventWriter(std::FILE* out, EventFormat format) : out_(out), format_(format) {
+  switch (format_) {
+    case EventFormat::jsonl: break;
+    case EventFormat::csv: buf_ = "id,kind,start,end,duration_h,vessels,lat,lon,provisional,detail,fields\n"; break;
+    case EventFormat::geojson: buf_ = "{\"type\":\"FeatureCollection\",\"features\":["; break;
+    case EventFormat::table: {
+      char line[256];
+      std::snprintf(line, sizeof line, "%-7s %-16s %-20s %-20s %7s %-19s %9s %10s  %s\n", "ID", "KIND", "START",
+                    "END", "HOURS", "VESSELS", "LAT", "LON", "DETAIL");
+      buf_ = line;
+      break;
+    }
+  }
+}
+
+EventWriter::~EventWriter() { finish(); }
+
+void EventWriter::flush() {
+  std::fwrite(buf_.data(), 1, buf_.size(), out_);
+  buf_.clear();
+}
+
+void EventWriter::add(const StoredEvent& se) {
+  const auto& e = se.event;
+  std::string& buf = buf_;
+  switch (format_) {
     case EventFormat::jsonl:
-      for (const auto& e : events) {
-        buf += event_json_line(e);
-        buf += '\n';
-        if (buf.size() > (1 << 16)) flush();
-      }
+      buf += event_json_line(se);
+      buf += '\n';
       break;
     case EventFormat::csv:
-      buf = "id,kind,start,end,duration_h,vessels,lat,lon,provisional,detail,fields\n";
-      for (const auto& se : events) {
-        const auto& e = se.event;
-        buf += std::to_string(se.id) + ',' + e.kind + ',' + iso_utc(e.start_ms) + ',' + iso_utc(e.end_ms) + ',' +
-               fmt_double(duration_h(e), 2) + ',' + vessels_text(e, " ") + ',' + fmt_double(e.lat, 6) + ',' +
-               fmt_double(e.lon, 6) + ',' + (se.provisional ? "true" : "false") + ',' +
-               csv_field(event_detail(se)) + ',' + csv_field(se.fields_json.empty() ? e.fields.dump() : se.fields_json) +
-               '\n';
-        if (buf.size() > (1 << 16)) flush();
-      }
+      buf += std::to_string(se.id) + ',' + e.kind + ',' + iso_utc(e.start_ms) + ',' + iso_utc(e.end_ms) + ',' +
+             fmt_double(duration_h(e), 2) + ',' + vessels_text(e, " ") + ',' + fmt_double(e.lat, 6) + ',' +
+             fmt_double(e.lon, 6) + ',' + (se.provisional ? "true" : "false") + ',' + csv_field(event_detail(se)) +
+             ',' + csv_field(fields_text(se)) + '\n';
       break;
     case EventFormat::geojson: {
-      buf = "{\"type\":\"FeatureCollection\",\"features\":[";
-      bool first = true;
-      for (const auto& se : events) {
-        const auto& e = se.event;
-        buf += first ? "\n" : ",\n";
-        first = false;
-        buf += "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[" + json_number(e.lon) +
-               ',' + json_number(e.lat) + "]},\"properties\":{\"id\":";
-        // Flat scalar properties (both tools show them as columns); nested ones as JSON text.
-        append_uint(buf, static_cast<std::uint64_t>(se.id));
-        buf += ",\"kind\":";
-        append_json_string(buf, e.kind);
-        buf += ",\"start\":\"" + iso_utc(e.start_ms) + "\",\"end\":\"" + iso_utc(e.end_ms) +
-               "\",\"duration_h\":" + json_number(std::round(duration_h(e) * 100) / 100) + ",\"vessels\":\"" +
-               vessels_text(e, " ") + "\",\"mmsi\":";
-        append_uint(buf, e.vessels.empty() ? 0 : e.vessels[0]);
-        if (e.vessels.size() > 1) {
-          buf += ",\"mmsi2\":";
-          append_uint(buf, e.vessels[1]);
-        }
-        buf += se.provisional ? ",\"provisional\":true" : ",\"provisional\":false";
-        const std::string fields = fields_text(se);
-        for_each_member(fields, [&](std::string_view key, std::string_view value) {
-          static constexpr std::string_view kOwn[] = {"id",     "kind", "start", "end",        "duration_h",
-                                                      "vessels", "mmsi", "mmsi2", "provisional"};
-          for (auto k : kOwn)
-            if (key == k) return;
-          buf += ",\"";
-          buf += key;
-          buf += "\":";
-          if (value.front() == '{' || value.front() == '[') append_json_string(buf, value);
-          else buf += value;
-        });
-        buf += "}}";
-        if (buf.size() > (1 << 16)) flush();
+      buf += count_ ? ",\n" : "\n";
+      buf += "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[" + json_number(e.lon) + ',' +
+             json_number(e.lat) + "]},\"properties\":{\"id\":";
+      // Flat scalar properties (both tools show them as columns); nested ones as JSON text.
+      append_uint(buf, static_cast<std::uint64_t>(se.id));
+      buf += ",\"kind\":";
+      append_json_string(buf, e.kind);
+      buf += ",\"start\":\"" + iso_utc(e.start_ms) + "\",\"end\":\"" + iso_utc(e.end_ms) +
+             "\",\"duration_h\":" + json_number(std::round(duration_h(e) * 100) / 100) + ",\"vessels\":\"" +
+             vessels_text(e, " ") + "\",\"mmsi\":";
+      append_uint(buf, e.vessels.empty() ? 0 : e.vessels[0]);
+      if (e.vessels.size() > 1) {
+        buf += ",\"mmsi2\":";
+        append_uint(buf, e.vessels[1]);
       }
-      buf += "\n]}\n";
+      buf += se.provisional ? ",\"provisional\":true" : ",\"provisional\":false";
+      const std::string fields = fields_text(se);
+      for_each_member(fields, [&](std::string_view key, std::string_view value) {
+        static constexpr std::string_view kOwn[] = {"id",      "kind", "start", "end",        "duration_h",
+                                                    "vessels", "mmsi", "mmsi2", "provisional"};
+        for (auto k : kOwn)
+          if (key == k) return;
+        buf += ",\"";
+        buf += key;
+        buf += "\":";
+        if (value.front() == '{' || value.front() == '[') append_json_string(buf, value);
+        else buf += value;
+      });
+      buf += "}}";
       break;
     }
     case EventFormat::table: {
       char line[512];
-      std::snprintf(line, sizeof line, "%-7s %-16s %-20s %-20s %7s %-19s %9s %10s  %s\n", "ID", "KIND", "START",
-                    "END", "HOURS", "VESSELS", "LAT", "LON", "DETAIL");
-      buf = line;
-      for (const auto& se : events) {
-        const auto& e = se.event;
-        std::string kind = e.kind + (se.provisional ? "*" : "");
-        auto secs = [](std::int64_t t) { return iso_utc(t - ((t % 1000) + 1000) % 1000); };  // aligned columns
-        std::snprintf(line, sizeof line, "%-7lld %-16s %-20s %-20s %7.1f %-19s %9.4f %10.4f  ",
-                      static_cast<long long>(se.id), kind.c_str(), secs(e.start_ms).c_str(),
-                      secs(e.end_ms).c_str(), duration_h(e), vessels_text(e, ",").c_str(), e.lat, e.lon);
-        buf += line;
-        buf += event_detail(se);
-        buf += '\n';
-        if (buf.size() > (1 << 16)) flush();
-      }
-      if (!events.empty()) {
-        bool any_provisional = false;
-        for (const auto& se : events) any_provisional |= se.provisional;
-        if (any_provisional) buf += "* still open at the end of the input ingested so far\n";
-      }
+      std::string kind = e.kind + (se.provisional ? "*" : "");
+      auto secs = [](std::int64_t t) { return iso_utc(t - ((t % 1000) + 1000) % 1000); };  // aligned columns
+      std::snprintf(line, sizeof line, "%-7lld %-16s %-20s %-20s %7.1f %-19s %9.4f %10.4f  ",
+                    static_cast<long long>(se.id), kind.c_str(), secs(e.start_ms).c_str(), secs(e.end_ms).c_str(),
+                    duration_h(e), vessels_text(e, ",").c_str(), e.lat, e.lon);
+      buf += line;
+      buf += event_detail(se);
+      buf += '\n';
+      any_provisional_ |= se.provisional;
       break;
     }
   }
+  ++count_;
+  if (buf.size() > (1 << 16)) flush();
+}
+
+void EventWriter::finish() {
+  if (finished_) return;
+  finished_ = true;
+  if (format_ == EventFormat::geojson) buf_ += "\n]}\n";
+  if (format_ == EventFormat::table && any_provisional_) buf_ += "* still open at the end of the input ingested so far\n";
   flush();
+}
+
+void write_events(std::FILE* out, const std::vector<StoredEvent>& events, EventFormat format) {
+  EventWriter w(out, format);
+  for (const auto& e : events) w.add(e);
+  w.finish();
 }
 
 void append_track_features(std::string& out, bool& first, std::uint32_t mmsi, std::string_view name,

@@ -23,6 +23,25 @@ std::string event_detail(const StoredEvent& e);
 
 void write_events(std::FILE* out, const std::vector<StoredEvent>& events, EventFormat format);
 
+// The same, one event at a time (streamed from a query: no list of every event in memory).
+class EventWriter {
+ public:
+  EventWriter(std::FILE* out, EventFormat format);
+  ~EventWriter();  // finishes
+  EventWriter(const EventWriter&) = delete;
+  EventWriter& operator=(const EventWriter&) = delete;
+  void add(const StoredEvent& e);
+  void finish();  // closing text (GeoJSON's brackets, the table's footnote), then flushes
+
+ private:
+  void flush();
+  std::FILE* out_;
+  EventFormat format_;
+  std::string buf_;
+  std::size_t count_ = 0;
+  bool any_provisional_ = false, finished_ = false;
+};
+
 // One LineString per segment (split where positions are more than `split_gap_ms` apart),
 // with mmsi, name, segment, start, end and positions as properties.
 struct TrackFeatureOptions {

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <functional>
 #include <map>
 #include <stdexcept>
 
@@ -16,23 +17,31 @@ constexpr const char* kEventColumns =
     "SELECT e.id, e.kind, e.start_ms, e.end_ms, e.mmsi, e.mmsi2, e.lat, e.lon, e.fields, e.provisional, "
     "e.file_id FROM events e";
 
-StoredEvent read_event(const Statement& st, bool parse_fields) {
-  StoredEvent se;
+// Reads a row into `se`, reusing its strings' capacity (a streamed query allocates nothing per row).
+void read_event(const Statement& st, bool parse_fields, StoredEvent& se) {
   se.id = st.int64(0);
-  se.event.kind = st.text(1);
+  se.event.kind.assign(st.text_view(1));
   se.event.start_ms = st.int64(2);
   se.event.end_ms = st.int64(3);
+  se.event.vessels.clear();
   se.event.vessels.push_back(static_cast<std::uint32_t>(st.int64(4)));
   if (!st.is_null(5)) se.event.vessels.push_back(static_cast<std::uint32_t>(st.int64(5)));
   se.event.lat = st.real(6);
   se.event.lon = st.real(7);
-  se.fields_json = st.text(8);
+  se.fields_json.assign(st.text_view(8));
   if (parse_fields) {
     se.event.fields = nlohmann::json::parse(se.fields_json, nullptr, false);
     if (se.event.fields.is_discarded() || !se.event.fields.is_object()) se.event.fields = nlohmann::json::object();
+  } else if (!se.event.fields.empty()) {
+    se.event.fields = nlohmann::json::object();
   }
   se.provisional = st.int64(9) != 0;
   se.file_id = st.int64(10);
+}
+
+StoredEvent read_event(const Statement& st, bool parse_fields) {
+  StoredEvent se;
+  read_event(st, parse_fields, se);
   return se;
 }
 
@@ -87,7 +96,7 @@ std::optional<BBox> parse_bbox(std::string_view text) {
   return b;
 }
 
-std::vector<StoredEvent> query_events(Database& db, const EventFilter& f) {
+void for_each_event(Database& db, const EventFilter& f, const std::function<void(const StoredEvent&)>& fn) {
   std::string sql = kEventColumns;
   sql += " WHERE 1";
   if (f.kind) sql += " AND e.kind = ?1";
@@ -109,8 +118,16 @@ std::vector<StoredEvent> query_events(Database& db, const EventFilter& f) {
   if (f.since_ms) st.bind(2, *f.since_ms);
   if (f.until_ms) st.bind(3, *f.until_ms);
   if (f.bbox) st.bind(4, f.bbox->south).bind(5, f.bbox->north).bind(6, f.bbox->west).bind(7, f.bbox->east);
+  StoredEvent row;
+  while (st.step()) {
+    read_event(st, f.parse_fields, row);
+    fn(row);
+  }
+}
+
+std::vector<StoredEvent> query_events(Database& db, const EventFilter& f) {
   std::vector<StoredEvent> out;
-  while (st.step()) out.push_back(read_event(st, f.parse_fields));
+  for_each_event(db, f, [&](const StoredEvent& e) { out.push_back(e); });
   return out;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,6 +40,8 @@ struct EventFilter {
 
 // Events ordered by start time, then id.
 std::vector<StoredEvent> query_events(Database& db, const EventFilter& filter);
+// The same, streamed: fn sees each event in turn (the reference is reused for the next one).
+void for_each_event(Database& db, const EventFilter& filter, const std::function<void(const StoredEvent&)>& fn);
 std::optional<StoredEvent> get_event(Database& db, std::int64_t id);
 
 // MMSI (up to 9 digits), IMO ("IMO1234567" or 7 digits with a valid check digit) or a
