@@ -131,12 +131,19 @@ class PayloadBits {
   // then trailing spaces trimmed. Writes at most `cap` characters; returns the length.
   std::size_t text(std::size_t start, std::size_t count, char* dst, std::size_t cap,
                    bool trim = true) const {
+    // Eight characters per 48-bit read.
+    const std::size_t limit = count < cap ? count : cap;
     std::size_t n = 0;
-    for (; n < count && n < cap; ++n) {
-      const char c = detail::kSixbitText[u(start + 6 * n, 6)];
-      if (c == '@') break;
-      dst[n] = c;
+    while (n < limit) {
+      const unsigned take = limit - n < 8 ? static_cast<unsigned>(limit - n) : 8u;
+      const std::uint64_t w = u(start + 6 * n, 6 * take);
+      for (unsigned k = take; k-- > 0;) {
+        const char c = detail::kSixbitText[(w >> (6 * k)) & 63];
+        if (c == '@') goto end_of_text;
+        dst[n++] = c;
+      }
     }
+  end_of_text:
     if (trim)
       while (n > 0 && (dst[n - 1] == ' ' || dst[n - 1] == '@')) --n;
     return n;

@@ -6,8 +6,9 @@ namespace seawarden::ais::detail {
 namespace {
 template <std::size_t N>
 void read_text(const PayloadBits& b, std::size_t start, Text<N>& dst) {
-  char tmp[N + 1];
-  dst.assign({tmp, b.text(start, N, tmp, N)});
+  const std::size_t n = b.text(start, N, dst.buf.data(), N);
+  dst.len = static_cast<std::uint8_t>(n);
+  dst.buf[n] = '\0';
 }
 }  // namespace
 

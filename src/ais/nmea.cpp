@@ -11,7 +11,7 @@ namespace {
 
 // Fields of a sentence whose six commas (comma[0] == 6) and '*' (at i) are known and
 // whose checksum is verified: the checks common to both paths below.
-LineError finish_vdm(std::string_view s, const std::size_t (&comma)[6], std::size_t i, int sum,
+[[gnu::always_inline]] inline LineError finish_vdm(std::string_view s, const std::size_t (&comma)[6], std::size_t i, int sum,
                      VdmSentence& out) {
   const char* p = s.data();
   out.checksum = sum;

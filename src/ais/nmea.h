@@ -2,6 +2,7 @@
 // Everything works on string_views into the caller's line buffer: no allocation.
 #pragma once
 
+#include <array>
 #include <string_view>
 
 #include "ais/message.h"
@@ -9,16 +10,23 @@
 
 namespace seawarden::ais {
 
-// Value of one hex digit (either case), or -1.
-inline int hex_digit_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  return -1;
+namespace detail {
+constexpr std::array<signed char, 256> make_hex_table() {
+  std::array<signed char, 256> t{};
+  for (auto& v : t) v = -1;
+  for (int c = '0'; c <= '9'; ++c) t[c] = static_cast<signed char>(c - '0');
+  for (int c = 'A'; c <= 'F'; ++c) t[c] = static_cast<signed char>(c - 'A' + 10);
+  for (int c = 'a'; c <= 'f'; ++c) t[c] = static_cast<signed char>(c - 'a' + 10);
+  return t;
 }
+inline constexpr std::array<signed char, 256> kHexValue = make_hex_table();
+}  // namespace detail
+
+// Value of one hex digit (either case), or -1.
+inline int hex_digit_value(char c) { return detail::kHexValue[static_cast<unsigned char>(c)]; }
 
 // Value of two hex digits (either case), or -1. Inline: it runs for every line.
-inline int parse_hex_byte(std::string_view two) {
+[[gnu::always_inline]] inline int parse_hex_byte(std::string_view two) {
   if (two.size() < 2) return -1;
   const int hi = hex_digit_value(two[0]), lo = hex_digit_value(two[1]);
   return (hi | lo) < 0 ? -1 : hi * 16 + lo;

@@ -94,7 +94,6 @@ struct Reader::Impl {
 
   Received rec;
   Received csv_out[2];
-  std::string station_store;
   char talker_store[2] = {0, 0};
 
   // A tag block alone on its line (DMA "\si:AISD*3F\") dates/sources the next sentence.
@@ -121,7 +120,7 @@ struct Reader::Impl {
   void wrapper(std::string_view s);
   void csv_line(std::string_view s);
   void sentence(std::string_view s, const TagBlock* inline_tag, TimeMs prefix_time);
-  void deliver(std::string_view payload, int fill, TimeMs time, std::string_view station,
+  [[gnu::always_inline]] void deliver(std::string_view payload, int fill, TimeMs time, std::string_view station,
                const VdmSentence& v);
   void emit(const Received& r) {
     ++stats.messages;
@@ -398,12 +397,13 @@ void Reader::Impl::deliver(std::string_view payload, int fill, TimeMs time, std:
     error(from_payload_error(pe));
     return;
   }
-  station_store.assign(station);
   talker_store[0] = v.talker.size() > 0 ? v.talker[0] : 0;
   talker_store[1] = v.talker.size() > 1 ? v.talker[1] : 0;
   RxMeta& m = rec.meta;
   m.rxtime = time;
-  m.station = station_store;
+  // Every station view (the line, the kept tag block or wrapper text, the assembler's
+  // copy) stays valid until the handler returns: no copy.
+  m.station = station;
   m.channel = v.channel;
   m.talker = std::string_view(talker_store, 2);
   m.own_ship = v.own_ship;
