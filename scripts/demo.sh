@@ -38,5 +38,8 @@ Explore the store:
   $BIN events --db $DB --kind encounter --format table
   $BIN vessel --db $DB <MMSI|IMO|NAME>
   $BIN events --db $DB --format geojson > events.geojson   # opens in QGIS / kepler.gl
+  $BIN vessel --db $DB <MMSI> --format csv                  # its stored track, one position per row
+Routine port and anchorage visits are counted in the report index and listed on the vessel
+pages; every other finding has a case page of its own.
 Open the report: $ROOT/$REPORT/index.html
 EOT

@@ -78,9 +78,33 @@ int run(const Opts& o) {
     std::fprintf(stderr, "seawarden vessel: no vessel '%s' in %s\n", o.query.c_str(), o.db.c_str());
     return seawarden::cli::kExitFailure;
   }
-  if (o.format != "text" && o.format != "json" && o.format != "geojson") {
-    std::fprintf(stderr, "seawarden vessel: unknown format '%s' (text, json, geojson)\n", o.format.c_str());
+  if (o.format != "text" && o.format != "json" && o.format != "geojson" && o.format != "csv") {
+    std::fprintf(stderr, "seawarden vessel: unknown format '%s' (text, json, geojson, csv)\n", o.format.c_str());
     return seawarden::cli::kExitUsage;
+  }
+  if (o.format == "csv") {
+    // The stored (thinned) track as rows: what the chunks of table track_chunks hold.
+    std::string out = "mmsi,time,lat,lon,sog_kn,cog_deg,heading,status,segment\n";
+    char line[160];
+    for (auto mmsi : mmsis) {
+      for (const auto& p : stored_track(*db, mmsi)) {
+        out += std::to_string(mmsi) + ',' + iso_utc(p.t_ms);
+        std::snprintf(line, sizeof line, ",%.6f,%.6f,", p.lat_e6 / 1e6, p.lon_e6 / 1e6);
+        out += line;
+        if (p.sog_dkn >= 0) out += std::to_string(p.sog_dkn / 10) + '.' + std::to_string(p.sog_dkn % 10);
+        out += ',';
+        if (p.cog_ddeg >= 0) out += std::to_string(p.cog_ddeg / 10) + '.' + std::to_string(p.cog_ddeg % 10);
+        out += ',';
+        if (p.heading >= 0) out += std::to_string(p.heading);
+        out += ',' + std::to_string(p.status) + ',' + std::to_string(p.segment) + '\n';
+        if (out.size() > (1 << 16)) {
+          std::fwrite(out.data(), 1, out.size(), stdout);
+          out.clear();
+        }
+      }
+    }
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    return seawarden::cli::kExitOk;
   }
   std::string geo_features;
   bool first_feature = true;
@@ -144,7 +168,9 @@ seawarden::cli::Registrar reg(60, [](CLI::App& app) {
   auto o = std::make_shared<Opts>();
   sub->add_option("--db", o->db, "Store (SQLite file)")->required();
   sub->add_option("vessel", o->query, "MMSI, IMO (IMO1234567) or any name the vessel used")->required();
-  sub->add_option("--format", o->format, "text (default), json (one object per vessel) or geojson (tracks and events)");
+  sub->add_option("--format", o->format,
+                  "text (default), json (one object per vessel), geojson (tracks and events) or csv (the stored "
+                  "positions, one per row)");
   sub->callback([o] { seawarden::cli::set_exit_code(run(*o)); });
 });
 

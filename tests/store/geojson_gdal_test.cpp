@@ -4,6 +4,7 @@
 // GDAL: RFC 7946 structure (lon,lat order within range, no NaN, flat properties).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -155,6 +156,15 @@ TEST_F(GeoJsonExports, VesselTracksOpenInGdalAsLinesAndPoints) {
   EXPECT_EQ(line_features, 2u) << lines;
   EXPECT_NE(lines.find("positions (Integer) = 150"), std::string::npos) << lines;
   EXPECT_EQ(info.find("ERROR"), std::string::npos) << info;
+}
+
+TEST_F(GeoJsonExports, VesselCsvListsEveryStoredPosition) {
+  auto csv = run(bin() + " vessel --db " + db_path + " 445000002 --format csv");
+  EXPECT_EQ(csv.substr(0, csv.find('\n')), "mmsi,time,lat,lon,sog_kn,cog_deg,heading,status,segment");
+  EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 1 + 300);
+  EXPECT_NE(csv.find("\n445000002,2024-05-09T00:00:00Z,38.000000,124.000000,10.0,90.0,,0,1\n"), std::string::npos)
+      << csv.substr(0, 300);
+  EXPECT_NE(csv.find(",2\n"), std::string::npos);  // the second segment
 }
 
 }  // namespace
