@@ -324,6 +324,15 @@ void Reader::Impl::sentence(std::string_view s, const TagBlock* inline_tag, Time
     error(e);
     return;
   }
+  if (tag != nullptr && tag->group_outside_checksum) {
+    // Its group is not covered by the checksum: trusted only when the sentence agrees.
+    if (tag->group_number == v.number && tag->group_total == v.total) {
+      ++stats.unchecked_tag_groups;
+    } else {
+      error(LineError::BadTagBlock);
+      tag = nullptr;
+    }
+  }
 
   // Receive time, most precise convention first: tag block c:, a $PGHP wrapper naming
   // this sentence, a line prefix, then the USCG/exactEarth logger trailer.

@@ -40,6 +40,9 @@ struct ReaderStats {
   std::uint64_t metadata_lines = 0;  // $PGHP wrappers and tag blocks on a line of their own
   std::uint64_t csv_rows = 0;        // data rows of a recognised CSV export
   std::uint64_t csv_rows_skipped = 0;  // CSV rows of message types with no typed record
+  // Tag blocks whose checksum covers every field but g: (Kystverket), trusted because
+  // the sentence's fragment number and count confirmed the group.
+  std::uint64_t unchecked_tag_groups = 0;
 };
 
 struct ReaderOptions {

@@ -38,7 +38,22 @@ bool parse_tag_block(std::string_view text, TagBlock& out) {
   const std::size_t star = text.rfind('*');
   if (star == std::string_view::npos || star + 3 != text.size()) return false;
   const std::string_view body = text.substr(0, star);
-  if (!nmea_checksum_ok(body, text.substr(star + 1))) return false;
+  const int want = parse_hex_byte(text.substr(star + 1));
+  if (want < 0) return false;
+  const unsigned sum = nmea_xor(body);
+  if (sum != static_cast<unsigned>(want)) {
+    // The checksum of the body without its g: field (see group_outside_checksum).
+    const std::size_t g = body.substr(0, 2) == "g:" ? 0 : body.find(",g:");
+    if (g == std::string_view::npos) return false;
+    const std::size_t from = g == 0 ? 0 : g + 1;
+    const std::size_t comma = body.find(',', from);
+    const std::size_t to = comma == std::string_view::npos ? body.size() : comma;
+    // Drop the field and one comma next to it (none when it is the only field).
+    unsigned without = sum ^ nmea_xor(body.substr(from, to - from));
+    if (to - from != body.size()) without ^= static_cast<unsigned>(',');
+    if (without != static_cast<unsigned>(want)) return false;
+    out.group_outside_checksum = true;
+  }
   std::size_t pos = 0;
   while (pos <= body.size()) {
     std::size_t comma = body.find(',', pos);

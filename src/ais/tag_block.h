@@ -13,11 +13,17 @@ struct TagBlock {
   int group_number = 0;        // g:number-total-id (sentence grouping)
   int group_total = 0;
   int group_id = -1;           // -1: no g: field
+  // The checksum matched only with the g: field (and its comma) left out: the
+  // Norwegian Coastal Administration's feed (Ais1000Lines.nm4) computes it before
+  // adding the group. The group is then unchecked; the reader trusts the block only
+  // when the sentence's own (checksummed) fragment number and count equal the group's.
+  bool group_outside_checksum = false;
   bool has_group() const { return group_id >= 0; }
 };
 
 // Parses the text between the two backslashes ("s:...,c:...*hh"). Returns false for a
-// missing or wrong checksum, or a field that is not "key:value". Unknown keys (n:, t:,
+// missing or wrong checksum (NMEA 4.0: the XOR of everything before the '*'; the one
+// tolerated deviation is group_outside_checksum above), or a field that is not "key:value". Unknown keys (n:, t:,
 // i:, d:, r:, q:, T:) are accepted and ignored.
 bool parse_tag_block(std::string_view text, TagBlock& out);
 

@@ -289,3 +289,16 @@ TEST(Reader, PlainFileMappedWithUnterminatedLastLineAndEmptyFile) {
   EXPECT_EQ(r.stats().lines, 5002u);
   std::filesystem::remove_all(dir);
 }
+
+TEST(Reader, GroupOutsideTagChecksumTrustedOnlyWhenTheSentenceAgrees) {
+  // Kystverket style: the tag block checksum leaves g: out. Fragment numbers in the
+  // (checksummed) sentence must match the group, else the block is not trusted.
+  const std::string good = "\\g:1-1-9999,c:1565218798*53\\" + std::string(kPos) + "\n";
+  const std::string wrong = "\\g:1-2-9999,c:1565218798*53\\" + std::string(kPos) + "\n";
+  const Collected c = read_text(good + wrong);
+  ASSERT_EQ(c.msgs.size(), 2u);
+  EXPECT_EQ(c.msgs[0].meta.rxtime, 1565218798000);
+  EXPECT_EQ(c.msgs[1].meta.rxtime, kUnknownTime);  // g: says 1 of 2, the sentence 1 of 1
+  EXPECT_EQ(c.stats.unchecked_tag_groups, 1u);
+  EXPECT_EQ(err(c.stats, LineError::BadTagBlock), 1u);
+}

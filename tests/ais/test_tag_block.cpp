@@ -47,10 +47,33 @@ TEST(TagBlock, DmaSourceIdentifier) {
 
 TEST(TagBlock, Rejected) {
   TagBlock t;
-  // Ais1000Lines.nm4 adds g: but keeps the checksum of "c:1565218798" alone.
-  EXPECT_FALSE(parse_tag_block("g:1-2-9999,c:1565218798*53", t));
+  // A g: field outside the checksum is tolerated, but nothing else: "c:1565218799"
+  // alone XORs to 52, and a corrupt time inside the checked part still fails.
+  EXPECT_FALSE(parse_tag_block("g:1-2-9999,c:1565218799*53", t));
+  EXPECT_FALSE(parse_tag_block("c:1565218798,s:x*53", t));  // no g: field to leave out
+  EXPECT_FALSE(parse_tag_block("g:1-2-9999,c:1565218798*54", t));
+  EXPECT_FALSE(parse_tag_block("g:1-2-99x9,c:1565218798*53", t));  // the group must still parse
   EXPECT_FALSE(parse_tag_block("s:42809,c:1635731889", t));        // no checksum
   EXPECT_FALSE(parse_tag_block("s:42809,c:1635731889*6", t));      // truncated checksum
   EXPECT_FALSE(parse_tag_block("g:3-2-1*6D", t));                  // number above total
   EXPECT_FALSE(parse_tag_block("junk*1A", t));
+}
+
+TEST(TagBlock, KystverketGroupOutsideTheChecksum) {
+  // Ais1000Lines.nm4 (Norwegian Coastal Administration) adds g: to the tag block but
+  // keeps the checksum of "c:1565218798" alone (53), on all 246 of its grouped lines.
+  TagBlock t;
+  ASSERT_TRUE(parse_tag_block("g:1-2-9999,c:1565218798*53", t));
+  EXPECT_TRUE(t.group_outside_checksum);
+  EXPECT_EQ(t.group_number, 1);
+  EXPECT_EQ(t.group_total, 2);
+  EXPECT_EQ(t.group_id, 9999);
+  EXPECT_EQ(t.time, 1565218798000);
+  ASSERT_TRUE(parse_tag_block("c:1565218798,g:2-2-9999*53", t));  // g: last
+  EXPECT_TRUE(t.group_outside_checksum);
+  EXPECT_EQ(t.group_number, 2);
+  ASSERT_TRUE(parse_tag_block("g:2-2-3985*00", t));  // g: alone: nothing is checked
+  EXPECT_TRUE(t.group_outside_checksum);
+  ASSERT_TRUE(parse_tag_block("g:2-2-3985*5A", t));  // a correct checksum is not flagged
+  EXPECT_FALSE(t.group_outside_checksum);
 }
