@@ -73,6 +73,7 @@ run_case() {  # name vessels hours
   fi
   read -r R[$name.sim_wall] su ss R[$name.sim_rss] < "$dir/sim.time"
   R[$name.sim_cpu]=$(awk -v u="$su" -v s="$ss" 'BEGIN { printf "%.2f", u + s }')
+  R[$name.input_gb]=$(awk -v b="$(stat -c %s "$dir/ais.nmea")" 'BEGIN { printf "%.2f", b / 1e9 }')
   log "$name: simulated in ${R[$name.sim_cpu]} CPU s (${R[$name.sim_wall]} s wall), $(du -h "$dir/ais.nmea" | cut -f1)"
 
   log "$name: detect"
@@ -85,6 +86,7 @@ run_case() {  # name vessels hours
   R[$name.msgs]=$(sed -n 's/^messages: \([0-9]*\).*/\1/p' "$dir/detect.log")
   R[$name.tracked]=$(sed -n 's/.*vessels: \([0-9]*\),.*/\1/p' "$dir/detect.log")
   R[$name.events]=$(sed -n 's/^events: \([0-9]*\).*/\1/p' "$dir/detect.log")
+  R[$name.state]=$(sed -n 's/.*track state: \([0-9.]*\) MB.*/\1/p' "$dir/detect.log")
   R[$name.vessels]=$n
   R[$name.hours]=$h
   if [[ -z "${R[$name.msgs]}" || -z "${R[$name.tracked]}" ]]; then
@@ -106,23 +108,27 @@ for c in $cases; do
 done
 
 echo "seawarden detect, end to end ($bin; area $area, feed $feed s, seed $seed)"
-fmt="%-10s %8s %5s %11s %8s %8s %8s %10s %8s | %8s %8s %7s\n"
-printf "$fmt" case vessels hours messages tracked wall_s cpu_s msgs/cpu-s peak_MB sim_cpu sim_wall sim_MB
+# input_GB: the feed file; peak_MB: detect's peak resident set; state_MB: the track layer's
+# state as detect reports it (--stats "track state").
+fmt="%-10s %8s %5s %11s %8s %8s %8s %8s %10s %8s %8s | %8s %8s %7s\n"
+printf "$fmt" case vessels hours messages input_GB tracked wall_s cpu_s msgs/cpu-s peak_MB state_MB \
+  sim_cpu sim_wall sim_MB
 for c in $cases; do
-  printf "$fmt" "$c" "${R[$c.vessels]}" "${R[$c.hours]}" "${R[$c.msgs]}" "${R[$c.tracked]}" "${R[$c.wall]}" \
-    "${R[$c.cpu]}" "$(awk -v m="${R[$c.msgs]}" -v c="${R[$c.cpu]}" 'BEGIN { printf "%.0f", (c > 0 ? m / c : 0) }')" \
-    "$((R[$c.rss] / 1024))" "${R[$c.sim_cpu]}" "${R[$c.sim_wall]}" "$((R[$c.sim_rss] / 1024))"
+  printf "$fmt" "$c" "${R[$c.vessels]}" "${R[$c.hours]}" "${R[$c.msgs]}" "${R[$c.input_gb]}" "${R[$c.tracked]}" \
+    "${R[$c.wall]}" "${R[$c.cpu]}" \
+    "$(awk -v m="${R[$c.msgs]}" -v c="${R[$c.cpu]}" 'BEGIN { printf "%.0f", (c > 0 ? m / c : 0) }')" \
+    "$((R[$c.rss] / 1024))" "${R[$c.state]:--}" "${R[$c.sim_cpu]}" "${R[$c.sim_wall]}" "$((R[$c.sim_rss] / 1024))"
 done
 if [[ " $cases " == *" base "* ]]; then
   echo "growth against base (1.00 = linear: cost per message and memory per tracked vessel unchanged)"
-  printf "%-10s %9s %12s %8s %14s %13s\n" case messages cpu/message rss rss/vessel sim_cpu/msg
+  printf "%-10s %9s %12s %8s %11s %13s %12s\n" case messages cpu/message rss rss/vessel state/vessel sim_cpu/msg
   for c in $cases; do
     [[ "$c" == base ]] && continue
     awk -v c="$c" -v m0="${R[base.msgs]}" -v m1="${R[$c.msgs]}" -v c0="${R[base.cpu]}" -v c1="${R[$c.cpu]}" \
         -v r0="${R[base.rss]}" -v r1="${R[$c.rss]}" -v v0="${R[base.tracked]}" -v v1="${R[$c.tracked]}" \
-        -v s0="${R[base.sim_cpu]}" -v s1="${R[$c.sim_cpu]}" 'BEGIN {
-      printf "%-10s %8.2fx %11.2fx %7.2fx %13.2fx %12.2fx\n", c, m1 / m0, (c1 / m1) / (c0 / m0), r1 / r0,
-             (r1 / v1) / (r0 / v0), (s1 / m1) / (s0 / m0) }'
+        -v s0="${R[base.sim_cpu]}" -v s1="${R[$c.sim_cpu]}" -v t0="${R[base.state]:-0}" -v t1="${R[$c.state]:-0}" 'BEGIN {
+      printf "%-10s %8.2fx %11.2fx %7.2fx %10.2fx %12.2fx %11.2fx\n", c, m1 / m0, (c1 / m1) / (c0 / m0), r1 / r0,
+             (r1 / v1) / (r0 / v0), (t0 > 0 ? (t1 / v1) / (t0 / v0) : 0), (s1 / m1) / (s0 / m0) }'
   done
   if (( ${R[base.msgs]} < 20000000 )); then
     echo "note: base has fewer than the 20 M messages issue 3 asks for (raise HOURS or VESSELS)"
