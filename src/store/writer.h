@@ -16,7 +16,10 @@
 //
 // Storage: kept positions gather per vessel into chunks (store/track_codec.h) written when
 // full, when `max_open_positions` wait in all, and at the file's commit; positions kept
-// for an event after the fact form chunks of their own.
+// for an event after the fact form chunks of their own. Every chunk is written inside the
+// file's transaction, so the all-or-nothing per file above still holds; synchronous=NORMAL
+// in WAL mode (store/sqlite.cpp) loses nothing committed when the process is killed, and
+// the commits are few (one per file), so nothing is gained by relaxing it.
 #pragma once
 
 #include <cstdint>

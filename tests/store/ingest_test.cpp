@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <fcntl.h>
 #include <cstdlib>
@@ -125,12 +126,16 @@ TEST_F(IngestEndToEnd, ReingestAddsNothingAndDaysContinue) {
 
 TEST_F(IngestEndToEnd, KilledIngestRerunMatchesCleanRun) {
   auto clean = dir.file("clean.db");
+  const auto t0 = std::chrono::steady_clock::now();
   ASSERT_EQ(run_binary(ingest_args(clean, {day1, day2})), 0);
+  const auto clean_ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
   auto expected = counts_of(clean);
-  // Kill at several points (during day 1, between, during day 2), then rerun.
+  // Kill at several points of a run as long as the clean one (during day 1, about between
+  // the days, during day 2), then rerun: the points follow the build's speed.
   int killed = 0;
-  for (int delay_ms : {150, 600, 1500}) {
-    auto crashed = dir.file("crashed-" + std::to_string(delay_ms) + ".db");
+  for (int percent : {15, 50, 80}) {
+    const int delay_ms = static_cast<int>(std::max<long long>(1, clean_ms * percent / 100));
+    auto crashed = dir.file("crashed-" + std::to_string(percent) + ".db");
     int rc = run_binary(ingest_args(crashed, {day1, day2}), delay_ms);
     if (rc == 128 + SIGKILL) ++killed;
     ASSERT_EQ(run_binary(ingest_args(crashed, {day1, day2})), 0);
