@@ -35,6 +35,9 @@ class MappedFile {
   MappedFile& operator=(const MappedFile&) = delete;
   bool mapped() const { return data_ != nullptr; }
   std::string_view bytes() const { return {static_cast<const char*>(data_), size_}; }
+  // Drops the resident pages wholly inside [from, to): they are read back from the file if
+  // touched again. Keeps peak memory independent of the file size.
+  void release(std::size_t from, std::size_t to) const;
 
  private:
   void* data_ = nullptr;

@@ -114,6 +114,7 @@ IngestResult run_ingest(const IngestOptions& o) {
       // One read of the file serves the content id and the decoding.
       mapped.emplace(path);
       cid = mapped->mapped() ? content_id_of_bytes(mapped->bytes()) : content_id_of_file(path);
+      if (mapped->mapped()) mapped->release(0, cid.size);  // decoding maps the pages back as it goes
     } catch (const std::exception& e) {
       std::fprintf(stderr, "ingest: %s\n", e.what());
       ++result.files_failed;
@@ -146,8 +147,15 @@ IngestResult run_ingest(const IngestOptions& o) {
       };
       if (plain) {
         const std::string_view all = mapped->bytes();
-        constexpr std::size_t kChunk = std::size_t{1} << 20;
-        for (std::size_t i = 0; i < all.size(); i += kChunk) feed(all.substr(i, kChunk));
+        constexpr std::size_t kChunk = std::size_t{1} << 20, kReleaseEvery = std::size_t{32} << 20;
+        std::size_t released = 0;
+        for (std::size_t i = 0; i < all.size(); i += kChunk) {
+          feed(all.substr(i, kChunk));
+          if (i - released >= kReleaseEvery) {  // decoded pages go back (memory follows vessels, not input)
+            mapped->release(released, i);
+            released = i;
+          }
+        }
       } else {
         ais::read_input(path, feed);  // gzip (or not mappable): zlib decompresses
       }

@@ -14,7 +14,7 @@ TEST(ContentId, KnownValueAndEveryWayOfReadingAgree) {
   EXPECT_EQ(content_id_of_bytes("hello").id, "5-3610a686-062c0215");  // zlib crc32 and adler32 of "hello"
   testing::TempDir dir;
   std::string data;
-  for (int i = 0; i < 300'000; ++i) data += static_cast<char>('!' + (i * 7919) % 90);
+  for (int i = 0; i < 300'000; ++i) data += static_cast<char>('!' + (static_cast<long long>(i) * 7919) % 90);  // no int overflow (UB)
   const auto path = dir.file("input.nmea");
   std::ofstream(path, std::ios::binary) << data;
   const auto from_file = content_id_of_file(path);
