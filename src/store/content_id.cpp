@@ -88,6 +88,18 @@ void MappedFile::release(std::size_t from, std::size_t to) const {
   if (to > from) ::madvise(static_cast<char*>(data_) + from, to - from, MADV_DONTNEED);
 }
 
+ContentId MappedFile::content_id() const {
+  constexpr std::size_t kSlice = std::size_t{32} << 20;
+  Checksums sums;
+  const auto* p = static_cast<const unsigned char*>(data_);
+  for (std::size_t i = 0; i < size_; i += kSlice) {
+    const std::size_t n = std::min(kSlice, size_ - i);
+    sums.add(p + i, n);
+    release(i, i + n);
+  }
+  return sums.id();
+}
+
 MappedFile::~MappedFile() {
   if (data_) ::munmap(data_, size_);
 }

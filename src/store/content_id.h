@@ -38,6 +38,9 @@ class MappedFile {
   // Drops the resident pages wholly inside [from, to): they are read back from the file if
   // touched again. Keeps peak memory independent of the file size.
   void release(std::size_t from, std::size_t to) const;
+  // The content id of the mapped bytes, read in slices that are released once hashed (so a
+  // large file is never resident all at once).
+  ContentId content_id() const;
 
  private:
   void* data_ = nullptr;

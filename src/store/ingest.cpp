@@ -113,8 +113,7 @@ IngestResult run_ingest(const IngestOptions& o) {
     try {
       // One read of the file serves the content id and the decoding.
       mapped.emplace(path);
-      cid = mapped->mapped() ? content_id_of_bytes(mapped->bytes()) : content_id_of_file(path);
-      if (mapped->mapped()) mapped->release(0, cid.size);  // decoding maps the pages back as it goes
+      cid = mapped->mapped() ? mapped->content_id() : content_id_of_file(path);
     } catch (const std::exception& e) {
       std::fprintf(stderr, "ingest: %s\n", e.what());
       ++result.files_failed;

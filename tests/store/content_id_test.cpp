@@ -24,6 +24,8 @@ TEST(ContentId, KnownValueAndEveryWayOfReadingAgree) {
   ASSERT_TRUE(mapped.mapped());
   EXPECT_EQ(mapped.bytes(), data);
   EXPECT_EQ(content_id_of_bytes(mapped.bytes()).id, from_file.id);
+  EXPECT_EQ(mapped.content_id().id, from_file.id);  // hashed slice by slice, pages released
+  EXPECT_EQ(mapped.bytes(), data);                  // released pages read back from the file
   std::ofstream(dir.file("empty"));
   EXPECT_FALSE(MappedFile(dir.file("empty")).mapped());  // empty: read the ordinary way
   EXPECT_EQ(content_id_of_file(dir.file("empty")).id, "0-00000000-00000001");
