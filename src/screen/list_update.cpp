@@ -11,6 +11,7 @@
 
 #ifdef SEAWARDEN_HAVE_CURL
 #include <curl/curl.h>
+#include <dlfcn.h>
 #endif
 
 namespace seawarden::screen {
@@ -34,6 +35,41 @@ std::string fingerprint(const Entity& e) {
 }
 
 #ifdef SEAWARDEN_HAVE_CURL
+// libcurl, loaded on first use rather than linked (see CMakeLists.txt): only `lists update`
+// pays for it and for the TLS stack it brings.
+struct CurlApi {
+  decltype(&::curl_global_init) global_init;
+  decltype(&::curl_easy_init) easy_init;
+  decltype(&::curl_easy_setopt) easy_setopt;
+  decltype(&::curl_easy_perform) easy_perform;
+  decltype(&::curl_easy_cleanup) easy_cleanup;
+  decltype(&::curl_easy_strerror) easy_strerror;
+};
+
+template <class F>
+void resolve(void* lib, const char* name, F& out) {
+  out = reinterpret_cast<F>(::dlsym(lib, name));
+  if (!out) throw std::runtime_error(std::string("libcurl.so.4 lacks ") + name);
+}
+
+const CurlApi& curl() {
+  static const CurlApi api = [] {
+    void* lib = ::dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
+    if (!lib)
+      throw std::runtime_error(std::string("`lists update` needs libcurl (Debian package libcurl4): ") + ::dlerror());
+    CurlApi a{};
+    resolve(lib, "curl_global_init", a.global_init);
+    resolve(lib, "curl_easy_init", a.easy_init);
+    resolve(lib, "curl_easy_setopt", a.easy_setopt);
+    resolve(lib, "curl_easy_perform", a.easy_perform);
+    resolve(lib, "curl_easy_cleanup", a.easy_cleanup);
+    resolve(lib, "curl_easy_strerror", a.easy_strerror);
+    if (a.global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) throw std::runtime_error("libcurl failed to initialise");
+    return a;
+  }();
+  return api;
+}
+
 size_t write_to_file(char* data, size_t size, size_t n, void* user) {
   auto* out = static_cast<std::ofstream*>(user);
   out->write(data, static_cast<std::streamsize>(size * n));
@@ -44,24 +80,25 @@ size_t write_to_file(char* data, size_t size, size_t n, void* user) {
 std::string download(const std::string& url, const fs::path& path, const UpdateOptions& o) {
   std::ofstream out(path, std::ios::binary);
   if (!out) return "cannot write " + path.string();
-  CURL* curl = curl_easy_init();
-  if (!curl) return "libcurl could not start";
+  const CurlApi& api = curl();
+  CURL* handle = api.easy_init();
+  if (!handle) return "libcurl could not start";
   char error[CURL_ERROR_SIZE] = {};
-  curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, write_to_file);
-  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &out);
-  curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
-  curl_easy_setopt(curl, CURLOPT_MAXREDIRS, 5L);
-  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, o.connect_timeout_s);
-  curl_easy_setopt(curl, CURLOPT_TIMEOUT, o.total_timeout_s);
-  curl_easy_setopt(curl, CURLOPT_FAILONERROR, 1L);
-  curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error);
-  curl_easy_setopt(curl, CURLOPT_USERAGENT, "seawarden-lists-update/0.1");
-  curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // gzip when the server offers it
-  CURLcode rc = curl_easy_perform(curl);
-  curl_easy_cleanup(curl);
+  api.easy_setopt(handle, CURLOPT_URL, url.c_str());
+  api.easy_setopt(handle, CURLOPT_WRITEFUNCTION, write_to_file);
+  api.easy_setopt(handle, CURLOPT_WRITEDATA, &out);
+  api.easy_setopt(handle, CURLOPT_FOLLOWLOCATION, 1L);
+  api.easy_setopt(handle, CURLOPT_MAXREDIRS, 5L);
+  api.easy_setopt(handle, CURLOPT_CONNECTTIMEOUT, o.connect_timeout_s);
+  api.easy_setopt(handle, CURLOPT_TIMEOUT, o.total_timeout_s);
+  api.easy_setopt(handle, CURLOPT_FAILONERROR, 1L);
+  api.easy_setopt(handle, CURLOPT_ERRORBUFFER, error);
+  api.easy_setopt(handle, CURLOPT_USERAGENT, "seawarden-lists-update/0.1");
+  api.easy_setopt(handle, CURLOPT_ACCEPT_ENCODING, "");  // gzip when the server offers it
+  CURLcode rc = api.easy_perform(handle);
+  api.easy_cleanup(handle);
   out.close();
-  if (rc != CURLE_OK) return fmt::format("{}: {}", url, error[0] ? error : curl_easy_strerror(rc));
+  if (rc != CURLE_OK) return fmt::format("{}: {}", url, error[0] ? error : api.easy_strerror(rc));
   return {};
 }
 #endif
@@ -108,8 +145,7 @@ std::vector<UpdateResult> update_lists(const std::vector<ListSource>& sources, c
   (void)sources; (void)dir; (void)options;
   throw std::runtime_error("this build has no libcurl: `lists update` cannot download (install libcurl4-openssl-dev and rebuild)");
 #else
-  static const bool curl_ready = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
-  if (!curl_ready) throw std::runtime_error("libcurl failed to initialise");
+  curl();  // loads libcurl (or says why it cannot) before anything is written
   std::vector<UpdateResult> results;
   std::string stamp = fmt::format("{:%Y-%m-%dT%H%M%SZ}", std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
   for (const auto& src : sources) {

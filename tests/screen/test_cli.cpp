@@ -124,6 +124,26 @@ TEST(ListsCli, UpdateOfflineSaysSoAndFails) {
   std::filesystem::remove(sources);
 }
 
+TEST(ListsCli, UpdateDownloadsThroughLibcurl) {
+  // libcurl is loaded at run time (dlopen): a file:// source exercises the whole download path.
+  SEAWARDEN_REQUIRE_DATA(eu, "sanctions/eu/32017R1509.csv");
+  auto dir = std::filesystem::temp_directory_path() / "seawarden_lists_fileurl";
+  auto sources = std::filesystem::temp_directory_path() / "seawarden_sources_fileurl.toml";
+  std::filesystem::remove_all(dir);
+  std::ofstream(sources) << "[[source]]\nname = \"eu\"\nfiles = [ { file = \"32017R1509.csv\", url = \"file://"
+                         << std::filesystem::absolute(eu).string() << "\" } ]\n";
+  Outcome r = run("lists update --dir " + quoted(dir) + " --sources " + quoted(sources));
+  ASSERT_EQ(r.status, 0) << r.out;
+  auto lines = json_lines(r.out);
+  ASSERT_EQ(lines.size(), 1u) << r.out;
+  EXPECT_TRUE(lines[0]["ok"].get<bool>());
+  EXPECT_EQ(lines[0]["diff"]["entries_after"], 326);
+  const std::filesystem::path saved = lines[0]["saved"].get<std::string>();
+  EXPECT_EQ(std::filesystem::file_size(saved / "32017R1509.csv"), std::filesystem::file_size(eu));
+  std::filesystem::remove_all(dir);
+  std::filesystem::remove(sources);
+}
+
 TEST(ListsCli, ShowAndDiff) {
   SEAWARDEN_REQUIRE_DATA(eu, "sanctions/eu/32017R1509.csv");
   Outcome s = run("lists show " + quoted(eu));
