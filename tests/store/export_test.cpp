@@ -7,21 +7,13 @@
 #include <nlohmann/json.hpp>
 
 #include "store/export.h"
+#include "store/store_test_util.h"
 #include "store/timefmt.h"
 
 namespace seawarden::store {
 namespace {
 
-std::string capture(const std::vector<StoredEvent>& events, EventFormat f) {
-  char* buf = nullptr;
-  std::size_t len = 0;
-  std::FILE* mem = open_memstream(&buf, &len);
-  write_events(mem, events, f);
-  std::fclose(mem);
-  std::string out(buf, len);
-  std::free(buf);
-  return out;
-}
+using testing::capture;
 
 TEST(StoreExport, FieldsWithBracesQuotesNestingAndBadUtf8) {
   StoredEvent se;

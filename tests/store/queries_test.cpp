@@ -125,16 +125,7 @@ TEST_F(StoreQueries, SanctionHitsAndSummary) {
   EXPECT_NEAR(sum.distance_km, 599 * 1e-4 * 111.32 * std::cos(38.5 * M_PI / 180), 0.05);
 }
 
-std::string capture(const std::vector<StoredEvent>& events, EventFormat f) {
-  char* buf = nullptr;
-  std::size_t len = 0;
-  std::FILE* mem = open_memstream(&buf, &len);
-  write_events(mem, events, f);
-  std::fclose(mem);
-  std::string out(buf, len);
-  std::free(buf);
-  return out;
-}
+using testing::capture;
 
 TEST_F(StoreQueries, ExportsParseAndCarryTheIds) {
   auto events = query_events(*db, {});

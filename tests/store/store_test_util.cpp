@@ -1,5 +1,8 @@
 #include "store/store_test_util.h"
 
+#include <cstdio>
+#include <cstdlib>
+
 #include <algorithm>
 #include <atomic>
 #include <random>
@@ -37,6 +40,17 @@ std::vector<std::pair<std::uint32_t, store::StoredPosition>> all_positions(store
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
     return a.first != b.first ? a.first < b.first : a.second.t_ms < b.second.t_ms;
   });
+  return out;
+}
+
+std::string capture(const std::vector<store::StoredEvent>& events, store::EventFormat f) {
+  char* buf = nullptr;
+  std::size_t len = 0;
+  std::FILE* mem = open_memstream(&buf, &len);
+  store::write_events(mem, events, f);
+  std::fclose(mem);
+  std::string out(buf, len);
+  std::free(buf);
   return out;
 }
 

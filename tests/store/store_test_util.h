@@ -7,11 +7,15 @@
 #include <vector>
 
 #include "detect/event.h"
+#include "store/export.h"
 #include "store/sqlite.h"
 #include "store/track_codec.h"
 #include "track/fix.h"
 
 namespace seawarden::testing {
+
+// What write_events prints for these events in this format.
+std::string capture(const std::vector<store::StoredEvent>& events, store::EventFormat f);
 
 // A fresh directory under the system temp dir, removed at destruction.
 struct TempDir {
