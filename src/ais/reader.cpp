@@ -395,7 +395,7 @@ void Reader::Impl::sentence(std::string_view s, const TagBlock* inline_tag, Time
   sync_assembler_counts();
 }
 
-void Reader::Impl::deliver(std::string_view payload, int fill, TimeMs time, std::string_view station,
+inline void Reader::Impl::deliver(std::string_view payload, int fill, TimeMs time, std::string_view station,
                            const VdmSentence& v) {
   if (payload.empty()) {
     error(LineError::WrongLength);

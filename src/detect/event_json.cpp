@@ -45,7 +45,7 @@ std::string format_time_utc(std::int64_t t_ms) {
   std::int64_t y;
   unsigned m, d;
   civil_from_days(days, y, m, d);
-  char buf[40];
+  char buf[64];  // room for any year the types allow (the compiler checks the worst case)
   if (ms == 0)
     std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02d:%02d:%02dZ", static_cast<long long>(y), m,
                   d, sod / 3600, sod / 60 % 60, sod % 60);

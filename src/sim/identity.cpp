@@ -152,7 +152,10 @@ std::string IdentityFactory::name(NameStyle style) {
 std::string IdentityFactory::listed_name() {
   for (;;) {
     std::string n = std::string(pick(rng_, kDprk)) + " " + pick(rng_, kDprk) + " " + pick(rng_, kDprkTail);
-    if (rng_.chance(0.6)) n += " " + std::to_string(rng_.integer(1, 9));
+    if (rng_.chance(0.6)) {  // appended in two steps: GCC 12 misreads " " + std::string&& (-Wrestrict)
+      n += ' ';
+      n += std::to_string(rng_.integer(1, 9));
+    }
     if (names_.insert(n).second) return n;
   }
 }

@@ -99,7 +99,6 @@ void TruthRecorder::on_fix(int ei, std::int64_t t, double lat, double lon, doubl
 }
 
 void TruthRecorder::on_spoof(int ei, std::int64_t t, double lat, double lon) {
-  const Emitter& e = sc_.emitters[ei];
   EmitterTruth& et = emitters_[ei];
   if (!et.in_spoof) {
     et.in_spoof = true;

@@ -170,12 +170,21 @@ TEST_F(Scenario, TruthFollowsTheContract) {
     } else {
       EXPECT_EQ(e.vessels.size(), 1u) << line;
     }
-    if (e.kind == "zone_visit") EXPECT_TRUE(j.contains("zone")) << line;
-    if (e.kind == "identity_change") EXPECT_TRUE(j.contains("field") && j.contains("from") && j.contains("to")) << line;
-    if (e.kind == "sanctions_hit")
+    if (e.kind == "zone_visit") {
+      EXPECT_TRUE(j.contains("zone")) << line;
+    }
+    if (e.kind == "identity_change") {
+      EXPECT_TRUE(j.contains("field") && j.contains("from") && j.contains("to")) << line;
+    }
+    if (e.kind == "sanctions_hit") {
       EXPECT_TRUE(j.contains("entry_id") && j.contains("matched_on") && j.contains("list")) << line;
-    if (e.kind == "identity_anomaly") EXPECT_TRUE(j.contains("reason")) << line;
-    if (!events.empty()) EXPECT_FALSE(seawarden::detect::event_before(e, events.back())) << "unsorted at " << line;
+    }
+    if (e.kind == "identity_anomaly") {
+      EXPECT_TRUE(j.contains("reason")) << line;
+    }
+    if (!events.empty()) {
+      EXPECT_FALSE(seawarden::detect::event_before(e, events.back())) << "unsorted at " << line;
+    }
     seen.insert(e.kind);
     events.push_back(std::move(e));
   }
