@@ -199,8 +199,12 @@ TEST_F(Scenario, InjectedBehavioursHaveMarginsOverThresholds) {
       EXPECT_GE(h, 2.5);
       EXPECT_LE(e.fields["distance_m"].get<double>(), 300);
     }
-    if (e.kind == "loitering") EXPECT_GE(h, 5);
-    if (e.kind == "gap") EXPECT_GE(h, 14) << "gaps come only from injections, never from reception";
+    if (e.kind == "loitering") {
+      EXPECT_GE(h, 5);
+    }
+    if (e.kind == "gap") {
+      EXPECT_GE(h, 14) << "gaps come only from injections, never from reception";
+    }
   }
 }
 
