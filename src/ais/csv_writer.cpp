@@ -144,13 +144,7 @@ bool append_csv_row(const Received& rec, const CsvWriterOptions& opt, std::strin
           else r.num(Row::draught, p.draught);
           r.str(Row::destination, p.destination.view());
           r.set(Row::eta, fmt(s, [&](detail::JsonOut& j) {
-            j.pad2(p.month);
-            j.ch('-');
-            j.pad2(p.day);
-            j.ch('T');
-            j.pad2(p.hour);
-            j.ch(':');
-            j.pad2(p.minute);
+            j.month_day_time(p.month, p.day, p.hour, p.minute);
             j.ch('Z');
           }));
           r.num(Row::epfd, p.epfd);

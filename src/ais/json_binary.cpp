@@ -29,13 +29,7 @@ void date(JsonOut& j, std::string_view k, unsigned mo, unsigned d, unsigned h, u
           bool zulu) {
   j.key(k);
   j.ch('"');
-  j.pad2(mo);
-  j.ch('-');
-  j.pad2(d);
-  j.ch('T');
-  j.pad2(h);
-  j.ch(':');
-  j.pad2(mi);
+  j.month_day_time(mo, d, h, mi);
   if (zulu) j.ch('Z');
   j.ch('"');
 }

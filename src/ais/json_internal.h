@@ -256,6 +256,16 @@ class JsonOut {
     }
     *p_++ = '"';
   }
+  // gpsd's partial dates (ETA and the like), "MM-DDTHH:MM", without quotes.
+  void month_day_time(unsigned month, unsigned day, unsigned hour, unsigned minute) {
+    pad2(month);
+    ch('-');
+    pad2(day);
+    ch('T');
+    pad2(hour);
+    ch(':');
+    pad2(minute);
+  }
   // Zero-padded 2-digit (or wider) unsigned, as %02u.
   void pad2(unsigned v) {
     if (v < 100) {

@@ -88,13 +88,7 @@ void base_station(JsonOut& j, const BaseStation& p, bool scaled) {
 void eta(JsonOut& j, std::string_view k, unsigned mo, unsigned d, unsigned h, unsigned mi) {
   j.key(k);
   j.ch('"');
-  j.pad2(mo);
-  j.ch('-');
-  j.pad2(d);
-  j.ch('T');
-  j.pad2(h);
-  j.ch(':');
-  j.pad2(mi);
+  j.month_day_time(mo, d, h, mi);
   j.raw("Z\"");
 }
 
