@@ -35,14 +35,15 @@ class MappedFile {
   MappedFile& operator=(const MappedFile&) = delete;
   bool mapped() const { return data_ != nullptr; }
   std::string_view bytes() const { return {static_cast<const char*>(data_), size_}; }
-  // Drops the resident pages wholly inside [from, to): they are read back from the file if
-  // touched again. Keeps peak memory independent of the file size.
-  void release(std::size_t from, std::size_t to) const;
   // The content id of the mapped bytes, read in slices that are released once hashed (so a
   // large file is never resident all at once).
   ContentId content_id() const;
 
  private:
+  // Drops the resident pages wholly inside [from, to): they are read back from the file if
+  // touched again. Keeps peak memory independent of the file size.
+  void release(std::size_t from, std::size_t to) const;
+
   void* data_ = nullptr;
   std::size_t size_ = 0;
 };

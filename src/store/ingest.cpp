@@ -111,7 +111,7 @@ IngestResult run_ingest(const IngestOptions& o) {
     ContentId cid;
     std::optional<MappedFile> mapped;
     try {
-      // One read of the file serves the content id and the decoding.
+      // Hashed from a mapping, slice by slice (content_id releases each slice).
       mapped.emplace(path);
       cid = mapped->mapped() ? mapped->content_id() : content_id_of_file(path);
     } catch (const std::exception& e) {
@@ -144,20 +144,9 @@ IngestResult run_ingest(const IngestOptions& o) {
         bytes += chunk.size();
         bar.update(bytes, reader.stats().messages);
       };
-      if (plain) {
-        const std::string_view all = mapped->bytes();
-        constexpr std::size_t kChunk = std::size_t{1} << 20, kReleaseEvery = std::size_t{32} << 20;
-        std::size_t released = 0;
-        for (std::size_t i = 0; i < all.size(); i += kChunk) {
-          feed(all.substr(i, kChunk));
-          if (i - released >= kReleaseEvery) {  // decoded pages go back (memory follows vessels, not input)
-            mapped->release(released, i);
-            released = i;
-          }
-        }
-      } else {
-        ais::read_input(path, feed);  // gzip (or not mappable): zlib decompresses
-      }
+      // The decoder's own reader: plain files mapped again (the pages are in the page cache
+      // after the content id), decoded pages handed back as it goes; gzip through zlib.
+      ais::read_input(path, feed);
       mapped.reset();
       reader.finish();
       pipeline.finish();  // closes the detectors: the file's events arrive here
