@@ -32,9 +32,10 @@ void GapDetector::add_watch(const track::Vessel& v, std::int64_t now) {
   dlon = std::min(dlon, 180.0);
   // The pre-test box must hold the whole circle: 1% margin, and the longitude span taken at
   // the circle's poleward edge, where a degree of longitude is shortest.
-  w.dlat = dlat * 1.01;
-  const double poleward = std::min(89.9, std::fabs(w.lat) + w.dlat);
-  w.dlon = std::min(180.0, 1.01 * cfg_.nearby_km / (111.2 * std::max(0.05, std::cos(poleward * track::kDegToRad))));
+  const double box_dlat = dlat * 1.01;
+  const double poleward = std::min(89.9, std::fabs(w.lat) + box_dlat);
+  const double box_dlon =
+      std::min(180.0, 1.01 * cfg_.nearby_km / (111.2 * std::max(0.05, std::cos(poleward * track::kDegToRad))));
   for (double la = std::max(-89.999, w.lat - dlat); ; la += kCellDeg) {
     double la_c = std::min(la, std::min(89.999, w.lat + dlat));
     for (double lo = w.lon - dlon; ; lo += kCellDeg) {
@@ -45,7 +46,7 @@ void GapDetector::add_watch(const track::Vessel& v, std::int64_t now) {
         w.cells.push_back(c);
         // float box: widened by a hair so rounding never makes it tighter than the double one
         grid_[c].push_back({v.mmsi, static_cast<float>(w.lat), static_cast<float>(w.lon),
-                            static_cast<float>(w.dlat * 1.001 + 1e-4), static_cast<float>(w.dlon * 1.001 + 1e-4)});
+                            static_cast<float>(box_dlat * 1.001 + 1e-4), static_cast<float>(box_dlon * 1.001 + 1e-4)});
       }
       if (lo_c >= w.lon + dlon) break;
     }

@@ -28,7 +28,6 @@ class GapDetector : public TrackDetector {
   // A silent vessel whose surroundings are being watched (vessels_nearby).
   struct Watch {
     double lat = 0, lon = 0;
-    double dlat = 0, dlon = 0;  // half-size of a box holding the nearby_km circle (cheap pre-test)
     std::int64_t since_ms = 0;
     float draught_m = 0;
     std::vector<std::uint32_t> nearby;  // distinct MMSIs, ascending, capped
