@@ -127,8 +127,7 @@ void EncounterDetector::flush_steps() { resampler_.finish(); }
 
 void EncounterDetector::finish(const EventSink& emit) {
   resampler_.finish();
-  pairs_.for_each_key([this](std::uint64_t key) { closing_.push_back(key); });
-  std::sort(closing_.begin(), closing_.end());
+  closing_ = pairs_.keys_where([](std::uint64_t, const PairState&) { return true; });
   for (auto key : closing_) close_pair(key, *pairs_.find(key));
   for (auto key : closing_) pairs_.erase(key);
   closing_.clear();

@@ -2,8 +2,8 @@
 // value kept in a chunked, recycled store. The detectors look up per-vessel or per-pair state at
 // every fix or grid step; one linear probe in a flat slot array costs far fewer cache misses than
 // std::unordered_map's bucket + node chain. Values never move (references stay valid until their
-// key is erased); erased values are reset and their places reused. Not to be modified while
-// for_each runs.
+// key is erased); erased values are reset and their places reused. Entries are visited through
+// key snapshots (keys_where), so the map may change while they are handled.
 #pragma once
 
 #include <algorithm>
@@ -88,17 +88,6 @@ class KeyMap {
     slots_[i] = Slot{};
   }
 
-  template <class F>
-  void for_each_key(F&& f) const {
-    for (const Slot& s : slots_)
-      if (s.key != kEmpty) f(s.key);
-  }
-  // f(key, value) for every entry, in slot order (deterministic for a given history).
-  template <class F>
-  void for_each(F&& f) {
-    for (const Slot& s : slots_)
-      if (s.key != kEmpty) f(s.key, values_[s.index]);
-  }
   // Keys (ascending) of the entries for which pred(key, value) holds: to erase or emit after.
   template <class P>
   std::vector<std::uint64_t> keys_where(P&& pred) {
