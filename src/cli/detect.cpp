@@ -63,6 +63,8 @@ void print_stats(const seawarden::detect::PipelineStats& s, const seawarden::ais
   std::fprintf(stderr, "events: %llu\n", static_cast<unsigned long long>(s.events));
   for (const auto& [kind, n] : s.events_by_kind)
     std::fprintf(stderr, "  %s: %llu\n", kind.c_str(), static_cast<unsigned long long>(n));
+  if (s.event_spill_runs)
+    std::fprintf(stderr, "events held on disk while running: %zu sorted runs\n", s.event_spill_runs);
   std::fprintf(stderr, "elapsed: %.2f s, throughput: %.0f messages/s, track state: %.1f MB\n", seconds,
                seconds > 0 ? s.messages / seconds : 0.0, s.state_bytes / 1e6);
 }
@@ -122,7 +124,15 @@ int run(const Opts& o) {
       status = seawarden::cli::kExitFailure;
     }
   }
-  pipeline.finish();
+  try {
+    pipeline.finish();
+  } catch (const std::exception& e) {  // a spill file of events could not be read back
+    std::fprintf(stderr, "seawarden detect: %s\n", e.what());
+    return seawarden::cli::kExitFailure;
+  }
+  if (pipeline.stats().event_spill_failed)
+    std::fprintf(stderr, "seawarden detect: warning: could not write events to a temporary file "
+                         "(TMPDIR); they were kept in memory\n");
   out->flush();
   if (!o.save_state.empty()) {
     std::ofstream s(o.save_state, std::ios::binary);

@@ -7,6 +7,7 @@
 #include "detect/draught_change.h"
 #include "detect/encounter.h"
 #include "detect/event_json.h"
+#include "detect/event_spool.h"
 #include "detect/gap.h"
 #include "detect/identity_anomaly.h"
 #include "detect/identity_change.h"
@@ -116,11 +117,10 @@ class Pipeline::Impl : public track::TrackSink {
     if (tracker_.released_until() != INT64_MIN) advance(tracker_.released_until());
     for (auto& d : spatial_) d->finish(sink_);
     for (auto& d : track_) d->finish(tracker_, sink_);
-    std::stable_sort(events_.begin(), events_.end(), event_before);
     fill_stats();
-    if (owner_.on_event)
-      for (const Event& e : events_) owner_.on_event(e);
-    events_.clear();
+    events_.drain([this](const Event& e) {
+      if (owner_.on_event) owner_.on_event(e);
+    });
     finished_ = true;
   }
 
@@ -185,7 +185,7 @@ class Pipeline::Impl : public track::TrackSink {
     for (auto& d : track_) d->on_event(e);
     ++stats_.events_by_kind[e.kind];
     ++stats_.events;
-    events_.push_back(std::move(e));
+    events_.add(std::move(e));
   }
 
   void fill_stats() {
@@ -203,6 +203,8 @@ class Pipeline::Impl : public track::TrackSink {
     stats_.first_t_ms = t.first_t_ms;
     stats_.last_t_ms = t.last_t_ms;
     stats_.state_bytes = tracker_.memory_bytes() + infos_.capacity() * sizeof(VesselInfo);
+    stats_.event_spill_runs = events_.runs_spilled();
+    stats_.event_spill_failed = events_.spill_failed();
   }
 
   Pipeline& owner_;
@@ -212,7 +214,7 @@ class Pipeline::Impl : public track::TrackSink {
   std::vector<std::unique_ptr<Detector>> spatial_;
   std::vector<std::unique_ptr<TrackDetector>> track_;
   EventSink sink_;
-  std::vector<Event> events_;
+  EventSpool events_;  // until finish(): output order needs every event (spilled beyond a bound)
   std::string drop_kind_;
   std::int64_t watermark_ = INT64_MIN;
   PipelineStats stats_;
@@ -294,6 +296,7 @@ Pipeline::~Pipeline() = default;
 void Pipeline::on_message(const ais::Received& rec) { impl_->push(rec); }
 void Pipeline::finish() { impl_->finish(); }
 const PipelineStats& Pipeline::stats() const { return impl_->stats(); }
+void Pipeline::set_event_memory_limit(std::size_t events) { impl_->events_.set_memory_events(events); }
 std::string Pipeline::save_state() const { return impl_->save_state(); }
 void Pipeline::load_state(std::string_view blob) { impl_->load_state(blob); }
 

@@ -32,6 +32,10 @@ struct PipelineStats {
   std::map<std::string, std::uint64_t> events_by_kind;
   std::int64_t first_t_ms = INT64_MAX, last_t_ms = INT64_MIN;  // receive-time span of fixes
   std::size_t state_bytes = 0;  // approximate memory held by the track layer
+  // Sorted runs of events written to a temporary file to keep memory bounded (see
+  // event_spool.h), and whether writing one failed (the events then stayed in memory).
+  std::size_t event_spill_runs = 0;
+  bool event_spill_failed = false;
 };
 
 class Pipeline {
@@ -53,6 +57,9 @@ class Pipeline {
   std::function<void(std::uint32_t mmsi, std::int64_t t_ms, const VesselInfo&)> on_identity;
 
   const PipelineStats& stats() const;
+  // Events held in memory before a sorted run is written to a temporary file (default
+  // EventSpool::kDefaultMemoryEvents); the output does not depend on it.
+  void set_event_memory_limit(std::size_t events);
 
   // Tracks, segments and identities to continue in a later run (call after finish()).
   std::string save_state() const;
