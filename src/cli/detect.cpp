@@ -125,7 +125,10 @@ int run(const Opts& o) {
     }
   }
   try {
-    pipeline.finish();
+    // With --save-state the input continues in a later run: what is still open stays open
+    // in the state (reported by the run that closes it) instead of being cut here.
+    if (o.save_state.empty()) pipeline.finish();
+    else pipeline.pause();
   } catch (const std::exception& e) {  // a spill file of events could not be read back
     std::fprintf(stderr, "seawarden detect: %s\n", e.what());
     return seawarden::cli::kExitFailure;
@@ -161,8 +164,8 @@ seawarden::cli::Registrar reg(30, [](CLI::App& app) {
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   sub->add_option("--out", opts->out, "Write events here instead of standard output");
   sub->add_flag("--stats", opts->stats, "Print a summary to standard error");
-  sub->add_option("--load-state", opts->load_state, "Continue tracks saved by --save-state");
-  sub->add_option("--save-state", opts->save_state, "Save tracks and identities for a later run");
+  sub->add_option("--load-state", opts->load_state, "Continue a run saved by --save-state (tracks, identities, open windows)");
+  sub->add_option("--save-state", opts->save_state, "Save the run's state for a later run to continue; events still open are then reported by the run that closes them");
   sub->add_option("inputs", opts->inputs, "AIS files (NMEA or CSV, gzip ok; - for standard input)")
       ->required();
   sub->callback([opts] { seawarden::cli::set_exit_code(run(*opts)); });

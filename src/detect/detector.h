@@ -8,6 +8,7 @@
 #include <string>
 
 #include "detect/event.h"
+#include "detect/state_io.h"
 #include "track/fix.h"
 
 namespace seawarden::detect {
@@ -23,6 +24,30 @@ struct VesselInfo {
   float length_m = 0, beam_m = 0, draught_m = 0;  // 0 when unknown
 };
 
+inline void save_info(StateWriter& out, const VesselInfo& v) {
+  out.pod(v.mmsi);
+  out.str(v.name);
+  out.str(v.callsign);
+  out.str(v.flag);
+  out.pod(v.imo);
+  out.pod(v.shiptype);
+  out.pod(v.length_m);
+  out.pod(v.beam_m);
+  out.pod(v.draught_m);
+}
+
+inline void load_info(StateReader& in, VesselInfo& v) {
+  in.pod(v.mmsi);
+  v.name = in.str();
+  v.callsign = in.str();
+  v.flag = in.str();
+  in.pod(v.imo);
+  in.pod(v.shiptype);
+  in.pod(v.length_m);
+  in.pod(v.beam_m);
+  in.pod(v.draught_m);
+}
+
 class Detector {
  public:
   virtual ~Detector() = default;
@@ -36,6 +61,10 @@ class Detector {
   // A fix of this vessel will come soon (after some others): start loading its state. `near`
   // is the second call, once the vessel's current segment is known.
   virtual void prefetch(std::uint32_t mmsi, std::uint32_t segment, bool near) {}
+  // What is still open (windows, runs, pending events), so a later run can continue it
+  // (Pipeline::save_state); load_state is called on a fresh detector before any fix.
+  virtual void save_state(StateWriter& out) const {}
+  virtual void load_state(StateReader& in) {}
 };
 
 }  // namespace seawarden::detect

@@ -108,4 +108,36 @@ void DraughtChangeDetector::finish(const track::Tracker& tracker, const EventSin
   context_.clear();
 }
 
+void DraughtChangeDetector::save_state(StateWriter& out) const {
+  const auto keys = state_.sorted_keys();
+  out.size(keys.size());
+  for (std::uint64_t k : keys) {
+    out.pod(k);
+    out.pod(*state_.find(k));
+  }
+  out.size(pending_.size());
+  for (const Event& e : pending_) out.event(e);
+  const auto vessels = context_.sorted_keys();
+  out.size(vessels.size());
+  for (std::uint64_t k : vessels) {
+    out.pod(k);
+    out.pods(*context_.find(k));
+  }
+}
+
+void DraughtChangeDetector::load_state(StateReader& in) {
+  const std::size_t n = in.size(sizeof(std::uint64_t) + sizeof(State));
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto k = in.pod<std::uint64_t>();
+    in.pod(state_[k]);
+  }
+  const std::size_t events = in.size();
+  for (std::size_t i = 0; i < events; ++i) pending_.push_back(in.event());
+  const std::size_t vessels = in.size(sizeof(std::uint64_t));
+  for (std::size_t i = 0; i < vessels; ++i) {
+    const auto k = in.pod<std::uint64_t>();
+    in.pods(context_[k]);
+  }
+}
+
 }  // namespace seawarden::detect

@@ -27,6 +27,8 @@ class DraughtChangeDetector : public TrackDetector {
                  const track::IdentityUpdate& update, const EventSink& emit) override;
   void on_event(const Event& event) override;
   void finish(const track::Tracker& tracker, const EventSink& emit) override;
+  void save_state(StateWriter& out) const override;
+  void load_state(StateReader& in) override;
 
  private:
   struct State {

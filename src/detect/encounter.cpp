@@ -47,6 +47,38 @@ nlohmann::json VesselIdentity::to_json(std::uint32_t mmsi) const {
   return j;
 }
 
+void VesselIdentity::save(StateWriter& out) const {
+  out.str(name);
+  out.str(callsign);
+  out.str(flag);
+  out.pod(imo);
+  out.pod(last_seen_ms);
+}
+
+void VesselIdentity::load(StateReader& in) {
+  name = in.str();
+  callsign = in.str();
+  flag = in.str();
+  in.pod(imo);
+  in.pod(last_seen_ms);
+}
+
+void IdentityCache::save(StateWriter& out) const {
+  std::vector<std::uint32_t> keys;
+  for (const auto& [mmsi, id] : map_) keys.push_back(mmsi);
+  std::sort(keys.begin(), keys.end());
+  out.size(keys.size());
+  for (std::uint32_t k : keys) {
+    out.pod(k);
+    map_.at(k).save(out);
+  }
+}
+
+void IdentityCache::load(StateReader& in) {
+  const std::size_t n = in.size(sizeof(std::uint32_t));
+  for (std::size_t i = 0; i < n; ++i) map_[in.pod<std::uint32_t>()].load(in);
+}
+
 VesselIdentity identity_of(const VesselInfo& v) {
   VesselIdentity id;
   id.name = v.name;
@@ -125,9 +157,66 @@ void EncounterDetector::collect_identities(std::int64_t t_ms) {
 
 void EncounterDetector::flush_steps() { resampler_.finish(); }
 
+void EncounterDetector::save_state(StateWriter& out) const {
+  resampler_.save_state(out);
+  const std::vector<std::uint64_t> keys = pairs_.sorted_keys();
+  out.size(keys.size());
+  for (std::uint64_t k : keys) {
+    const PairState& p = *pairs_.find(k);
+    out.pod(k);
+    out.pod(p.first_ms);
+    out.pod(p.last_ms);
+    out.pods(p.samples);
+    out.pod(p.start_lat);
+    out.pod(p.start_lon);
+    out.pod(p.end_lat);
+    out.pod(p.end_lon);
+    p.id_a.save(out);
+    p.id_b.save(out);
+  }
+  out.size(touched_.size());
+  for (const auto& [t, bucket] : touched_) {
+    out.pod(t);
+    out.pods(bucket);
+  }
+  out.size(pending_.size());
+  for (const Event& e : pending_) out.event(e);
+  out.pod(last_sweep_ms_);
+  out.pod(last_id_gc_ms_);
+  ids_.save(out);
+}
+
+void EncounterDetector::load_state(StateReader& in) {
+  resampler_.load_state(in);
+  const std::size_t n = in.size(sizeof(std::uint64_t));
+  for (std::size_t i = 0; i < n; ++i) {
+    PairState& p = *pairs_.find_or_insert(in.pod<std::uint64_t>()).first;
+    in.pod(p.first_ms);
+    in.pod(p.last_ms);
+    in.pods(p.samples);
+    in.pod(p.start_lat);
+    in.pod(p.start_lon);
+    in.pod(p.end_lat);
+    in.pod(p.end_lon);
+    p.id_a.load(in);
+    p.id_b.load(in);
+  }
+  touched_.clear();
+  const std::size_t buckets = in.size(sizeof(std::int64_t));
+  for (std::size_t i = 0; i < buckets; ++i) {
+    const auto t = in.pod<std::int64_t>();
+    in.pods(touched_.emplace_back(t, std::vector<std::uint64_t>{}).second);
+  }
+  const std::size_t events = in.size();
+  for (std::size_t i = 0; i < events; ++i) pending_.push_back(in.event());
+  in.pod(last_sweep_ms_);
+  in.pod(last_id_gc_ms_);
+  ids_.load(in);
+}
+
 void EncounterDetector::finish(const EventSink& emit) {
   resampler_.finish();
-  closing_ = pairs_.keys_where([](std::uint64_t, const PairState&) { return true; });
+  closing_ = pairs_.sorted_keys();
   for (auto key : closing_) close_pair(key, *pairs_.find(key));
   for (auto key : closing_) pairs_.erase(key);
   closing_.clear();

@@ -49,6 +49,8 @@ struct VesselIdentity {
   std::uint32_t imo = 0;
   std::int64_t last_seen_ms = 0;
   nlohmann::json to_json(std::uint32_t mmsi) const;
+  void save(StateWriter& out) const;
+  void load(StateReader& in);
 };
 
 // Latest identity per MMSI, dropped some time after the vessel's last fix.
@@ -60,6 +62,8 @@ class IdentityCache {
   void drop_older_than(std::int64_t t_ms);
   void erase(std::uint32_t mmsi) { map_.erase(mmsi); }
   std::size_t size() const { return map_.size(); }
+  void save(StateWriter& out) const;
+  void load(StateReader& in);
 
  private:
   std::unordered_map<std::uint32_t, VesselIdentity> map_;
@@ -99,6 +103,8 @@ class EncounterDetector : public Detector {
   void on_fix(const track::Fix& fix, const VesselInfo& vessel, const EventSink& emit) override;
   void on_watermark(std::int64_t t_ms, const EventSink& emit) override;
   void finish(const EventSink& emit) override;
+  void save_state(StateWriter& out) const override;
+  void load_state(StateReader& in) override;
   void prefetch(std::uint32_t mmsi, std::uint32_t segment, bool near) override {
     if (near) resampler_.prefetch(mmsi, segment);
   }

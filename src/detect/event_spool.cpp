@@ -11,78 +11,27 @@
 #include <stdexcept>
 
 #include "detect/event_json.h"
+#include "detect/state_io.h"
 
 namespace seawarden::detect {
 
 namespace {
 
-// Record: u32 length of what follows, then i64 start, i64 end, f64 lat, f64 lon,
-// u32 + kind bytes, u32 + u32 vessels, u32 + CBOR of the fields (native byte order: the file
-// never outlives the process).
-template <class T>
-void put(std::string& out, const T& v) {
-  out.append(reinterpret_cast<const char*>(&v), sizeof v);
-}
-
+// Record: u32 length of what follows, then the event as the pipeline state encodes it (binary
+// times and positions, CBOR fields).
 void encode(const Event& e, std::string& out) {
-  out.clear();
-  put(out, std::uint32_t{0});  // length, patched below
-  put(out, e.start_ms);
-  put(out, e.end_ms);
-  put(out, e.lat);
-  put(out, e.lon);
-  put(out, static_cast<std::uint32_t>(e.kind.size()));
-  out += e.kind;
-  put(out, static_cast<std::uint32_t>(e.vessels.size()));
-  for (std::uint32_t v : e.vessels) put(out, v);
-  const std::vector<std::uint8_t> cbor = nlohmann::json::to_cbor(e.fields);
-  put(out, static_cast<std::uint32_t>(cbor.size()));
-  out.append(reinterpret_cast<const char*>(cbor.data()), cbor.size());
+  StateWriter w;
+  w.pod(std::uint32_t{0});  // length, patched below
+  w.event(e);
+  out.swap(w.bytes());
   const auto len = static_cast<std::uint32_t>(out.size() - sizeof(std::uint32_t));
   std::memcpy(out.data(), &len, sizeof len);
 }
 
-class Cursor {
- public:
-  explicit Cursor(const char* p, const char* end) : p_(p), end_(end) {}
-  template <class T>
-  T get() {
-    T v;
-    need(sizeof v);
-    std::memcpy(&v, p_, sizeof v);
-    p_ += sizeof v;
-    return v;
-  }
-  const char* take(std::size_t n) {
-    need(n);
-    const char* at = p_;
-    p_ += n;
-    return at;
-  }
-
- private:
-  void need(std::size_t n) const {
-    if (static_cast<std::size_t>(end_ - p_) < n) throw std::runtime_error("event spill file: corrupt record");
-  }
-  const char* p_;
-  const char* end_;
-};
-
 Event decode(const char* p, std::size_t n) {
-  Cursor c(p, p + n);
-  Event e;
-  e.start_ms = c.get<std::int64_t>();
-  e.end_ms = c.get<std::int64_t>();
-  e.lat = c.get<double>();
-  e.lon = c.get<double>();
-  const auto kind_len = c.get<std::uint32_t>();
-  e.kind.assign(c.take(kind_len), kind_len);
-  const auto vessels = c.get<std::uint32_t>();
-  e.vessels.reserve(vessels);
-  for (std::uint32_t i = 0; i < vessels; ++i) e.vessels.push_back(c.get<std::uint32_t>());
-  const auto cbor_len = c.get<std::uint32_t>();
-  const auto* cbor = reinterpret_cast<const std::uint8_t*>(c.take(cbor_len));
-  e.fields = nlohmann::json::from_cbor(cbor, cbor + cbor_len);
+  StateReader r(std::string_view(p, n));
+  Event e = r.event();
+  r.expect_done("event spill file");
   return e;
 }
 

@@ -167,6 +167,61 @@ void GapDetector::on_watermark(std::int64_t t_ms, const track::Tracker& tracker,
   for (std::uint32_t m : ready) emit_pending(m, emit);
 }
 
+void GapDetector::save_state(StateWriter& out) const {
+  const auto keys = watches_.sorted_keys();
+  out.size(keys.size());
+  for (std::uint64_t k : keys) {
+    const Watch& w = *watches_.find(k);
+    out.pod(k);
+    out.pod(w.lat);
+    out.pod(w.lon);
+    out.pod(w.since_ms);
+    out.pod(w.draught_m);
+    out.pods(w.nearby);
+    out.pods(w.cells);
+  }
+  // The cell lists verbatim: their order decides which vessels a capped count took.
+  const auto cells = grid_.sorted_keys();
+  out.size(cells.size());
+  for (std::uint64_t c : cells) {
+    out.pod(c);
+    out.pods(*grid_.find(c));
+  }
+  std::vector<std::uint32_t> waiting;
+  for (const auto& [mmsi, e] : awaiting_draught_) waiting.push_back(mmsi);
+  std::sort(waiting.begin(), waiting.end());
+  out.size(waiting.size());
+  for (std::uint32_t m : waiting) {
+    out.pod(m);
+    out.event(awaiting_draught_.at(m));
+  }
+  out.pod(last_sweep_ms_);
+}
+
+void GapDetector::load_state(StateReader& in) {
+  const std::size_t n = in.size(sizeof(std::uint64_t));
+  for (std::size_t i = 0; i < n; ++i) {
+    Watch& w = *watches_.find_or_insert(in.pod<std::uint64_t>()).first;
+    in.pod(w.lat);
+    in.pod(w.lon);
+    in.pod(w.since_ms);
+    in.pod(w.draught_m);
+    in.pods(w.nearby);
+    in.pods(w.cells);
+  }
+  const std::size_t cells = in.size(sizeof(std::uint64_t));
+  for (std::size_t i = 0; i < cells; ++i) {
+    const auto c = in.pod<std::uint64_t>();
+    in.pods(*grid_.find_or_insert(c).first);
+  }
+  const std::size_t waiting = in.size(sizeof(std::uint32_t));
+  for (std::size_t i = 0; i < waiting; ++i) {
+    const auto m = in.pod<std::uint32_t>();
+    awaiting_draught_[m] = in.event();
+  }
+  in.pod(last_sweep_ms_);
+}
+
 void GapDetector::finish(const track::Tracker&, const EventSink& emit) {
   std::vector<std::uint32_t> all;
   for (auto& [mmsi, e] : awaiting_draught_) all.push_back(mmsi);

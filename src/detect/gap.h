@@ -21,6 +21,8 @@ class GapDetector : public TrackDetector {
                  const track::IdentityUpdate& update, const EventSink& emit) override;
   void on_watermark(std::int64_t t_ms, const track::Tracker& tracker, const EventSink& emit) override;
   void finish(const track::Tracker& tracker, const EventSink& emit) override;
+  void save_state(StateWriter& out) const override;
+  void load_state(StateReader& in) override;
 
   std::size_t watches() const { return watches_.size(); }
 

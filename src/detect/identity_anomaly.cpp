@@ -1,5 +1,7 @@
 #include "detect/identity_anomaly.h"
 
+#include <algorithm>
+
 #include "track/identity_checks.h"
 
 namespace seawarden::detect {
@@ -67,7 +69,7 @@ void IdentityAnomalyDetector::finish(const track::Tracker& tracker, const EventS
     const track::Vessel* v = tracker.find(mmsi);
     if (v) emit_event(*v, "invalid_imo", s.first_ms, s.last_ms, {{"imo", s.imo}}, emit);
   }
-  for (std::uint64_t imo : by_imo_.keys_where([](std::uint64_t, const auto&) { return true; })) {
+  for (std::uint64_t imo : by_imo_.sorted_keys()) {
     const auto& holders = *by_imo_.find(imo);
     for (const auto& [mmsi, s] : holders) {
       if (!s.shared) continue;
@@ -82,6 +84,36 @@ void IdentityAnomalyDetector::finish(const track::Tracker& tracker, const EventS
   }
   invalid_imo_.clear();
   by_imo_.clear();
+}
+
+void IdentityAnomalyDetector::save_state(StateWriter& out) const {
+  std::vector<std::uint32_t> keys;
+  for (const auto& [mmsi, s] : invalid_imo_) keys.push_back(mmsi);
+  std::sort(keys.begin(), keys.end());
+  out.size(keys.size());
+  for (std::uint32_t m : keys) {
+    out.pod(m);
+    out.pod(invalid_imo_.at(m));
+  }
+  const auto imos = by_imo_.sorted_keys();
+  out.size(imos.size());
+  for (std::uint64_t imo : imos) {
+    out.pod(imo);
+    out.pods(*by_imo_.find(imo));
+  }
+}
+
+void IdentityAnomalyDetector::load_state(StateReader& in) {
+  const std::size_t n = in.size(sizeof(std::uint32_t) + sizeof(Span));
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto m = in.pod<std::uint32_t>();
+    in.pod(invalid_imo_[m]);
+  }
+  const std::size_t imos = in.size(sizeof(std::uint64_t));
+  for (std::size_t i = 0; i < imos; ++i) {
+    const auto imo = in.pod<std::uint64_t>();
+    in.pods(by_imo_[imo]);
+  }
 }
 
 }  // namespace seawarden::detect

@@ -18,6 +18,8 @@ class IdentityChangeDetector : public TrackDetector {
   void on_static(const track::Vessel& vessel, const VesselInfo& info, const track::Observation& obs,
                  const track::IdentityUpdate& update, const EventSink& emit) override;
   void finish(const track::Tracker&, const EventSink&) override {}
+  void save_state(StateWriter& out) const override;
+  void load_state(StateReader& in) override;
 
  private:
   struct ImoHolder {

@@ -98,6 +98,16 @@ class KeyMap {
     return out;
   }
 
+  // Every key, ascending (saving state in a deterministic order).
+  std::vector<std::uint64_t> sorted_keys() const {
+    std::vector<std::uint64_t> out;
+    out.reserve(size_);
+    for (const Slot& s : slots_)
+      if (s.key != kEmpty) out.push_back(s.key);
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
   void clear() { *this = KeyMap{}; }
   std::size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }

@@ -61,6 +61,50 @@ void LoiteringDetector::finish(const EventSink& emit) {
   drain(emit);
 }
 
+void LoiteringDetector::save_state(StateWriter& out) const {
+  out.pod(static_cast<std::uint8_t>(resampler_ != nullptr));
+  if (resampler_) resampler_->save_state(out);
+  std::vector<std::uint32_t> keys;
+  for (const auto& [mmsi, r] : runs_) keys.push_back(mmsi);
+  std::sort(keys.begin(), keys.end());
+  out.size(keys.size());
+  for (std::uint32_t mmsi : keys) {
+    const Run& r = runs_.at(mmsi);
+    out.pod(mmsi);
+    out.pod(r.first_ms);
+    out.pod(r.last_ms);
+    out.pods(r.speed);
+    out.pods(r.lat);
+    out.pods(r.lon);
+    r.id.save(out);
+  }
+  out.size(pending_.size());
+  for (const Event& e : pending_) out.event(e);
+  out.pod(last_id_gc_ms_);
+  ids_.save(out);
+}
+
+void LoiteringDetector::load_state(StateReader& in) {
+  const bool own = in.pod<std::uint8_t>() != 0;
+  if (own != (resampler_ != nullptr))
+    throw std::runtime_error("loitering state: saved with the encounter detector enabled differently");
+  if (resampler_) resampler_->load_state(in);
+  const std::size_t n = in.size(sizeof(std::uint32_t));
+  for (std::size_t i = 0; i < n; ++i) {
+    Run& r = runs_[in.pod<std::uint32_t>()];
+    in.pod(r.first_ms);
+    in.pod(r.last_ms);
+    in.pods(r.speed);
+    in.pods(r.lat);
+    in.pods(r.lon);
+    r.id.load(in);
+  }
+  const std::size_t events = in.size();
+  for (std::size_t i = 0; i < events; ++i) pending_.push_back(in.event());
+  in.pod(last_id_gc_ms_);
+  ids_.load(in);
+}
+
 void LoiteringDetector::drain(const EventSink& emit) {
   std::stable_sort(pending_.begin(), pending_.end(), [](const Event& a, const Event& b) {
     return a.start_ms != b.start_ms ? a.start_ms < b.start_ms : a.vessels < b.vessels;

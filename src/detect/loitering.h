@@ -38,6 +38,8 @@ class LoiteringDetector : public Detector {
   void on_fix(const track::Fix& fix, const VesselInfo& vessel, const EventSink& emit) override;
   void on_watermark(std::int64_t t_ms, const EventSink& emit) override;
   void finish(const EventSink& emit) override;
+  void save_state(StateWriter& out) const override;
+  void load_state(StateReader& in) override;
 
   // Use the pipeline's identities instead of recording them from every fix.
   void set_identity_source(IdentitySource source) { identity_source_ = std::move(source); }

@@ -90,4 +90,55 @@ void MmsiConflictDetector::finish(const track::Tracker&, const EventSink& emit) 
   open_.clear();
 }
 
+void MmsiConflictDetector::save_state(StateWriter& out) const {
+  std::vector<std::uint32_t> keys;
+  for (const auto& [mmsi, p] : open_) keys.push_back(mmsi);
+  std::sort(keys.begin(), keys.end());
+  out.size(keys.size());
+  for (std::uint32_t m : keys) {
+    const Period& p = open_.at(m);
+    out.pod(m);
+    out.pod(p.start_ms);
+    out.pod(p.last_ms);
+    out.pod(p.lat);
+    out.pod(p.lon);
+    out.pod(p.other_lat);
+    out.pod(p.other_lon);
+    out.pod(p.max_km);
+    out.pod(p.switches);
+    out.pods(p.segments);
+    save_info(out, p.info);
+  }
+  keys.clear();
+  for (const auto& [mmsi, span] : confirmed_) keys.push_back(mmsi);
+  std::sort(keys.begin(), keys.end());
+  out.size(keys.size());
+  for (std::uint32_t m : keys) {
+    out.pod(m);
+    out.pod(confirmed_.at(m));
+  }
+}
+
+void MmsiConflictDetector::load_state(StateReader& in) {
+  const std::size_t n = in.size(sizeof(std::uint32_t));
+  for (std::size_t i = 0; i < n; ++i) {
+    Period& p = open_[in.pod<std::uint32_t>()];
+    in.pod(p.start_ms);
+    in.pod(p.last_ms);
+    in.pod(p.lat);
+    in.pod(p.lon);
+    in.pod(p.other_lat);
+    in.pod(p.other_lon);
+    in.pod(p.max_km);
+    in.pod(p.switches);
+    in.pods(p.segments);
+    load_info(in, p.info);
+  }
+  const std::size_t confirmed = in.size(sizeof(std::uint32_t));
+  for (std::size_t i = 0; i < confirmed; ++i) {
+    const auto m = in.pod<std::uint32_t>();
+    in.pod(confirmed_[m]);
+  }
+}
+
 }  // namespace seawarden::detect

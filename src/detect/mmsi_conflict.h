@@ -18,6 +18,8 @@ class MmsiConflictDetector : public TrackDetector {
                     const EventSink& emit) override;
   void on_watermark(std::int64_t t_ms, const track::Tracker& tracker, const EventSink& emit) override;
   void finish(const track::Tracker& tracker, const EventSink& emit) override;
+  void save_state(StateWriter& out) const override;
+  void load_state(StateReader& in) override;
 
   // Start of the MMSI's current (or last) conflict period once it has enough switches;
   // INT64_MIN when none. Used by position_jump to drop jumps that were a second transmitter.

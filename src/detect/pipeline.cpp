@@ -131,6 +131,17 @@ class Pipeline::Impl : public track::TrackSink {
 
   std::string save_state() const;
   void load_state(std::string_view blob);
+  void load_state_v1(std::string_view blob);
+  void load_tracks(StateReader& in);
+
+  // Delivers the events closed so far and keeps everything open for a continued run.
+  // Nothing is flushed nor advanced: the continued run must see the same watermarks.
+  void pause() {
+    fill_stats();
+    events_.drain([this](const Event& e) {
+      if (owner_.on_event) owner_.on_event(e);
+    });
+  }
 
   // TrackSink
   void on_fix(const track::Vessel& v, const track::Fix& fix, const track::Fix* prev,
@@ -228,12 +239,7 @@ class Pipeline::Impl : public track::TrackSink {
 namespace {
 
 constexpr char kMagic[8] = {'S', 'W', 'T', 'R', 'K', 'S', '0', '1'};
-
-template <class T>
-void put(std::string& out, const T& v) {
-  static_assert(std::is_trivially_copyable_v<T>);
-  out.append(reinterpret_cast<const char*>(&v), sizeof v);
-}
+constexpr char kMagic2[8] = {'S', 'W', 'T', 'R', 'K', 'S', '0', '2'};
 
 template <class T>
 void get(std::string_view& in, T& v) {
@@ -244,29 +250,118 @@ void get(std::string_view& in, T& v) {
 
 }  // namespace
 
+// Version 2 holds everything a continued run needs to behave as if the input had not been
+// split: the vessel records (identity registries with their pending changes included), the
+// messages still in the reorder window, and one named section per detector with its open
+// windows and pending events. Version 1 (tracks and current identities only) is still read.
 std::string Pipeline::Impl::save_state() const {
-  std::string out(kMagic, sizeof kMagic);
-  std::uint64_t n = tracker_.vessel_count();
-  put(out, n);
+  StateWriter out;
+  out.bytes().assign(kMagic2, sizeof kMagic2);
+  const std::size_t tracks = out.begin_section("tracks");
+  const std::size_t n = tracker_.vessel_count();
+  out.size(n);
   for (std::size_t i = 0; i < n; ++i) {
     const track::Vessel& v = tracker_.vessel_at(i);
-    put(out, v.mmsi);
-    put(out, v.first_t_ms);
-    put(out, v.last_t_ms);
-    put(out, v.messages);
-    put(out, v.fixes);
-    put(out, v.has_fix);
-    put(out, v.last_fix);
-    put(out, v.segments);
-    put(out, v.identity.current());
+    out.pod(v.mmsi);
+    out.pod(v.first_t_ms);
+    out.pod(v.last_t_ms);
+    out.pod(v.messages);
+    out.pod(v.fixes);
+    out.pod(v.last_fix);
+    out.pod(v.has_fix);
+    out.pod(v.dedup_t_ms);
+    out.pod(v.dedup_lat);
+    out.pod(v.dedup_lon);
+    out.pod(v.dedup_type);
+    out.pod(v.static_hash);
+    out.pod(v.static_t_ms);
+    out.pod(v.segments);
+    out.pod(v.identity.save());
   }
-  return out;
+  std::vector<track::Observation> pending;
+  tracker_.for_each_pending([&](const track::Observation& o) { pending.push_back(o); });
+  out.pods(pending);
+  out.pod(tracker_.released_until());
+  out.pod(tracker_.newest_seen());
+  out.pod(watermark_);
+  out.end_section(tracks);
+  for (const auto& d : spatial_) {
+    const std::size_t at = out.begin_section(d->kind());
+    d->save_state(out);
+    out.end_section(at);
+  }
+  for (const auto& d : track_) {
+    const std::size_t at = out.begin_section(d->kind());
+    d->save_state(out);
+    out.end_section(at);
+  }
+  out.end_section(out.begin_section("end"));  // a cut blob is refused, not half-loaded
+  return std::move(out.bytes());
 }
 
-void Pipeline::Impl::load_state(std::string_view in) {
-  if (in.size() < sizeof kMagic || std::memcmp(in.data(), kMagic, sizeof kMagic) != 0)
+void Pipeline::Impl::load_tracks(StateReader& in) {
+  const std::size_t n = in.size(sizeof(std::uint32_t));
+  std::uint64_t segments = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    track::Vessel& v = tracker_.get_or_create(in.pod<std::uint32_t>());
+    in.pod(v.first_t_ms);
+    in.pod(v.last_t_ms);
+    in.pod(v.messages);
+    in.pod(v.fixes);
+    in.pod(v.last_fix);
+    in.pod(v.has_fix);
+    in.pod(v.dedup_t_ms);
+    in.pod(v.dedup_lat);
+    in.pod(v.dedup_lon);
+    in.pod(v.dedup_type);
+    in.pod(v.static_hash);
+    in.pod(v.static_t_ms);
+    in.pod(v.segments);
+    v.identity.load(in.pod<track::IdentityRegistry::Saved>());
+    segments += v.segments.next_id - 1;
+  }
+  tracker_.add_restored_segments(segments);
+  std::vector<track::Observation> pending;
+  in.pods(pending);
+  for (const track::Observation& o : pending) tracker_.restore_pending(o);
+  const auto released = in.pod<std::int64_t>();
+  const auto newest = in.pod<std::int64_t>();
+  tracker_.restore_clock(released, newest);
+  in.pod(watermark_);
+  in.expect_done("track");
+}
+
+void Pipeline::Impl::load_state(std::string_view blob) {
+  if (blob.size() >= sizeof kMagic && std::memcmp(blob.data(), kMagic, sizeof kMagic) == 0)
+    return load_state_v1(blob.substr(sizeof kMagic));
+  if (blob.size() < sizeof kMagic2 || std::memcmp(blob.data(), kMagic2, sizeof kMagic2) != 0)
     throw std::runtime_error("track state: not a seawarden track state (or another version)");
-  in.remove_prefix(sizeof kMagic);
+  StateReader in(blob.substr(sizeof kMagic2));
+  bool had_tracks = false, ended = false;
+  while (!in.done()) {
+    StateReader body("");
+    const std::string_view name = in.section(body);
+    if (name == "end") {
+      ended = true;
+      in.expect_done("track");
+      break;
+    }
+    if (name == "tracks") {
+      load_tracks(body);
+      had_tracks = true;
+      continue;
+    }
+    bool known = false;
+    for (auto& d : spatial_)
+      if (name == d->kind()) d->load_state(body), body.expect_done(name), known = true;
+    for (auto& d : track_)
+      if (name == d->kind()) d->load_state(body), body.expect_done(name), known = true;
+    (void)known;  // a detector disabled since the state was saved: its windows are dropped
+  }
+  if (!had_tracks || !ended) throw std::runtime_error("track state: incomplete (cut short?)");
+}
+
+void Pipeline::Impl::load_state_v1(std::string_view in) {
   std::uint64_t n = 0;
   get(in, n);
   std::uint64_t segments = 0;
@@ -295,6 +390,7 @@ Pipeline::Pipeline(const Config& cfg, const ZoneSet* zones, const screen::Matche
 Pipeline::~Pipeline() = default;
 void Pipeline::on_message(const ais::Received& rec) { impl_->push(rec); }
 void Pipeline::finish() { impl_->finish(); }
+void Pipeline::pause() { impl_->pause(); }
 const PipelineStats& Pipeline::stats() const { return impl_->stats(); }
 void Pipeline::set_event_memory_limit(std::size_t events) { impl_->events_.set_memory_events(events); }
 std::string Pipeline::save_state() const { return impl_->save_state(); }

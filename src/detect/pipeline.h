@@ -61,9 +61,17 @@ class Pipeline {
   // EventSpool::kDefaultMemoryEvents); the output does not depend on it.
   void set_event_memory_limit(std::size_t events);
 
-  // Tracks, segments and identities to continue in a later run (call after finish()).
+  // Instead of finish() when the input continues in a later run: delivers the events closed
+  // so far (in order) and keeps open windows, pending events and the reorder window for
+  // save_state(). Events still open come in the run that closes them.
+  void pause();
+
+  // Everything a later run needs to continue (after pause(): as if the input had not been
+  // split; after finish(): tracks, segments and identities only, the windows being closed).
   std::string save_state() const;
-  // Restores what save_state() wrote (before the first message). Throws std::runtime_error.
+  // Restores what save_state() wrote (before the first message), with the same detector
+  // configuration (sections of detectors disabled since are dropped; zones matched by id).
+  // Throws std::runtime_error on a corrupt or foreign blob.
   void load_state(std::string_view blob);
 
  private:

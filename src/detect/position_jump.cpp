@@ -60,4 +60,14 @@ void PositionJumpDetector::finish(const track::Tracker&, const EventSink& emit) 
   pending_.clear();
 }
 
+void PositionJumpDetector::save_state(StateWriter& out) const {
+  out.size(pending_.size());
+  for (const Event& e : pending_) out.event(e);
+}
+
+void PositionJumpDetector::load_state(StateReader& in) {
+  const std::size_t n = in.size();
+  for (std::size_t i = 0; i < n; ++i) pending_.push_back(in.event());
+}
+
 }  // namespace seawarden::detect

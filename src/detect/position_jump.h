@@ -21,6 +21,8 @@ class PositionJumpDetector : public TrackDetector {
                     const EventSink& emit) override;
   void on_watermark(std::int64_t t_ms, const track::Tracker& tracker, const EventSink& emit) override;
   void finish(const track::Tracker& tracker, const EventSink& emit) override;
+  void save_state(StateWriter& out) const override;
+  void load_state(StateReader& in) override;
 
  private:
   void resolve(Event& e, const EventSink& emit);

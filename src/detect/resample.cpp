@@ -157,11 +157,43 @@ void Resampler::advance(std::int64_t t_ms) {
 }
 
 void Resampler::finish() {
-  for (std::uint64_t key : tracks_.keys_where([](std::uint64_t, const Track&) { return true; }))
+  for (std::uint64_t key : tracks_.sorted_keys())
     emit_tail(key, *tracks_.find(key));  // in key order: deterministic point order
   tracks_.clear();
   expiry_ = {};
   flush_steps(INT64_MAX);
+}
+
+void Resampler::save_state(StateWriter& out) const {
+  const std::vector<std::uint64_t> keys = tracks_.sorted_keys();
+  out.size(keys.size());
+  for (std::uint64_t k : keys) {
+    out.pod(k);
+    out.pod(*tracks_.find(k));
+  }
+  out.pods(expiry_.heap());
+  out.size(buckets_.size());
+  for (const auto& b : buckets_) out.pods(b);
+  out.pod(first_step_);
+  out.pod(done_before_);
+  out.pod(watermark_);
+}
+
+void Resampler::load_state(StateReader& in) {
+  const std::size_t n = in.size(sizeof(std::uint64_t) + sizeof(Track));
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto k = in.pod<std::uint64_t>();
+    in.pod(*tracks_.find_or_insert(k).first);
+  }
+  std::vector<Expiry> heap;
+  in.pods(heap);
+  expiry_.restore(std::move(heap));
+  buckets_.clear();
+  const std::size_t steps = in.size(sizeof(std::uint64_t));
+  for (std::size_t i = 0; i < steps; ++i) in.pods(buckets_.emplace_back());
+  in.pod(first_step_);
+  in.pod(done_before_);
+  in.pod(watermark_);
 }
 
 }  // namespace seawarden::detect

@@ -25,6 +25,8 @@
 #include <vector>
 
 #include "detect/key_map.h"
+#include "detect/min_queue.h"
+#include "detect/state_io.h"
 #include "track/fix.h"
 
 namespace seawarden::detect {
@@ -64,6 +66,9 @@ class Resampler {
   }
   // End of input: hand over everything still buffered.
   void finish();
+  // Tracks, expiry schedule and buffered steps, for continuing a run (Pipeline::save_state).
+  void save_state(StateWriter& out) const;
+  void load_state(StateReader& in);
 
   StepHandler on_step;     // required
   EvictHandler on_evict;   // optional: a track went idle and its state was dropped
@@ -95,7 +100,7 @@ class Resampler {
   ResampleParams p_;
   ResampleStats stats_;
   KeyMap<Track> tracks_;  // by MMSI << 32 | segment
-  std::priority_queue<Expiry, std::vector<Expiry>, std::greater<Expiry>> expiry_;
+  MinQueue<Expiry> expiry_;
   // Buffered steps: buckets_[i] holds grid time first_step_ + i * step.
   std::deque<std::vector<GridPoint>> buckets_;
   std::vector<std::vector<GridPoint>> spare_;  // recycled bucket storage

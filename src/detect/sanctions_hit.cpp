@@ -1,5 +1,7 @@
 #include "detect/sanctions_hit.h"
 
+#include <algorithm>
+
 #include <cmath>
 
 #include "screen/matcher.h"
@@ -115,6 +117,47 @@ void SanctionsHitDetector::finish(const track::Tracker& tracker, const EventSink
     }
   }
   hits_.clear();
+}
+
+void SanctionsHitDetector::save_state(StateWriter& out) const {
+  std::vector<std::uint32_t> keys;
+  for (const auto& [mmsi, list] : hits_) keys.push_back(mmsi);
+  std::sort(keys.begin(), keys.end());
+  out.size(keys.size());
+  for (std::uint32_t m : keys) {
+    const auto& list = hits_.at(m);
+    out.pod(m);
+    out.size(list.size());
+    for (const Hit& h : list) {
+      out.str(h.list);
+      out.str(h.entry_id);
+      out.str(h.matched_on);
+      out.str(h.listed_name);
+      out.str(h.value);
+      out.pod(h.score);
+      out.pod(h.first_ms);
+      out.pod(h.last_ms);
+    }
+  }
+}
+
+void SanctionsHitDetector::load_state(StateReader& in) {
+  const std::size_t n = in.size(sizeof(std::uint32_t));
+  for (std::size_t i = 0; i < n; ++i) {
+    auto& list = hits_[in.pod<std::uint32_t>()];
+    const std::size_t hits = in.size();
+    for (std::size_t j = 0; j < hits; ++j) {
+      Hit& h = list.emplace_back();
+      h.list = in.str();
+      h.entry_id = in.str();
+      h.matched_on = in.str();
+      h.listed_name = in.str();
+      h.value = in.str();
+      in.pod(h.score);
+      in.pod(h.first_ms);
+      in.pod(h.last_ms);
+    }
+  }
 }
 
 }  // namespace seawarden::detect

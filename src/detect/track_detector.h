@@ -28,6 +28,9 @@ class TrackDetector {
   virtual void on_event(const Event& event) {}
   virtual void on_watermark(std::int64_t t_ms, const track::Tracker& tracker, const EventSink& emit) {}
   virtual void finish(const track::Tracker& tracker, const EventSink& emit) = 0;
+  // See Detector::save_state.
+  virtual void save_state(StateWriter& out) const {}
+  virtual void load_state(StateReader& in) {}
   // Whether this detector needs on_message for every message (costly hooks are skipped otherwise).
   virtual bool wants_messages() const { return false; }
 };

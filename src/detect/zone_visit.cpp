@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <unordered_map>
 
 namespace seawarden::detect {
 
@@ -118,6 +120,58 @@ void ZoneVisitDetector::finish(const EventSink& emit) {
   expiry_ = {};
   drain(emit);
   ids_ = IdentityCache{};
+}
+
+// Open visits name their zone by id (not by index), so a continued run with an edited zones
+// file keeps the visits of zones that still exist and drops the others.
+void ZoneVisitDetector::save_state(StateWriter& out) const {
+  const std::vector<std::uint64_t> keys = vessels_.sorted_keys();
+  out.size(keys.size());
+  for (std::uint64_t k : keys) {
+    const Vessel& v = *vessels_.find(k);
+    out.pod(k);
+    out.pod(v.t);
+    out.pod(v.lat);
+    out.pod(v.lon);
+    out.size(v.open.size());
+    for (const Visit& o : v.open) {
+      out.str(zones_->zone(o.zone).id);
+      out.pod(o);
+    }
+  }
+  out.pods(expiry_.heap());
+  out.size(pending_.size());
+  for (const Event& e : pending_) out.event(e);
+  ids_.save(out);
+}
+
+void ZoneVisitDetector::load_state(StateReader& in) {
+  std::unordered_map<std::string, std::uint32_t> index;
+  for (std::size_t i = 0; zones_ && i < zones_->size(); ++i) index.emplace(zones_->zone(i).id, static_cast<std::uint32_t>(i));
+  const std::size_t n = in.size(sizeof(std::uint64_t));
+  for (std::size_t i = 0; i < n; ++i) {
+    Vessel& v = *vessels_.find_or_insert(in.pod<std::uint64_t>()).first;
+    in.pod(v.t);
+    in.pod(v.lat);
+    in.pod(v.lon);
+    const std::size_t visits = in.size(sizeof(Visit));
+    for (std::size_t j = 0; j < visits; ++j) {
+      const std::string id = in.str();
+      Visit o;
+      in.pod(o);
+      const auto it = index.find(id);
+      if (it == index.end()) continue;  // the zone is gone from the zones file
+      o.zone = it->second;
+      v.open.push_back(o);
+    }
+    std::sort(v.open.begin(), v.open.end(), [](const Visit& a, const Visit& b) { return a.zone < b.zone; });
+  }
+  std::vector<Expiry> heap;
+  in.pods(heap);
+  expiry_.restore(std::move(heap));
+  const std::size_t events = in.size();
+  for (std::size_t i = 0; i < events; ++i) pending_.push_back(in.event());
+  ids_.load(in);
 }
 
 void ZoneVisitDetector::drain(const EventSink& emit) {

@@ -40,6 +40,8 @@ class ZoneVisitDetector : public Detector {
   void on_fix(const track::Fix& fix, const VesselInfo& vessel, const EventSink& emit) override;
   void on_watermark(std::int64_t t_ms, const EventSink& emit) override;
   void finish(const EventSink& emit) override;
+  void save_state(StateWriter& out) const override;
+  void load_state(StateReader& in) override;
   void prefetch(std::uint32_t mmsi, std::uint32_t, bool near) override {
     if (near) vessels_.prefetch_value(mmsi);
     else vessels_.prefetch_slot(mmsi);
@@ -81,7 +83,7 @@ class ZoneVisitDetector : public Detector {
   ZoneVisitConfig cfg_;
   const ZoneSet* zones_;
   KeyMap<Vessel> vessels_;  // by MMSI
-  std::priority_queue<Expiry, std::vector<Expiry>, std::greater<Expiry>> expiry_;
+  MinQueue<Expiry> expiry_;
   IdentityCache ids_;  // without an identity source
   IdentitySource identity_source_;
   std::vector<std::uint32_t> here_;  // scratch: zones containing the current fix

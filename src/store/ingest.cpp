@@ -55,10 +55,10 @@ std::uint64_t reader_errors(const ais::ReaderStats& s) {
   return n;
 }
 
-// A pipeline for one file, restored from the state stored after the previous file. The
-// pipeline closes everything at finish() (events arrive then), so each file gets a fresh
-// pipeline and writer state from the store: a rerun after a crash and a clean run take
-// exactly the same steps.
+// A pipeline for one file, restored from the state stored after the previous file (open
+// windows included), so a file continues the last one as if they were one input. Each file
+// gets a fresh pipeline and writer state from the store: a rerun after a crash and a clean
+// run take exactly the same steps.
 std::unique_ptr<detect::Pipeline> build_pipeline(const detect::Config& cfg, const detect::ZoneSet* zones,
                                                  const screen::Matcher* matcher, StoreWriter& writer) {
   auto pipeline = std::make_unique<detect::Pipeline>(cfg, zones, matcher);
@@ -70,6 +70,17 @@ std::unique_ptr<detect::Pipeline> build_pipeline(const detect::Config& cfg, cons
   std::string state = writer.load_state();
   if (!state.empty()) pipeline->load_state(state);
   return pipeline;
+}
+
+// The events still open after a file, as they would be if the input ended there: a copy of
+// the pipeline (restored from its state) is closed and its events stored as provisional. The
+// next file replaces each by its final version (same fingerprint) or drops it.
+void store_open_events(const std::string& state, const detect::Config& cfg, const detect::ZoneSet* zones,
+                       const screen::Matcher* matcher, StoreWriter& writer) {
+  detect::Pipeline probe(cfg, zones, matcher);
+  probe.load_state(state);
+  probe.on_event = [&writer](const detect::Event& e) { writer.on_event(e, true); };
+  probe.finish();
 }
 
 }  // namespace
@@ -149,14 +160,18 @@ IngestResult run_ingest(const IngestOptions& o) {
       ais::read_input(path, feed);
       mapped.reset();
       reader.finish();
-      pipeline.finish();  // closes the detectors: the file's events arrive here
+      // Events closed so far arrive now; what is still open (an encounter across midnight)
+      // stays open in the saved state and continues with the next file.
+      pipeline.pause();
+      std::string state = pipeline.save_state();
+      store_open_events(state, cfg, zones_ptr, matcher_ptr, writer);
       bar.done();
       const auto& rs = reader.stats();
       rec.lines = rs.lines;
       rec.messages = rs.messages;
       rec.errors = reader_errors(rs);
       rec.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-      writer.commit_file(rec, pipeline.save_state());
+      writer.commit_file(rec, state);
     } catch (const std::exception& e) {
       bar.done();
       writer.rollback();

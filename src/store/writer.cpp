@@ -121,6 +121,19 @@ struct StoreWriter::Impl {
     insert_hit = db.prepare("INSERT OR REPLACE INTO screening_hits VALUES(?,?,?,?,?,?)");
   }
 
+  // Provisional events (still open when the last file ended) are re-emitted, as final or
+  // again as provisional, by whatever follows; those that are not are gone (deleted at commit).
+  void collect_provisional() {
+    stale_provisional.clear();
+    auto st = db.prepare("SELECT id FROM events WHERE provisional=1");
+    while (st.step()) stale_provisional.insert(st.int64(0));
+  }
+  void delete_stale_provisional() {
+    auto del = db.prepare("DELETE FROM events WHERE id=? AND provisional=1");
+    for (auto id : stale_provisional) del.bind(1, id).run();
+    stale_provisional.clear();
+  }
+
   void insert(std::uint32_t mmsi, const ChunkEncoder& chunk) {
     insert_chunk.bind(1, mmsi).bind(2, chunk.t0()).bind(3, chunk.t1()).bind(4, static_cast<std::int64_t>(chunk.size()));
     insert_chunk.bind_blob(5, chunk.bytes()).run();
@@ -299,6 +312,7 @@ void StoreWriter::begin_file(const FileRecord& file) {
   st.bind(1, file.run_id).bind(2, file.path).bind(3, static_cast<std::int64_t>(file.size));
   st.bind(4, file.content_id).bind(5, now_iso()).run();
   I.file_id = I.db.last_insert_rowid();
+  I.collect_provisional();
 }
 
 void StoreWriter::on_fix(const track::Fix& fix) {
@@ -419,6 +433,7 @@ void StoreWriter::commit_file(const FileRecord& file, std::string_view pipeline_
   st.bind(8, static_cast<std::int64_t>(counts_.identities)).bind(9, static_cast<std::int64_t>(counts_.events));
   if (counts_.fixes) st.bind(10, counts_.first_ms).bind(11, counts_.last_ms); else st.bind_null(10).bind_null(11);
   st.bind(12, I.file_id).run();
+  I.delete_stale_provisional();
   auto ps = I.db.prepare("INSERT OR REPLACE INTO pipeline_state VALUES(1,?,?,?,?)");
   ps.bind_blob(1, pipeline_state).bind_blob(2, I.save_writer_state()).bind(3, I.file_id).bind(4, now_iso()).run();
   I.tx->commit();
@@ -437,9 +452,7 @@ void StoreWriter::begin_finish() {
   auto& I = *impl_;
   I.tx.emplace(I.db);
   counts_ = {};
-  I.stale_provisional.clear();
-  auto st = I.db.prepare("SELECT id FROM events WHERE provisional=1");
-  while (st.step()) I.stale_provisional.insert(st.int64(0));
+  I.collect_provisional();
   I.file_id = I.db.scalar_int("SELECT max(id) FROM ingest_files");
   I.finishing = true;
 }
@@ -447,9 +460,7 @@ void StoreWriter::begin_finish() {
 void StoreWriter::commit_finish() {
   auto& I = *impl_;
   if (!I.tx) throw std::logic_error("commit_finish without begin_finish");
-  auto del = I.db.prepare("DELETE FROM events WHERE id=? AND provisional=1");
-  for (auto id : I.stale_provisional) del.bind(1, id).run();
-  I.stale_provisional.clear();
+  I.delete_stale_provisional();
   I.flush_all_open();
   I.write_vessels();
   I.tx->commit();

@@ -85,7 +85,8 @@ class StoreWriter {
   void on_identity(std::uint32_t mmsi, std::int64_t t_ms, const detect::VesselInfo& info);
   // Returns the event's stable id.
   std::int64_t on_event(const detect::Event& event, bool provisional = false);
-  // Commits the file with the pipeline state after it.
+  // Commits the file with the pipeline state after it. Provisional events stored before the
+  // file and not emitted again during it (final or provisional) are deleted.
   void commit_file(const FileRecord& file, std::string_view pipeline_state);
   // Abandons the open transaction (nothing of the file is kept).
   void rollback();

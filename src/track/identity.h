@@ -60,6 +60,11 @@ class IdentityRegistry {
     n_history_ = history_start_ = 0;
     pending_.reset();
   }
+  // Everything the registry holds (current values, history, changes awaiting confirmation),
+  // as one trivially copyable record: saved with the pipeline state, restored exactly.
+  struct Saved;
+  Saved save() const;
+  void load(const Saved& s);
   // Confirmed values, oldest first (at most kHistory; older ones are forgotten).
   int history_size() const { return n_history_; }
   const IdentityRecord& history(int i) const {
@@ -81,5 +86,33 @@ class IdentityRegistry {
   std::uint8_t n_history_ = 0, history_start_ = 0;
   std::unique_ptr<Pending> pending_;  // only while a change awaits confirmation
 };
+
+struct IdentityRegistry::Saved {
+  Identity id;
+  std::array<IdentityRecord, kHistory> history{};
+  std::uint8_t n_history = 0, history_start = 0;
+  bool has_pending = false;
+  Pending pending{};
+};
+
+inline IdentityRegistry::Saved IdentityRegistry::save() const {
+  Saved s;
+  s.id = id_;
+  s.history = history_;
+  s.n_history = n_history_;
+  s.history_start = history_start_;
+  s.has_pending = pending_ != nullptr;
+  if (pending_) s.pending = *pending_;
+  return s;
+}
+
+inline void IdentityRegistry::load(const Saved& s) {
+  id_ = s.id;
+  history_ = s.history;
+  n_history_ = s.n_history;
+  history_start_ = s.history_start;
+  if (s.has_pending) pending_ = std::make_unique<Pending>(s.pending);
+  else pending_.reset();
+}
 
 }  // namespace seawarden::track

@@ -43,6 +43,19 @@ class ReorderBuffer {
     release_until(INT64_MAX, sink, none);
   }
 
+  // What is still held, in the order a restored buffer must receive it (bucket by bucket,
+  // arrival order within one), and the clock to restore with it (for continuing a run).
+  template <class F>
+  void for_each_pending(F&& f) const {
+    for (const auto& [second, b] : buckets_)
+      for (std::size_t i = b.next; i < b.items.size(); ++i) f(b.items[i]);
+  }
+  std::int64_t newest() const { return newest_; }
+  void restore_clock(std::int64_t released_until, std::int64_t newest) {
+    released_until_ = released_until;
+    newest_ = newest;
+  }
+
   static constexpr int kFarAhead = 24, kMidAhead = 16, kNearAhead = 8;
 
   std::int64_t released_until() const { return released_until_; }

@@ -90,6 +90,19 @@ class Tracker {
   void add_restored_segments(std::uint64_t n) { restored_segments_ += n; }
   std::size_t memory_bytes() const;
 
+  // Continuing a run (pipeline state): messages still in the reorder window, and its clock.
+  template <class F>
+  void for_each_pending(F&& f) const { reorder_.for_each_pending(f); }
+  std::int64_t newest_seen() const { return reorder_.newest(); }
+  // Re-queues a saved message without releasing anything (call restore_clock after them all).
+  void restore_pending(const Observation& o) {
+    reorder_.next_slot() = o;
+    reorder_.push();
+  }
+  void restore_clock(std::int64_t released_until, std::int64_t newest) {
+    reorder_.restore_clock(released_until, newest);
+  }
+
  private:
   void process(const Observation& obs);
   void prefetch(const Observation& obs, int distance);

@@ -1,0 +1,119 @@
+// Binary encoding of the pipeline's working state (open tracks, windows and pending events),
+// so a run can stop after one file and a later run continue as if the input had never been
+// split. The blob is written and read by the same build (native byte order); it is still read
+// as hostile input: every length is checked against what is left, and a short or inconsistent
+// blob throws std::runtime_error instead of reading past its end.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "detect/event.h"
+
+namespace seawarden::detect {
+
+class StateWriter {
+ public:
+  template <class T>
+  void pod(const T& v) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    out_.append(reinterpret_cast<const char*>(&v), sizeof v);
+  }
+  template <class A, class B>
+  void pod(const std::pair<A, B>& v) {  // std::pair is not trivially copyable; its halves are
+    pod(v.first);
+    pod(v.second);
+  }
+  void size(std::size_t n) { pod(static_cast<std::uint64_t>(n)); }
+  void str(std::string_view s) {
+    size(s.size());
+    out_.append(s.data(), s.size());
+  }
+  template <class T>
+  void pods(const std::vector<T>& v) {
+    size(v.size());
+    if constexpr (std::is_trivially_copyable_v<T>) {
+      if (!v.empty()) out_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
+    } else {
+      for (const T& x : v) pod(x);
+    }
+  }
+  void json(const nlohmann::json& j);  // CBOR: exact doubles, any nesting
+  void event(const Event& e);
+
+  // A named, length-prefixed section, so a reader can skip what it does not know.
+  std::size_t begin_section(std::string_view name);
+  void end_section(std::size_t at);
+
+  std::string& bytes() { return out_; }
+
+ private:
+  std::string out_;
+};
+
+class StateReader {
+ public:
+  explicit StateReader(std::string_view in) : in_(in) {}
+
+  template <class T>
+  void pod(T& v) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    need(sizeof v);
+    std::memcpy(&v, in_.data(), sizeof v);
+    in_.remove_prefix(sizeof v);
+  }
+  template <class A, class B>
+  void pod(std::pair<A, B>& v) {
+    pod(v.first);
+    pod(v.second);
+  }
+  template <class T>
+  T pod() {
+    T v{};
+    pod(v);
+    return v;
+  }
+  // A count of items of at least min_item_bytes each: never more than the bytes left allow.
+  std::size_t size(std::size_t min_item_bytes = 1);
+  std::string str();
+  template <class T>
+  void pods(std::vector<T>& v) {
+    const std::size_t n = size(sizeof(T) > 16 ? 16 : sizeof(T));
+    v.resize(n);
+    if constexpr (std::is_trivially_copyable_v<T>) {
+      if (n) {
+        need(n * sizeof(T));
+        std::memcpy(v.data(), in_.data(), n * sizeof(T));
+        in_.remove_prefix(n * sizeof(T));
+      }
+    } else {
+      for (T& x : v) pod(x);
+    }
+  }
+  nlohmann::json json();
+  Event event();
+
+  // The next section: its name, and a reader over its bytes (this reader moves past them).
+  std::string_view section(StateReader& body);
+  bool done() const { return in_.empty(); }
+  std::string_view rest() const { return in_; }
+  void expect_done(std::string_view what) const {
+    if (!in_.empty()) throw std::runtime_error(std::string(what) + " state: trailing bytes");
+  }
+
+ private:
+  void need(std::size_t n) const {
+    if (in_.size() < n) throw std::runtime_error("detector state: truncated or corrupt");
+  }
+  std::string_view in_;
+};
+
+}  // namespace seawarden::detect

@@ -1,0 +1,153 @@
+// A run split into several inputs, continued through Pipeline::pause/save_state/load_state,
+// must find exactly the events of one run over the whole input: encounters, loitering runs,
+// zone visits, gaps and identity spans open at a split continue instead of being cut.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include "ais/reader.h"
+#include "detect/config.h"
+#include "detect/event_json.h"
+#include "detect/pipeline.h"
+#include "detect/zones.h"
+#include "screen/lists.h"
+#include "screen/matcher.h"
+#include "sim/simulator.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using seawarden::detect::Event;
+using seawarden::detect::Pipeline;
+
+struct Scenario {
+  fs::path dir;
+  seawarden::detect::ZoneSet zones;
+  seawarden::screen::ListSet lists;
+  std::unique_ptr<seawarden::screen::Matcher> matcher;
+};
+
+std::vector<std::string> lines_of(const std::vector<Event>& events) {
+  std::vector<std::string> out;
+  for (const Event& e : events) out.push_back(seawarden::detect::to_json_line(e));
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Splits the NMEA file into parts at about the given fractions of its lines, each cut moved
+// to the next single-sentence line (a multipart message is never cut in two).
+std::vector<fs::path> split(const fs::path& file, const std::vector<double>& at, const fs::path& dir) {
+  std::ifstream in(file);
+  std::vector<std::string> lines;
+  for (std::string l; std::getline(in, l);) lines.push_back(l);
+  std::vector<std::size_t> cuts;
+  for (double f : at) {
+    std::size_t i = static_cast<std::size_t>(f * static_cast<double>(lines.size()));
+    while (i < lines.size() && lines[i].find("!AIVDM,1,1,") == std::string::npos) ++i;
+    cuts.push_back(i);
+  }
+  cuts.push_back(lines.size());
+  std::vector<fs::path> parts;
+  std::size_t from = 0;
+  for (std::size_t c : cuts) {
+    parts.push_back(dir / ("part" + std::to_string(parts.size()) + ".nmea"));
+    std::ofstream out(parts.back());
+    for (std::size_t i = from; i < c; ++i) out << lines[i] << '\n';
+    from = c;
+  }
+  return parts;
+}
+
+std::vector<Event> run(Scenario& s, const std::vector<fs::path>& inputs, const seawarden::detect::Config& cfg) {
+  std::vector<Event> events;
+  std::string state;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    Pipeline p(cfg, &s.zones, s.matcher.get());
+    p.on_event = [&](const Event& e) { events.push_back(e); };
+    if (!state.empty()) p.load_state(state);
+    seawarden::ais::Reader reader([&](const seawarden::ais::Received& r) { p.on_message(r); });
+    reader.read_file(inputs[i].string());
+    if (i + 1 < inputs.size()) {
+      p.pause();
+      state = p.save_state();
+    } else {
+      p.finish();
+    }
+  }
+  return events;
+}
+
+TEST(StateContinuation, SplitRunsFindExactlyTheEventsOfOneRun) {
+  Scenario s;
+  s.dir = fs::temp_directory_path() / ("seawarden-cont-" + std::to_string(::getpid()));
+  seawarden::sim::ScenarioOptions options;
+  options.seed = 5;
+  options.hours = 40;
+  options.vessels = 220;
+  seawarden::sim::simulate(options, s.dir);
+  s.zones = seawarden::detect::load_zones((s.dir / "zones.geojson").string());
+  s.lists = seawarden::screen::load_lists({(s.dir / "sanctions" / "sdn.csv").string()});
+  s.matcher = std::make_unique<seawarden::screen::Matcher>(s.lists);
+  const seawarden::detect::Config cfg;
+
+  const std::vector<Event> whole = run(s, {s.dir / "ais.nmea"}, cfg);
+  const std::vector<fs::path> parts = split(s.dir / "ais.nmea", {0.23, 0.5, 0.81}, s.dir);
+  const std::vector<Event> pieces = run(s, parts, cfg);
+
+  std::map<std::string, int> kinds;
+  for (const Event& e : whole) ++kinds[e.kind];
+  EXPECT_GE(kinds.size(), 8u) << "the scenario should exercise most detectors";
+  EXPECT_GT(kinds["encounter"], 0);
+  const auto a = lines_of(whole), b = lines_of(pieces);
+  EXPECT_EQ(a.size(), b.size());
+  std::vector<std::string> only_whole, only_pieces;
+  std::set_difference(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(only_whole));
+  std::set_difference(b.begin(), b.end(), a.begin(), a.end(), std::back_inserter(only_pieces));
+  for (std::size_t i = 0; i < only_whole.size() && i < 5; ++i) ADD_FAILURE() << "only in one run: " << only_whole[i];
+  for (std::size_t i = 0; i < only_pieces.size() && i < 5; ++i) ADD_FAILURE() << "only in the split run: " << only_pieces[i];
+
+  // The old way (finish() then save_state) cuts what was open at each split: the test above
+  // would catch a continuation that silently degraded to it.
+  std::vector<Event> cut;
+  {
+    std::string state;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      Pipeline p(cfg, &s.zones, s.matcher.get());
+      p.on_event = [&](const Event& e) { cut.push_back(e); };
+      if (!state.empty()) p.load_state(state);
+      seawarden::ais::Reader reader([&](const seawarden::ais::Received& r) { p.on_message(r); });
+      reader.read_file(parts[i].string());
+      p.finish();
+      state = p.save_state();
+    }
+  }
+  EXPECT_NE(lines_of(cut), a) << "splitting made no difference: the test proves nothing";
+  fs::remove_all(s.dir);
+}
+
+TEST(StateContinuation, CorruptStateIsRejectedNotTrusted) {
+  const seawarden::detect::Config cfg;
+  Pipeline p(cfg, nullptr, nullptr);
+  std::string state = p.save_state();
+  ASSERT_GT(state.size(), 16u);
+  for (std::size_t cut = 8; cut < state.size(); cut += 7) {
+    Pipeline q(cfg, nullptr, nullptr);
+    EXPECT_THROW(q.load_state(state.substr(0, cut)), std::runtime_error) << cut;
+  }
+  std::string huge = state;
+  // A count far beyond the data must fail cleanly instead of allocating it.
+  const std::size_t count_at = 8 + 8 + 6 + 8;  // magic, name length, "tracks", section length
+  ASSERT_LT(count_at + 8, huge.size());
+  for (int i = 0; i < 8; ++i) huge[count_at + i] = '\x7f';
+  Pipeline q(cfg, nullptr, nullptr);
+  EXPECT_THROW(q.load_state(huge), std::runtime_error);
+}
+
+}  // namespace
