@@ -67,7 +67,7 @@ void run(benchmark::State& state, const std::vector<Fix>& fixes, int vessels, st
     seawarden::detect::VesselInfo info;
     for (const Fix& f : fixes) {
       info.mmsi = f.mmsi;
-      det.on_fix(f, info, sink);
+      det.on_fix(f, nullptr, info, sink);
       det.on_watermark(f.t_ms, sink);
     }
     det.finish(sink);

@@ -52,8 +52,10 @@ class Detector {
  public:
   virtual ~Detector() = default;
   virtual const char* kind() const = 0;
-  // A fix, in non-decreasing time order across all vessels (after dedup and reordering).
-  virtual void on_fix(const track::Fix& fix, const VesselInfo& vessel, const EventSink& emit) = 0;
+  // A fix, in non-decreasing time order across all vessels (after dedup and reordering);
+  // `prev` is the same MMSI's previous fix (any segment), nullptr for its first.
+  virtual void on_fix(const track::Fix& fix, const track::Fix* prev, const VesselInfo& vessel,
+                      const EventSink& emit) = 0;
   // No fix older than `t_ms` will arrive any more; close what ended before it.
   virtual void on_watermark(std::int64_t t_ms, const EventSink& emit) {}
   // End of input: emit everything still open.

@@ -133,7 +133,8 @@ const VesselIdentity* EncounterDetector::current_identity(std::uint32_t mmsi, Ve
   return &scratch;
 }
 
-void EncounterDetector::on_fix(const track::Fix& fix, const VesselInfo& vessel, const EventSink& emit) {
+void EncounterDetector::on_fix(const track::Fix& fix, const track::Fix*, const VesselInfo& vessel,
+                               const EventSink& emit) {
   if (!identity_source_) ids_.update(vessel, fix.t_ms);
   resampler_.add(fix);
   if (!identity_source_) collect_identities(fix.t_ms);

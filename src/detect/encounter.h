@@ -100,13 +100,15 @@ class EncounterDetector : public Detector {
 
   EncounterDetector(const EncounterConfig& cfg, const ZoneSet* zones);
   const char* kind() const override { return "encounter"; }
-  void on_fix(const track::Fix& fix, const VesselInfo& vessel, const EventSink& emit) override;
+  void on_fix(const track::Fix& fix, const track::Fix* prev, const VesselInfo& vessel,
+              const EventSink& emit) override;
   void on_watermark(std::int64_t t_ms, const EventSink& emit) override;
   void finish(const EventSink& emit) override;
   void save_state(StateWriter& out) const override;
   void load_state(StateReader& in) override;
   void prefetch(std::uint32_t mmsi, std::uint32_t segment, bool near) override {
     if (near) resampler_.prefetch(mmsi, segment);
+    else resampler_.prefetch_vessel(mmsi);
   }
 
   // Called for every complete step, in time order, after this detector processed it.

@@ -101,7 +101,11 @@ void GapDetector::on_track_fix(const track::Vessel& vessel, const VesselInfo& in
       if (Watch* w = watches_.find(m)) leave_cells(m, *w);
     saturated_.clear();
   }
-  const Watch* own = watches_.find(fix.mmsi);
+  // Sweeps watch a vessel only once it has been silent watch_after since its last fix (prev),
+  // and a fix drops its vessel's watch: no sweep since prev + watch_after means no watch, and
+  // the lookup (a cache miss per fix with many vessels) is skipped.
+  const bool may_have_watch = !prev || (last_sweep_ms_ != INT64_MIN && last_sweep_ms_ >= prev->t_ms + cfg_.watch_after_ms);
+  const Watch* own = may_have_watch ? watches_.find(fix.mmsi) : nullptr;
   if (prev && fix.t_ms - prev->t_ms >= cfg_.min_duration_ms) {
     Event e;
     e.kind = "gap";

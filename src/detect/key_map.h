@@ -26,7 +26,10 @@ inline std::size_t mix_key(std::uint64_t k) {
   return static_cast<std::size_t>(k);
 }
 
-template <class V>
+// HomeShift: the home slot is chosen by key >> HomeShift, so keys that differ only in their low
+// bits (one vessel's segments: MMSI << 32 | segment) share a probe run, and the slot can be
+// prefetched knowing the high part alone.
+template <class V, int HomeShift = 0>
 class KeyMap {
  public:
   static constexpr std::uint64_t kEmpty = ~std::uint64_t{0};  // the one key that cannot be stored
@@ -118,7 +121,7 @@ class KeyMap {
     std::uint64_t key = kEmpty;
     std::uint32_t index = 0;
   };
-  static std::size_t home(std::uint64_t k, std::size_t mask) { return mix_key(k) & mask; }
+  static std::size_t home(std::uint64_t k, std::size_t mask) { return mix_key(k >> HomeShift) & mask; }
   void grow() {
     std::vector<Slot> old;
     old.swap(slots_);

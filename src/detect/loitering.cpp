@@ -31,7 +31,8 @@ LoiteringDetector::LoiteringDetector(const LoiteringConfig& cfg, const Encounter
   };
 }
 
-void LoiteringDetector::on_fix(const track::Fix& fix, const VesselInfo& vessel, const EventSink& emit) {
+void LoiteringDetector::on_fix(const track::Fix& fix, const track::Fix*, const VesselInfo& vessel,
+                               const EventSink& emit) {
   if (!identity_source_) {
     ids_.update(vessel, fix.t_ms);
     if (last_id_gc_ms_ == INT64_MIN) last_id_gc_ms_ = fix.t_ms;

@@ -35,7 +35,8 @@ class LoiteringDetector : public Detector {
   LoiteringDetector(const LoiteringConfig& cfg, const EncounterConfig& encounter_cfg, const ZoneSet* zones,
                     EncounterDetector* shared = nullptr);
   const char* kind() const override { return "loitering"; }
-  void on_fix(const track::Fix& fix, const VesselInfo& vessel, const EventSink& emit) override;
+  void on_fix(const track::Fix& fix, const track::Fix* prev, const VesselInfo& vessel,
+              const EventSink& emit) override;
   void on_watermark(std::int64_t t_ms, const EventSink& emit) override;
   void finish(const EventSink& emit) override;
   void save_state(StateWriter& out) const override;

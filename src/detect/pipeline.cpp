@@ -148,7 +148,7 @@ class Pipeline::Impl : public track::TrackSink {
               const track::SegmentDecision& d) override {
     const VesselInfo& info = info_of(v);
     for (auto& det : track_) det->on_track_fix(v, info, fix, prev, d, sink_);
-    for (auto& det : spatial_) det->on_fix(fix, info, sink_);
+    for (auto& det : spatial_) det->on_fix(fix, prev, info, sink_);
     if (owner_.on_fix) owner_.on_fix(fix, info);
   }
   void prefetch(std::uint32_t mmsi, const track::Vessel* v, std::size_t i, int distance) override {
@@ -375,7 +375,15 @@ void Pipeline::Impl::load_state_v1(std::string_view in) {
     get(in, v.fixes);
     get(in, v.has_fix);
     get(in, v.last_fix);
-    get(in, v.segments);
+    struct LegacySegments {  // SegmentSet as version 1 laid it out
+      std::array<track::SegmentEnd, track::kMaxOpenSegments> open;
+      std::uint8_t n_open;
+      std::uint32_t next_id;
+    } legacy;
+    get(in, legacy);
+    v.segments.open = legacy.open;
+    v.segments.n_open = std::min<std::uint8_t>(legacy.n_open, track::kMaxOpenSegments);
+    v.segments.next_id = legacy.next_id;
     track::Identity id;
     get(in, id);
     v.identity.restore(id);

@@ -28,18 +28,42 @@ std::int64_t ZoneVisitDetector::crossing_ms(std::uint32_t zone, const Vessel& fr
   return from.t + static_cast<std::int64_t>(std::llround(hi * static_cast<double>(to.t_ms - from.t)));
 }
 
-void ZoneVisitDetector::on_fix(const track::Fix& fix, const VesselInfo& vessel, const EventSink& emit) {
+ZoneVisitDetector::Vessel& ZoneVisitDetector::start_tracking(std::uint32_t mmsi, const track::Fix& fix,
+                                                               const track::Fix* prev) {
+  Vessel& v = *vessels_.find_or_insert(mmsi).first;
+  present_.add(mmsi);
+  if (present_.needs_growth()) present_.rebuild(vessels_.sorted_keys());
+  const track::Fix& last = prev ? *prev : fix;
+  v.t = last.t_ms;
+  v.lat = last.lat;
+  v.lon = last.lon;
+  v.born = ++next_born_;
+  expiry_.push({fix.t_ms + kIdleCloseMs, mmsi, v.born});
+  return v;
+}
+
+void ZoneVisitDetector::stop_tracking(std::uint32_t mmsi) {
+  vessels_.erase(mmsi);
+  present_.remove(mmsi);
+  ids_.erase(mmsi);
+}
+
+void ZoneVisitDetector::on_fix(const track::Fix& fix, const track::Fix* prev, const VesselInfo& vessel,
+                               const EventSink& emit) {
   if (!zones_ || zones_->empty()) return;
   if (!(std::fabs(fix.lat) <= 90 && std::fabs(fix.lon) <= 180)) return;
   expire(fix.t_ms);  // fixes come in time order: each is a watermark
   ++stats_.fixes;
   zones_->zones_at(fix.lat, fix.lon, here_);
-  auto [slot, fresh] = vessels_.find_or_insert(fix.mmsi);
-  Vessel& v = *slot;
-  if (!fresh && fix.t_ms < v.t) return;  // out of order for this vessel
-  if (!identity_source_ && (!here_.empty() || !v.open.empty())) ids_.update(vessel, fix.t_ms);
+  Vessel* tracked = present_.maybe(fix.mmsi) ? vessels_.find(fix.mmsi) : nullptr;
+  if (!tracked && here_.empty()) return;  // at sea, in no zone: the common case
+  // The previous fix: the record's while inside, else the tracker's (entry interpolation).
+  const bool has_previous = tracked || prev;
+  Vessel& v = tracked ? *tracked : start_tracking(fix.mmsi, fix, prev);
+  if (fix.t_ms < v.t) return;  // out of order for this vessel
+  if (!identity_source_) ids_.update(vessel, fix.t_ms);
   const float sog = sog_known(fix.sog) ? fix.sog : -1.0f;
-  const bool near_in_time = !fresh && fix.t_ms - v.t < kInterpolateMaxGapMs;
+  const bool near_in_time = has_previous && fix.t_ms - v.t < kInterpolateMaxGapMs;
 
   // Merge the sorted lists of open visits and zones here.
   next_open_.clear();
@@ -83,8 +107,7 @@ void ZoneVisitDetector::on_fix(const track::Fix& fix, const VesselInfo& vessel, 
   v.t = fix.t_ms;
   v.lat = fix.lat;
   v.lon = fix.lon;
-  // Keep the vessel while it is inside something (idle close) or for the entry interpolation.
-  if (fresh) expiry_.push({fix.t_ms + kInterpolateMaxGapMs, fix.mmsi});
+  if (v.open.empty()) stop_tracking(fix.mmsi);  // out of every zone: nothing left to keep
   if (!pending_.empty()) drain(emit);
 }
 
@@ -93,16 +116,15 @@ void ZoneVisitDetector::expire(std::int64_t t_ms) {
     const Expiry e = expiry_.top();
     expiry_.pop();
     Vessel* found = vessels_.find(e.mmsi);
-    if (!found) continue;
+    if (!found || found->born != e.born) continue;  // that record is gone
     Vessel& v = *found;
-    const std::int64_t keep = v.t + (v.open.empty() ? kInterpolateMaxGapMs : kIdleCloseMs);
+    const std::int64_t keep = v.t + kIdleCloseMs;
     if (keep > t_ms) {
-      expiry_.push({keep, e.mmsi});
+      expiry_.push({keep, e.mmsi, e.born});
       continue;
     }
     for (const Visit& o : v.open) close_visit(e.mmsi, o, o.last_ms, false, "idle");
-    vessels_.erase(e.mmsi);
-    ids_.erase(e.mmsi);
+    stop_tracking(e.mmsi);
   }
 }
 
@@ -117,6 +139,7 @@ void ZoneVisitDetector::finish(const EventSink& emit) {
     for (const Visit& o : vessels_[key].open) close_visit(mmsi, o, o.last_ms, false, "end_of_input");
   }
   vessels_.clear();
+  present_ = PresenceFilter{};
   expiry_ = {};
   drain(emit);
   ids_ = IdentityCache{};
@@ -133,6 +156,7 @@ void ZoneVisitDetector::save_state(StateWriter& out) const {
     out.pod(v.t);
     out.pod(v.lat);
     out.pod(v.lon);
+    out.pod(v.born);
     out.size(v.open.size());
     for (const Visit& o : v.open) {
       out.str(zones_->zone(o.zone).id);
@@ -140,6 +164,7 @@ void ZoneVisitDetector::save_state(StateWriter& out) const {
     }
   }
   out.pods(expiry_.heap());
+  out.pod(next_born_);
   out.size(pending_.size());
   for (const Event& e : pending_) out.event(e);
   ids_.save(out);
@@ -150,10 +175,12 @@ void ZoneVisitDetector::load_state(StateReader& in) {
   for (std::size_t i = 0; zones_ && i < zones_->size(); ++i) index.emplace(zones_->zone(i).id, static_cast<std::uint32_t>(i));
   const std::size_t n = in.size(sizeof(std::uint64_t));
   for (std::size_t i = 0; i < n; ++i) {
-    Vessel& v = *vessels_.find_or_insert(in.pod<std::uint64_t>()).first;
+    const auto key = in.pod<std::uint64_t>();
+    Vessel& v = *vessels_.find_or_insert(key).first;
     in.pod(v.t);
     in.pod(v.lat);
     in.pod(v.lon);
+    in.pod(v.born);
     const std::size_t visits = in.size(sizeof(Visit));
     for (std::size_t j = 0; j < visits; ++j) {
       const std::string id = in.str();
@@ -165,10 +192,13 @@ void ZoneVisitDetector::load_state(StateReader& in) {
       v.open.push_back(o);
     }
     std::sort(v.open.begin(), v.open.end(), [](const Visit& a, const Visit& b) { return a.zone < b.zone; });
+    if (v.open.empty()) vessels_.erase(key);  // all its zones are gone
   }
+  present_.rebuild(vessels_.sorted_keys());
   std::vector<Expiry> heap;
   in.pods(heap);
   expiry_.restore(std::move(heap));
+  in.pod(next_born_);
   const std::size_t events = in.size();
   for (std::size_t i = 0; i < events; ++i) pending_.push_back(in.event());
   ids_.load(in);

@@ -22,6 +22,9 @@
 #include "detect/config.h"
 #include "detect/detector.h"
 #include "detect/encounter.h"
+#include "detect/key_map.h"
+#include "detect/min_queue.h"
+#include "detect/presence_filter.h"
 #include "detect/zones.h"
 
 namespace seawarden::detect {
@@ -37,14 +40,15 @@ class ZoneVisitDetector : public Detector {
 
   ZoneVisitDetector(const ZoneVisitConfig& cfg, const ZoneSet* zones);
   const char* kind() const override { return "zone_visit"; }
-  void on_fix(const track::Fix& fix, const VesselInfo& vessel, const EventSink& emit) override;
+  void on_fix(const track::Fix& fix, const track::Fix* prev, const VesselInfo& vessel,
+              const EventSink& emit) override;
   void on_watermark(std::int64_t t_ms, const EventSink& emit) override;
   void finish(const EventSink& emit) override;
   void save_state(StateWriter& out) const override;
   void load_state(StateReader& in) override;
   void prefetch(std::uint32_t mmsi, std::uint32_t, bool near) override {
-    if (near) vessels_.prefetch_value(mmsi);
-    else vessels_.prefetch_slot(mmsi);
+    if (!near) present_.prefetch(mmsi);
+    else if (present_.maybe(mmsi)) vessels_.prefetch_value(mmsi);
   }
 
   // Use the pipeline's identities instead of recording them from fixes.
@@ -64,16 +68,22 @@ class ZoneVisitDetector : public Detector {
     float min_speed = -1;
     std::uint32_t fixes = 0;
   };
+  // Kept only while the vessel is inside some zone (the entry crossing uses the tracker's
+  // previous fix), so the vessels at sea cost no state and no lookup.
   struct Vessel {
-    std::int64_t t = 0;
+    std::int64_t t = 0;  // last fix
     double lat = 0, lon = 0;
+    std::uint64_t born = 0;   // tells this record's expiry entries from an earlier record's
     std::vector<Visit> open;  // sorted by zone
   };
   struct Expiry {
     std::int64_t deadline;
     std::uint32_t mmsi;
+    std::uint64_t born;
     bool operator>(const Expiry& o) const { return deadline > o.deadline; }
   };
+  Vessel& start_tracking(std::uint32_t mmsi, const track::Fix& fix, const track::Fix* prev);
+  void stop_tracking(std::uint32_t mmsi);
   std::int64_t crossing_ms(std::uint32_t zone, const Vessel& from, const track::Fix& to, bool entering) const;
   void close_visit(std::uint32_t mmsi, const Visit& v, std::int64_t end_ms, bool exit_interpolated,
                    const char* reason);
@@ -82,7 +92,9 @@ class ZoneVisitDetector : public Detector {
 
   ZoneVisitConfig cfg_;
   const ZoneSet* zones_;
-  KeyMap<Vessel> vessels_;  // by MMSI
+  KeyMap<Vessel> vessels_;  // by MMSI: the vessels inside some zone
+  PresenceFilter present_;   // the same MMSIs, answering "certainly not" from cache
+  std::uint64_t next_born_ = 0;
   MinQueue<Expiry> expiry_;
   IdentityCache ids_;  // without an identity source
   IdentitySource identity_source_;

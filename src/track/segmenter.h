@@ -31,10 +31,11 @@ struct SegmentEnd {
 };
 
 // Per-MMSI segmenter state (fixed size: memory bounded by vessels).
+// The counts first: with them and open[0] a vessel with one segment touches one cache line here.
 struct SegmentSet {
-  std::array<SegmentEnd, kMaxOpenSegments> open{};
   std::uint8_t n_open = 0;
   std::uint32_t next_id = 1;
+  std::array<SegmentEnd, kMaxOpenSegments> open{};
 };
 
 struct SegmentDecision {

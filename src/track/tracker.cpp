@@ -77,8 +77,12 @@ void Tracker::prefetch(const Observation& o, int distance) {
   const std::uint32_t i = index_.find(o.mmsi);
   if (i == FlatIndex::kNone) return;
   if (distance == ReorderBuffer::kMidAhead) {
+    // The lines a position report touches: counters, last fix, dedup and the first open
+    // segment (the others and the identity only when used: fewer loads in flight per message).
     const char* rec = reinterpret_cast<const char*>(&vessels_[i]);
-    for (std::size_t line = 0; line < offsetof(Vessel, identity); line += 64) __builtin_prefetch(rec + line);
+    constexpr std::size_t hot = offsetof(Vessel, segments) + offsetof(SegmentSet, open) + sizeof(SegmentEnd);
+    for (std::size_t line = 0; line < hot; line += 64) __builtin_prefetch(rec + line);
+    __builtin_prefetch(rec + hot - 1);
   }
   sink_.prefetch(o.mmsi, &vessels_[i], i, distance);
 }

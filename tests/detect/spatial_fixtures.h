@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <string>
+#include <map>
 #include <vector>
 
 #include "detect/detector.h"
@@ -63,10 +64,14 @@ struct Feed {
     std::stable_sort(fixes.begin(), fixes.end(), [](const auto& a, const auto& b) { return a.t_ms < b.t_ms; });
     EventSink sink = [this](Event&& e) { events.push_back(std::move(e)); };
     VesselInfo info;
+    std::map<std::uint32_t, track::Fix> last;  // each MMSI's previous fix, as the tracker gives it
     for (const auto& f : fixes) {
       if (info_for_all) info = *info_for_all;
       info.mmsi = f.mmsi;
-      for (auto* d : detectors) d->on_fix(f, info, sink);
+      auto it = last.find(f.mmsi);
+      const track::Fix* prev = it == last.end() ? nullptr : &it->second;
+      for (auto* d : detectors) d->on_fix(f, prev, info, sink);
+      last[f.mmsi] = f;
       for (auto* d : detectors) d->on_watermark(f.t_ms, sink);
     }
     for (auto* d : detectors) d->finish(sink);

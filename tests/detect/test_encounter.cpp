@@ -162,7 +162,7 @@ TEST(Encounter, EvidenceCarriesIdentities) {
     v.name = f.mmsi == 412000001 ? "YU JONG 2" : "NEW KONK";
     v.imo = f.mmsi == 412000001 ? 8605026 : 9036387;
     v.flag = f.mmsi == 412000001 ? "CN" : "PA";
-    det.on_fix(f, v, sink);
+    det.on_fix(f, nullptr, v, sink);
   }
   det.finish(sink);
   ASSERT_EQ(out.size(), 1u);
@@ -187,7 +187,7 @@ TEST(Encounter, StreamingEmitsBeforeEndOfInputAndForgetsPairs) {
   stationary(fixes, 445000002, far.lat, far.lon, kT0 + 3 * kHour + 10 * kMin, kT0 + 6 * kHour);
   std::stable_sort(fixes.begin(), fixes.end(), [](auto& a, auto& b) { return a.t_ms < b.t_ms; });
   for (const auto& f : fixes) {
-    det.on_fix(f, info_of(f.mmsi), sink);
+    det.on_fix(f, nullptr, info_of(f.mmsi), sink);
     det.on_watermark(f.t_ms, sink);
   }
   EXPECT_EQ(out.size(), 1u);  // emitted while the stream is still running

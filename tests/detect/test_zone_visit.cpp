@@ -111,8 +111,9 @@ TEST(ZoneVisit, IdleVesselClosesAfterADay) {
   ZoneVisitDetector det(cfg, &zones());
   std::vector<Event> out;
   EventSink sink = [&](Event&& e) { out.push_back(std::move(e)); };
-  det.on_fix(make_fix(1, kT0, 38.46, 124.86, 0), info_of(1), sink);
-  det.on_fix(make_fix(1, kT0 + kHour, 38.46, 124.86, 0), info_of(1), sink);
+  const track::Fix first = make_fix(1, kT0, 38.46, 124.86, 0);
+  det.on_fix(first, nullptr, info_of(1), sink);
+  det.on_fix(make_fix(1, kT0 + kHour, 38.46, 124.86, 0), &first, info_of(1), sink);
   det.on_watermark(kT0 + 20 * kHour, sink);
   EXPECT_TRUE(out.empty());
   det.on_watermark(kT0 + 26 * kHour, sink);
@@ -129,7 +130,7 @@ TEST(ZoneVisit, NoZonesNoWork) {
   ZoneVisitDetector det(cfg, nullptr);
   std::vector<Event> out;
   EventSink sink = [&](Event&& e) { out.push_back(std::move(e)); };
-  det.on_fix(make_fix(1, kT0, 38.46, 124.86, 0), info_of(1), sink);
+  det.on_fix(make_fix(1, kT0, 38.46, 124.86, 0), nullptr, info_of(1), sink);
   det.finish(sink);
   EXPECT_TRUE(out.empty());
 }
