@@ -27,6 +27,11 @@ class DraughtChangeDetector : public TrackDetector {
                  const track::IdentityUpdate& update, const EventSink& emit) override;
   void on_event(const Event& event) override;
   void finish(const track::Tracker& tracker, const EventSink& emit) override;
+  void prefetch(const track::Observation& obs, bool near) override {
+    if (!(obs.report.has & track::StaticReport::kDraught)) return;
+    if (near) state_.prefetch_value(obs.mmsi);
+    else state_.prefetch_slot(obs.mmsi);
+  }
   void save_state(StateWriter& out) const override;
   void load_state(StateReader& in) override;
 

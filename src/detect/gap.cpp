@@ -13,6 +13,9 @@ constexpr std::size_t kMaxNearby = 100;
 constexpr std::int64_t kSweepEveryMs = 10 * kMinuteMs;
 constexpr std::int64_t kWatchLifetimeMs = 14 * kDayMs;       // bounded memory for vanished vessels
 constexpr std::int64_t kDraughtWaitMs = 6 * kHourMs;         // how long draught_after is awaited
+// A vessel is counted near silent vessels from its first fix in each such window of data time
+// only: it reports every few seconds to minutes, and each check touches every watch around.
+constexpr std::int64_t kNearbySampleMs = 10 * kMinuteMs;
 }  // namespace
 
 std::uint64_t GapDetector::cell_of(double lat, double lon) {
@@ -77,7 +80,8 @@ void GapDetector::on_track_fix(const track::Vessel& vessel, const VesselInfo& in
                                const track::Fix& fix, const track::Fix* prev,
                                const track::SegmentDecision&, const EventSink& emit) {
   // Count this vessel near every silent vessel watched around here.
-  if (!grid_.empty()) {
+  const bool sample = !prev || fix.t_ms / kNearbySampleMs != prev->t_ms / kNearbySampleMs;
+  if (sample && !grid_.empty()) {
     if (const auto* list = grid_.find(cell_of(fix.lat, fix.lon))) {
       for (const CellEntry& entry : *list) {
         if (entry.mmsi == fix.mmsi || std::fabs(fix.lat - entry.lat) > entry.dlat) continue;

@@ -17,6 +17,11 @@ class IdentityAnomalyDetector : public TrackDetector {
   void on_static(const track::Vessel& vessel, const VesselInfo& info, const track::Observation& obs,
                  const track::IdentityUpdate& update, const EventSink& emit) override;
   void finish(const track::Tracker& tracker, const EventSink& emit) override;
+  void prefetch(const track::Observation& obs, bool near) override {
+    if (!(obs.report.has & track::StaticReport::kImo)) return;
+    if (near) by_imo_.prefetch_value(obs.report.imo);
+    else by_imo_.prefetch_slot(obs.report.imo);
+  }
   void save_state(StateWriter& out) const override;
   void load_state(StateReader& in) override;
 

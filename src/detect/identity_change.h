@@ -18,6 +18,11 @@ class IdentityChangeDetector : public TrackDetector {
   void on_static(const track::Vessel& vessel, const VesselInfo& info, const track::Observation& obs,
                  const track::IdentityUpdate& update, const EventSink& emit) override;
   void finish(const track::Tracker&, const EventSink&) override {}
+  void prefetch(const track::Observation& obs, bool near) override {
+    if (!(obs.report.has & track::StaticReport::kImo)) return;
+    if (near) imo_holder_.prefetch_value(obs.report.imo);
+    else imo_holder_.prefetch_slot(obs.report.imo);
+  }
   void save_state(StateWriter& out) const override;
   void load_state(StateReader& in) override;
 

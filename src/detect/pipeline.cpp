@@ -151,13 +151,19 @@ class Pipeline::Impl : public track::TrackSink {
     for (auto& det : spatial_) det->on_fix(fix, prev, info, sink_);
     if (owner_.on_fix) owner_.on_fix(fix, info);
   }
-  void prefetch(std::uint32_t mmsi, const track::Vessel* v, std::size_t i, int distance) override {
+  void prefetch(const track::Observation& obs, const track::Vessel* v, std::size_t i, int distance) override {
     if (distance == track::ReorderBuffer::kFarAhead) {
-      for (auto& det : spatial_) det->prefetch(mmsi, 0, false);
+      if (obs.has_position)
+        for (auto& det : spatial_) det->prefetch(obs.mmsi, 0, false);
+      if (obs.has_static)
+        for (auto& det : track_) det->prefetch(obs, false);
     } else if (distance == track::ReorderBuffer::kMidAhead) {
       if (i < infos_.size()) __builtin_prefetch(&infos_[i]);
-    } else if (v && v->has_fix) {
-      for (auto& det : spatial_) det->prefetch(mmsi, v->last_fix.segment, true);
+    } else {
+      if (obs.has_position && v && v->has_fix)
+        for (auto& det : spatial_) det->prefetch(obs.mmsi, v->last_fix.segment, true);
+      if (obs.has_static)
+        for (auto& det : track_) det->prefetch(obs, true);
     }
   }
   void on_static(const track::Vessel& v, const track::Observation& obs,

@@ -12,6 +12,8 @@ void PositionJumpDetector::on_track_fix(const track::Vessel&, const VesselInfo& 
   if (!prev || decision.joined_other) return;  // continuing another segment: a second ship
   std::int64_t dt = fix.t_ms - prev->t_ms;
   if (dt >= cfg_.max_dt_ms) return;
+  // Nearly every fix is a short move: settled without trigonometry.
+  if (track::distance_upper_bound_km(prev->lat, prev->lon, fix.lat, fix.lon) <= cfg_.min_distance_km) return;
   double km = track::haversine_km(prev->lat, prev->lon, fix.lat, fix.lon);
   if (km <= cfg_.min_distance_km) return;
   double kn = track::implied_speed_kn(km, static_cast<double>(dt));

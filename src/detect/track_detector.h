@@ -28,6 +28,9 @@ class TrackDetector {
   virtual void on_event(const Event& event) {}
   virtual void on_watermark(std::int64_t t_ms, const track::Tracker& tracker, const EventSink& emit) {}
   virtual void finish(const track::Tracker& tracker, const EventSink& emit) = 0;
+  // A static report (obs.has_static) will come soon: start loading the state it will touch,
+  // first the map slot (near = false), a few messages later the value (near = true).
+  virtual void prefetch(const track::Observation& obs, bool near) {}
   // See Detector::save_state.
   virtual void save_state(StateWriter& out) const {}
   virtual void load_state(StateReader& in) {}

@@ -24,6 +24,13 @@ inline double haversine_km(double lat1, double lon1, double lat2, double lon2) {
   return 2 * kEarthRadiusKm * std::asin(std::sqrt(std::fmin(1.0, a)));
 }
 
+// An upper bound of haversine_km without trigonometry: the great circle is no longer than the
+// path along a meridian then a parallel, and a parallel's arc is at most R x dlon. For skipping
+// the exact distance when the bound already settles a "farther than" test.
+inline double distance_upper_bound_km(double lat1, double lon1, double lat2, double lon2) {
+  return kEarthRadiusKm * kDegToRad * (std::fabs(lat2 - lat1) + std::fabs(wrap_lon_delta(lon2 - lon1)));
+}
+
 // Nautical miles per degree: latitude 60; longitude 60 cos(lat).
 inline double flat_distance_nm(double lat1, double lon1, double lat2, double lon2) {
   double dy = (lat2 - lat1) * 60.0;

@@ -71,7 +71,7 @@ void Tracker::prefetch(const Observation& o, int distance) {
   // touches one at random: start the loads early (index slot first, then the record).
   if (distance == ReorderBuffer::kFarAhead) {
     index_.prefetch(o.mmsi);
-    sink_.prefetch(o.mmsi, nullptr, 0, distance);
+    sink_.prefetch(o, nullptr, 0, distance);
     return;
   }
   const std::uint32_t i = index_.find(o.mmsi);
@@ -84,7 +84,7 @@ void Tracker::prefetch(const Observation& o, int distance) {
     for (std::size_t line = 0; line < hot; line += 64) __builtin_prefetch(rec + line);
     __builtin_prefetch(rec + hot - 1);
   }
-  sink_.prefetch(o.mmsi, &vessels_[i], i, distance);
+  sink_.prefetch(o, &vessels_[i], i, distance);
 }
 
 void Tracker::flush() {

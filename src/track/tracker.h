@@ -61,10 +61,10 @@ class TrackSink {
   virtual void on_static(const Vessel& vessel, const Observation& obs, const IdentityUpdate& update) = 0;
   // Any message of a vessel (position or static), after the two calls above.
   virtual void on_message(const Vessel& vessel, const Observation& obs) {}
-  // A message of this vessel will be processed soon: a chance to prefetch what it will touch.
-  // `distance` (ReorderBuffer::kFarAhead, kMidAhead, kNearAhead) says how soon; `vessel` is
-  // null at the far stage (its record may not be in cache yet).
-  virtual void prefetch(std::uint32_t mmsi, const Vessel* vessel, std::size_t vessel_index, int distance) {}
+  // A message will be processed soon: a chance to prefetch what it will touch. `distance`
+  // (ReorderBuffer::kFarAhead, kMidAhead, kNearAhead) says how soon; `vessel` is null at the
+  // far stage (its record may not be in cache yet) and for a vessel not seen before.
+  virtual void prefetch(const Observation& obs, const Vessel* vessel, std::size_t vessel_index, int distance) {}
 };
 
 class Tracker {
