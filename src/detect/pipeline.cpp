@@ -151,15 +151,13 @@ class Pipeline::Impl : public track::TrackSink {
     for (auto& det : spatial_) det->on_fix(fix, prev, info, sink_);
     if (owner_.on_fix) owner_.on_fix(fix, info);
   }
-  void prefetch(const track::Observation& obs, const track::Vessel* v, std::size_t i, int distance) override {
+  void prefetch(const track::Observation& obs, const track::Vessel* v, std::size_t, int distance) override {
     if (distance == track::ReorderBuffer::kFarAhead) {
       if (obs.has_position)
         for (auto& det : spatial_) det->prefetch(obs.mmsi, 0, false);
       if (obs.has_static)
         for (auto& det : track_) det->prefetch(obs, false);
-    } else if (distance == track::ReorderBuffer::kMidAhead) {
-      if (i < infos_.size()) __builtin_prefetch(&infos_[i]);
-    } else {
+    } else if (distance == track::ReorderBuffer::kNearAhead) {
       if (obs.has_position && v && v->has_fix)
         for (auto& det : spatial_) det->prefetch(obs.mmsi, v->last_fix.segment, true);
       if (obs.has_static)
@@ -180,12 +178,17 @@ class Pipeline::Impl : public track::TrackSink {
     return v ? &info_of(*v) : nullptr;
   }
 
+  // Kept up to date at every identity update (on_static), so a fix only takes its address: the
+  // record is read by a detector only when it reports something. Vessels are only ever added
+  // at the end of the tracker's table (new ones, or restored ones before the first message).
   VesselInfo& info_of(const track::Vessel& v) {
-    std::size_t i = tracker_.index_of(v);
-    if (i >= infos_.size()) infos_.resize(tracker_.vessel_count());
-    VesselInfo& info = infos_[i];
-    if (info.mmsi != v.mmsi) fill_info(v, info);
-    return info;
+    const std::size_t i = tracker_.index_of(v);
+    if (i >= infos_.size()) {
+      const std::size_t from = infos_.size();
+      infos_.resize(tracker_.vessel_count());
+      for (std::size_t j = from; j < infos_.size(); ++j) fill_info(tracker_.vessel_at(j), infos_[j]);
+    }
+    return infos_[i];
   }
 
   void advance(std::int64_t t) {

@@ -111,13 +111,19 @@ void IdentityRegistry::apply(const StaticReport& r, std::int64_t t, int confirma
             set_now);
     if (set_now) id_.callsign = r.callsign;
   }
-  if (r.has & StaticReport::kImo) {
+  // Numbers repeat in nearly every report: equal ones skip the text form (same outcome as
+  // proposing the unchanged value: any candidate change is dropped).
+  if ((r.has & StaticReport::kImo) && id_.imo && r.imo == id_.imo) {
+    if (pending_) pending_->count[static_cast<int>(IdentityField::Imo)] = 0;
+  } else if (r.has & StaticReport::kImo) {
     NumText cur(id_.imo), val(r.imo);
     propose(IdentityField::Imo, id_.imo ? cur.view : std::string_view{}, val.view, t,
             confirmations, out, set_now);
     if (set_now) id_.imo = r.imo;
   }
-  if (r.has & StaticReport::kShiptype) {
+  if ((r.has & StaticReport::kShiptype) && id_.shiptype && r.shiptype == id_.shiptype) {
+    if (pending_) pending_->count[static_cast<int>(IdentityField::Shiptype)] = 0;
+  } else if (r.has & StaticReport::kShiptype) {
     NumText cur(id_.shiptype), val(r.shiptype);
     propose(IdentityField::Shiptype, id_.shiptype ? cur.view : std::string_view{}, val.view, t,
             confirmations, out, set_now);

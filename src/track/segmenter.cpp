@@ -92,9 +92,14 @@ SegmentDecision Segmenter::assign(SegmentSet& set, const Fix& fix, std::uint32_t
   if (set.n_open == 1) {
     const SegmentEnd& e = set.open[0];
     double hours = std::max<double>(0, fix.t_ms - e.t_ms) / 3.6e6;
-    double allowed = std::hypot(hours, buffer_h_) * p_.max_speed_kn;
-    double dist = flat_distance_nm(e.lat, e.lon, fix.lat, fix.lon);
-    if (dist * kShapeFactor - noise_nm_ <= allowed) best = 0;
+    double allowed = std::sqrt(hours * hours + buffer_h_ * buffer_h_) * p_.max_speed_kn;
+    // The distance without the cos(latitude) factor is an upper bound: when even that one is
+    // admissible (nearly always, fixes being minutes apart), no trigonometry is needed.
+    double dy = (fix.lat - e.lat) * 60.0, dx_max = wrap_lon_delta(fix.lon - e.lon) * 60.0;
+    double bound = std::sqrt(dx_max * dx_max + dy * dy);
+    if (bound * kShapeFactor - noise_nm_ <= allowed ||
+        flat_distance_nm(e.lat, e.lon, fix.lat, fix.lon) * kShapeFactor - noise_nm_ <= allowed)
+      best = 0;
   }
   const bool decided = best >= 0;
   for (int i = 0; !decided && i < set.n_open; ++i) {
