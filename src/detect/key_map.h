@@ -48,7 +48,11 @@ class KeyMap {
   // Starts loading the key's home slot; prefetch_value() later starts loading its value.
   void prefetch_slot(std::uint64_t key) const { __builtin_prefetch(&slots_[home(key, slots_.size() - 1)]); }
   void prefetch_value(std::uint64_t key) const {
-    if (const V* v = find(key)) __builtin_prefetch(v);
+    if (const V* v = find(key)) {
+      const char* p = reinterpret_cast<const char*>(v);
+      __builtin_prefetch(p);
+      if constexpr (sizeof(V) > 64) __builtin_prefetch(p + 64);  // values here span at most two lines hot
+    }
   }
   V& operator[](std::uint64_t key) { return *find_or_insert(key).first; }
 

@@ -103,7 +103,7 @@ void ZoneVisitDetector::on_fix(const track::Fix& fix, const track::Fix* prev, co
       next_open_.push_back(o);
     }
   }
-  v.open.swap(next_open_);
+  v.open.assign(next_open_.begin(), next_open_.end());
   v.t = fix.t_ms;
   v.lat = fix.lat;
   v.lon = fix.lon;

@@ -25,6 +25,7 @@
 #include "detect/key_map.h"
 #include "detect/min_queue.h"
 #include "detect/presence_filter.h"
+#include "detect/small_vec.h"
 #include "detect/zones.h"
 
 namespace seawarden::detect {
@@ -47,8 +48,12 @@ class ZoneVisitDetector : public Detector {
   void save_state(StateWriter& out) const override;
   void load_state(StateReader& in) override;
   void prefetch(std::uint32_t mmsi, std::uint32_t, bool near) override {
-    if (!near) present_.prefetch(mmsi);
-    else if (present_.maybe(mmsi)) vessels_.prefetch_value(mmsi);
+    if (!near) {
+      present_.prefetch(mmsi);
+      vessels_.prefetch_slot(mmsi);
+    } else if (present_.maybe(mmsi)) {
+      vessels_.prefetch_value(mmsi);
+    }
   }
 
   // Use the pipeline's identities instead of recording them from fixes.
@@ -74,7 +79,7 @@ class ZoneVisitDetector : public Detector {
     std::int64_t t = 0;  // last fix
     double lat = 0, lon = 0;
     std::uint64_t born = 0;   // tells this record's expiry entries from an earlier record's
-    std::vector<Visit> open;  // sorted by zone
+    SmallVec<Visit, 2> open;  // sorted by zone
   };
   struct Expiry {
     std::int64_t deadline;
