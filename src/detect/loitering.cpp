@@ -58,6 +58,7 @@ void LoiteringDetector::finish(const EventSink& emit) {
   std::sort(closing_.begin(), closing_.end());
   for (auto mmsi : closing_) close_run(mmsi, runs_.at(mmsi));
   runs_.clear();
+  with_runs_ = PresenceFilter{};
   closing_.clear();
   drain(emit);
 }
@@ -104,6 +105,7 @@ void LoiteringDetector::load_state(StateReader& in) {
   for (std::size_t i = 0; i < events; ++i) pending_.push_back(in.event());
   in.pod(last_id_gc_ms_);
   ids_.load(in);
+  rebuild_filter();
 }
 
 void LoiteringDetector::drain(const EventSink& emit) {
@@ -124,17 +126,22 @@ void LoiteringDetector::on_step(const StepView& step) {
       loitering = false;
       ++stats_.near_port_steps;
     }
-    auto it = runs_.find(p.mmsi);
+    // Most points are of vessels under way with no run: answered from cache, no map lookup.
+    const bool may_have_run = with_runs_.maybe(p.mmsi);
+    if (!loitering && !may_have_run) continue;
+    auto it = may_have_run ? runs_.find(p.mmsi) : runs_.end();
     if (it != runs_.end() && it->second.last_ms == t) continue;  // another segment, same step
     if (it != runs_.end() && (!loitering || t - it->second.last_ms > bridge)) {
       close_run(p.mmsi, it->second);
-      runs_.erase(it);
+      erase_run(it);
       it = runs_.end();
     }
     if (!loitering) continue;
     if (it == runs_.end()) {
       ++stats_.runs;
       it = runs_.try_emplace(p.mmsi).first;
+      with_runs_.add(p.mmsi);
+      if (with_runs_.needs_growth()) rebuild_filter();
       it->second.first_ms = t;
       if (identity_source_) {
         if (const VesselInfo* info = identity_source_(p.mmsi)) it->second.id = identity_of(*info);
@@ -156,9 +163,21 @@ void LoiteringDetector::on_step(const StepView& step) {
   for (auto mmsi : closing_) {
     auto it = runs_.find(mmsi);
     close_run(mmsi, it->second);
-    runs_.erase(it);
+    erase_run(it);
   }
   closing_.clear();
+}
+
+void LoiteringDetector::erase_run(std::unordered_map<std::uint32_t, Run>::iterator it) {
+  with_runs_.remove(it->first);
+  runs_.erase(it);
+}
+
+void LoiteringDetector::rebuild_filter() {
+  std::vector<std::uint64_t> keys;
+  keys.reserve(runs_.size());
+  for (const auto& [mmsi, r] : runs_) keys.push_back(mmsi);
+  with_runs_.rebuild(keys);
 }
 
 void LoiteringDetector::close_run(std::uint32_t mmsi, Run& r) {

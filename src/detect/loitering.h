@@ -22,6 +22,7 @@
 #include <optional>
 
 #include "detect/encounter.h"
+#include "detect/presence_filter.h"
 
 namespace seawarden::detect {
 
@@ -58,6 +59,8 @@ class LoiteringDetector : public Detector {
   void on_step(const StepView& step);
   void close_run(std::uint32_t mmsi, Run& r);
   void drain(const EventSink& emit);
+  void erase_run(std::unordered_map<std::uint32_t, Run>::iterator it);
+  void rebuild_filter();
 
   LoiteringConfig cfg_;
   std::int64_t step_ms_;
@@ -72,6 +75,7 @@ class LoiteringDetector : public Detector {
   IdentityCache ids_;
   std::int64_t last_id_gc_ms_ = INT64_MIN;
   std::unordered_map<std::uint32_t, Run> runs_;
+  PresenceFilter with_runs_;  // the MMSIs of runs_, answering "certainly not" from cache
   std::vector<std::uint32_t> closing_;
   std::vector<Event> pending_;
   LoiteringStats stats_;
