@@ -129,14 +129,18 @@ void DraughtChangeDetector::load_state(StateReader& in) {
   const std::size_t n = in.size(sizeof(std::uint64_t) + sizeof(State));
   for (std::size_t i = 0; i < n; ++i) {
     const auto k = in.pod<std::uint64_t>();
-    in.pod(state_[k]);
+    State& s = state_[k];
+    in.pod(s);
+    check_times(s.baseline_last_ms, s.candidate_first_ms);
   }
   const std::size_t events = in.size();
   for (std::size_t i = 0; i < events; ++i) pending_.push_back(in.event());
   const std::size_t vessels = in.size(sizeof(std::uint64_t));
   for (std::size_t i = 0; i < vessels; ++i) {
     const auto k = in.pod<std::uint64_t>();
-    in.pods(context_[k]);
+    auto& contexts = context_[k];
+    in.pods(contexts);
+    for (const Context& c : contexts) check_times(c.start_ms, c.end_ms);
   }
 }
 

@@ -61,6 +61,7 @@ void VesselIdentity::load(StateReader& in) {
   flag = in.str();
   in.pod(imo);
   in.pod(last_seen_ms);
+  check_time(last_seen_ms);
 }
 
 void IdentityCache::save(StateWriter& out) const {
@@ -194,6 +195,7 @@ void EncounterDetector::load_state(StateReader& in) {
     PairState& p = *pairs_.find_or_insert(in.pod<std::uint64_t>()).first;
     in.pod(p.first_ms);
     in.pod(p.last_ms);
+    check_times(p.first_ms, p.last_ms);
     in.pods(p.samples);
     in.pod(p.start_lat);
     in.pod(p.start_lon);
@@ -201,17 +203,22 @@ void EncounterDetector::load_state(StateReader& in) {
     in.pod(p.end_lon);
     p.id_a.load(in);
     p.id_b.load(in);
+    for (const Sample& s : p.samples) check_position(s.mid_lat, s.mid_lon);
+    check_position(p.start_lat, p.start_lon);
+    check_position(p.end_lat, p.end_lon);
   }
   touched_.clear();
   const std::size_t buckets = in.size(sizeof(std::int64_t));
   for (std::size_t i = 0; i < buckets; ++i) {
     const auto t = in.pod<std::int64_t>();
+    check_time(t);
     in.pods(touched_.emplace_back(t, std::vector<std::uint64_t>{}).second);
   }
   const std::size_t events = in.size();
   for (std::size_t i = 0; i < events; ++i) pending_.push_back(in.event());
   in.pod(last_sweep_ms_);
   in.pod(last_id_gc_ms_);
+  check_times(last_sweep_ms_, last_id_gc_ms_);
   ids_.load(in);
 }
 

@@ -213,14 +213,22 @@ void GapDetector::load_state(StateReader& in) {
     in.pod(w.lat);
     in.pod(w.lon);
     in.pod(w.since_ms);
+    check_time(w.since_ms);
     in.pod(w.draught_m);
     in.pods(w.nearby);
     in.pods(w.cells);
+    check_position(w.lat, w.lon);
   }
   const std::size_t cells = in.size(sizeof(std::uint64_t));
   for (std::size_t i = 0; i < cells; ++i) {
     const auto c = in.pod<std::uint64_t>();
-    in.pods(*grid_.find_or_insert(c).first);
+    auto& list = *grid_.find_or_insert(c).first;
+    in.pods(list);
+    for (const CellEntry& e : list) {
+      check_position(e.lat, e.lon);
+      if (!(e.dlat >= 0 && e.dlat <= 180 && e.dlon >= 0 && e.dlon <= 360))
+        throw std::runtime_error("gap state: watch box out of range (corrupt)");
+    }
   }
   const std::size_t waiting = in.size(sizeof(std::uint32_t));
   for (std::size_t i = 0; i < waiting; ++i) {
@@ -228,6 +236,7 @@ void GapDetector::load_state(StateReader& in) {
     awaiting_draught_[m] = in.event();
   }
   in.pod(last_sweep_ms_);
+  check_time(last_sweep_ms_);
 }
 
 void GapDetector::finish(const track::Tracker&, const EventSink& emit) {

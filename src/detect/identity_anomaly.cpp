@@ -107,12 +107,20 @@ void IdentityAnomalyDetector::load_state(StateReader& in) {
   const std::size_t n = in.size(sizeof(std::uint32_t) + sizeof(Span));
   for (std::size_t i = 0; i < n; ++i) {
     const auto m = in.pod<std::uint32_t>();
-    in.pod(invalid_imo_[m]);
+    Span& s = invalid_imo_[m];
+    in.pod(s);
+    fix_bool(s.shared);
+    check_times(s.first_ms, s.last_ms);
   }
   const std::size_t imos = in.size(sizeof(std::uint64_t));
   for (std::size_t i = 0; i < imos; ++i) {
     const auto imo = in.pod<std::uint64_t>();
-    in.pods(by_imo_[imo]);
+    auto& holders = by_imo_[imo];
+    in.pods(holders);
+    for (auto& [mmsi, s] : holders) {
+      fix_bool(s.shared);
+      check_times(s.first_ms, s.last_ms);
+    }
   }
 }
 

@@ -63,7 +63,7 @@ void IdentityChangeDetector::on_static(const track::Vessel& vessel, const Vessel
   }
   h.mmsi = vessel.mmsi;
   std::memset(h.flag, 0, sizeof h.flag);
-  std::memcpy(h.flag, flag.data(), std::min<std::size_t>(flag.size(), 2));
+  if (!flag.empty()) std::memcpy(h.flag, flag.data(), std::min<std::size_t>(flag.size(), 2));
 }
 
 void IdentityChangeDetector::save_state(StateWriter& out) const {

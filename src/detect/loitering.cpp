@@ -96,14 +96,18 @@ void LoiteringDetector::load_state(StateReader& in) {
     Run& r = runs_[in.pod<std::uint32_t>()];
     in.pod(r.first_ms);
     in.pod(r.last_ms);
+    check_times(r.first_ms, r.last_ms);
     in.pods(r.speed);
     in.pods(r.lat);
     in.pods(r.lon);
+    if (r.lat.size() != r.lon.size()) throw std::runtime_error("loitering state: run positions (corrupt)");
+    for (std::size_t j = 0; j < r.lat.size(); ++j) check_position(r.lat[j], r.lon[j]);
     r.id.load(in);
   }
   const std::size_t events = in.size();
   for (std::size_t i = 0; i < events; ++i) pending_.push_back(in.event());
   in.pod(last_id_gc_ms_);
+  check_time(last_id_gc_ms_);
   ids_.load(in);
   rebuild_filter();
 }

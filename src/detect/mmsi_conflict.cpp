@@ -125,6 +125,7 @@ void MmsiConflictDetector::load_state(StateReader& in) {
     Period& p = open_[in.pod<std::uint32_t>()];
     in.pod(p.start_ms);
     in.pod(p.last_ms);
+    check_times(p.start_ms, p.last_ms);
     in.pod(p.lat);
     in.pod(p.lon);
     in.pod(p.other_lat);
@@ -137,7 +138,9 @@ void MmsiConflictDetector::load_state(StateReader& in) {
   const std::size_t confirmed = in.size(sizeof(std::uint32_t));
   for (std::size_t i = 0; i < confirmed; ++i) {
     const auto m = in.pod<std::uint32_t>();
-    in.pod(confirmed_[m]);
+    auto& span = confirmed_[m];
+    in.pod(span);
+    check_times(span.first, span.second);
   }
 }
 

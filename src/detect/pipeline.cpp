@@ -318,7 +318,7 @@ void Pipeline::Impl::load_tracks(StateReader& in) {
     in.pod(v.messages);
     in.pod(v.fixes);
     in.pod(v.last_fix);
-    in.pod(v.has_fix);
+    v.has_fix = in.pod<std::uint8_t>() != 0;
     in.pod(v.dedup_t_ms);
     in.pod(v.dedup_lat);
     in.pod(v.dedup_lon);
@@ -326,17 +326,35 @@ void Pipeline::Impl::load_tracks(StateReader& in) {
     in.pod(v.static_hash);
     in.pod(v.static_t_ms);
     in.pod(v.segments);
-    v.identity.load(in.pod<track::IdentityRegistry::Saved>());
+    v.segments.n_open = std::min<std::uint8_t>(v.segments.n_open, track::kMaxOpenSegments);
+    auto id = in.pod<track::IdentityRegistry::Saved>();
+    fix_bool(id.has_pending);
+    check_times(v.first_t_ms, v.last_t_ms, v.last_fix.t_ms, v.dedup_t_ms, v.static_t_ms, id.id.draught_t_ms);
+    for (const auto& r : id.history) check_time(r.t_ms);
+    for (auto t : id.pending.first_t) check_time(t);
+    for (const auto& e : v.segments.open) check_time(e.t_ms);
+    for (int s = 0; s < v.segments.n_open; ++s) check_position(v.segments.open[s].lat, v.segments.open[s].lon);
+    if (v.has_fix) check_position(v.last_fix.lat, v.last_fix.lon);
+    v.identity.load(id);
     segments += v.segments.next_id - 1;
   }
   tracker_.add_restored_segments(segments);
   std::vector<track::Observation> pending;
   in.pods(pending);
-  for (const track::Observation& o : pending) tracker_.restore_pending(o);
+  for (track::Observation& o : pending) {
+    check_message_time(o.t_ms);
+    for (bool* b : {&o.from_csv, &o.has_position, &o.position_valid, &o.has_static}) fix_bool(*b);
+    if (o.position_valid) check_position(o.lat, o.lon);
+    o.report.name.clamp();
+    o.report.callsign.clamp();
+    o.report.destination.clamp();
+    tracker_.restore_pending(o);
+  }
   const auto released = in.pod<std::int64_t>();
   const auto newest = in.pod<std::int64_t>();
   tracker_.restore_clock(released, newest);
   in.pod(watermark_);
+  check_times(released, newest, watermark_);
   in.expect_done("track");
 }
 

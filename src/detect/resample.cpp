@@ -11,6 +11,8 @@ inline std::uint64_t track_key(const track::Fix& f) {
   return (static_cast<std::uint64_t>(f.mmsi) << 32) | f.segment;
 }
 inline bool sog_known(float sog) { return sog >= 0 && sog < 102.2f; }  // 102.3 = not available
+// Steps are buffered for max_gap (1 h) after their time: a few; a year's worth is corruption.
+constexpr std::size_t kMaxBufferedSteps = 60 * 24 * 366;
 }  // namespace
 
 Resampler::Resampler(ResampleParams p) : p_(p) {
@@ -37,6 +39,10 @@ void Resampler::emit(std::int64_t g, const GridPoint& p) {
     first_step_ -= p_.step_ms;
   }
   const auto idx = static_cast<std::size_t>((g - first_step_) / p_.step_ms);
+  if (idx > kMaxBufferedSteps) {  // only a corrupt restored state gets here: never allocate for it
+    ++stats_.late_points;
+    return;
+  }
   while (buckets_.size() <= idx) {
     if (!spare_.empty()) {
       buckets_.push_back(std::move(spare_.back()));
@@ -183,17 +189,31 @@ void Resampler::load_state(StateReader& in) {
   const std::size_t n = in.size(sizeof(std::uint64_t) + sizeof(Track));
   for (std::size_t i = 0; i < n; ++i) {
     const auto k = in.pod<std::uint64_t>();
-    in.pod(*tracks_.find_or_insert(k).first);
+    Track& tr = *tracks_.find_or_insert(k).first;
+    in.pod(tr);
+    check_times(tr.t, tr.emitted);
+    check_position(tr.lat, tr.lon);
   }
   std::vector<Expiry> heap;
   in.pods(heap);
+  for (const Expiry& e : heap) check_time(e.deadline);
   expiry_.restore(std::move(heap));
   buckets_.clear();
   const std::size_t steps = in.size(sizeof(std::uint64_t));
-  for (std::size_t i = 0; i < steps; ++i) in.pods(buckets_.emplace_back());
+  for (std::size_t i = 0; i < steps; ++i) {
+    auto& b = buckets_.emplace_back();
+    in.pods(b);
+    for (GridPoint& p : b) {
+      fix_bool(p.interpolated);
+      check_position(p.lat, p.lon);
+    }
+  }
   in.pod(first_step_);
   in.pod(done_before_);
   in.pod(watermark_);
+  check_times(first_step_, done_before_, watermark_);
+  if (!buckets_.empty() && (first_step_ == INT64_MIN || first_step_ == INT64_MAX))
+    throw std::runtime_error("resampler state: buffered steps without a time (corrupt)");
 }
 
 }  // namespace seawarden::detect

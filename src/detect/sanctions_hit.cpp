@@ -156,6 +156,7 @@ void SanctionsHitDetector::load_state(StateReader& in) {
       in.pod(h.score);
       in.pod(h.first_ms);
       in.pod(h.last_ms);
+      check_times(h.first_ms, h.last_ms);
     }
   }
 }

@@ -59,6 +59,7 @@ Event StateReader::event() {
   Event e;
   pod(e.start_ms);
   pod(e.end_ms);
+  check_times(e.start_ms, e.end_ms);
   pod(e.lat);
   pod(e.lon);
   e.kind = str();

@@ -5,6 +5,7 @@
 // blob throws std::runtime_error instead of reading past its end.
 #pragma once
 
+#include <climits>
 #include <cstdint>
 #include <cstring>
 #include <stdexcept>
@@ -19,6 +20,38 @@
 #include "detect/event.h"
 
 namespace seawarden::detect {
+
+// Times in a saved state are epoch milliseconds within about +-35,000 years, or the INT64_MIN /
+// INT64_MAX sentinels: anything else is corruption (and would overflow time arithmetic).
+inline void check_time(std::int64_t t) {
+  constexpr std::int64_t kLimit = std::int64_t{1} << 50;
+  if (t != INT64_MIN && t != INT64_MAX && (t <= -kLimit || t >= kLimit))
+    throw std::runtime_error("detector state: time out of range (corrupt)");
+}
+template <class... T>
+void check_times(T... t) {
+  (check_time(static_cast<std::int64_t>(t)), ...);
+}
+// A position in a saved state: finite, on the globe (grid and zone lookups index with it).
+template <class T>
+void check_position(T lat, T lon) {
+  if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180))
+    throw std::runtime_error("detector state: position out of range (corrupt)");
+}
+// A receive time of a message: no sentinels.
+inline void check_message_time(std::int64_t t) {
+  check_time(t);
+  if (t == INT64_MIN || t == INT64_MAX) throw std::runtime_error("detector state: message without a time (corrupt)");
+}
+
+// A bool restored from raw bytes: any non-zero byte is true (reading it as bool first would
+// be undefined behaviour).
+inline void fix_bool(bool& b) {
+  unsigned char c;
+  std::memcpy(&c, &b, 1);
+  c = c != 0;
+  std::memcpy(&b, &c, 1);
+}
 
 class StateWriter {
  public:

@@ -181,11 +181,17 @@ void ZoneVisitDetector::load_state(StateReader& in) {
     in.pod(v.lat);
     in.pod(v.lon);
     in.pod(v.born);
+    check_time(v.t);
+    check_position(v.lat, v.lon);
     const std::size_t visits = in.size(sizeof(Visit));
     for (std::size_t j = 0; j < visits; ++j) {
       const std::string id = in.str();
       Visit o;
       in.pod(o);
+      fix_bool(o.entry_interpolated);
+      check_times(o.entry_ms, o.last_ms);
+      check_position(o.lat, o.lon);
+      check_position(o.last_lat, o.last_lon);
       const auto it = index.find(id);
       if (it == index.end()) continue;  // the zone is gone from the zones file
       o.zone = it->second;
@@ -197,6 +203,7 @@ void ZoneVisitDetector::load_state(StateReader& in) {
   present_.rebuild(vessels_.sorted_keys());
   std::vector<Expiry> heap;
   in.pods(heap);
+  for (const Expiry& e : heap) check_time(e.deadline);
   expiry_.restore(std::move(heap));
   in.pod(next_born_);
   const std::size_t events = in.size();

@@ -2,6 +2,7 @@
 // with confirmation of changes and a bounded history.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <memory>
@@ -108,11 +109,19 @@ inline IdentityRegistry::Saved IdentityRegistry::save() const {
 
 inline void IdentityRegistry::load(const Saved& s) {
   id_ = s.id;
+  id_.name.clamp();
+  id_.callsign.clamp();
+  id_.destination.clamp();
   history_ = s.history;
-  n_history_ = s.n_history;
-  history_start_ = s.history_start;
-  if (s.has_pending) pending_ = std::make_unique<Pending>(s.pending);
-  else pending_.reset();
+  for (IdentityRecord& r : history_) r.value.clamp();
+  n_history_ = std::min<std::uint8_t>(s.n_history, kHistory);
+  history_start_ = static_cast<std::uint8_t>(s.history_start % kHistory);
+  if (s.has_pending) {
+    pending_ = std::make_unique<Pending>(s.pending);
+    for (auto& v : pending_->value) v.clamp();
+  } else {
+    pending_.reset();
+  }
 }
 
 }  // namespace seawarden::track

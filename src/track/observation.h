@@ -17,6 +17,11 @@ struct FixedText {
   std::string_view view() const { return {buf, len}; }
   bool empty() const { return len == 0; }
   void assign(std::string_view s);  // upper-cased, trimmed, '@' and control characters removed
+  // After a raw restore (saved state, hostile input): keeps view() inside the buffer.
+  void clamp() {
+    if (len > N) len = static_cast<std::uint8_t>(N);
+    buf[N] = '\0';
+  }
 };
 
 // Static/voyage data carried by types 5, 19 and 24 (which fields are present varies).

@@ -74,5 +74,7 @@ TEST(SanctionsHit, MmsiAndFuzzyNameAndNoFalseNumberSuffix) {
   EXPECT_EQ(on[445000001], "name");
   EXPECT_EQ(on.count(445000002), 0u);
   for (auto& h : hits)
-    if (h.vessels[0] == 667000777) EXPECT_EQ(h.end_ms, kT0 + 2 * kHour);
+    if (h.vessels[0] == 667000777) {
+      EXPECT_EQ(h.end_ms, kT0 + 2 * kHour);
+    }
 }
