@@ -115,8 +115,7 @@ void DraughtChangeDetector::save_state(StateWriter& out) const {
     out.pod(k);
     out.pod(*state_.find(k));
   }
-  out.size(pending_.size());
-  for (const Event& e : pending_) out.event(e);
+  out.events(pending_);
   const auto vessels = context_.sorted_keys();
   out.size(vessels.size());
   for (std::uint64_t k : vessels) {
@@ -133,8 +132,7 @@ void DraughtChangeDetector::load_state(StateReader& in) {
     in.pod(s);
     check_times(s.baseline_last_ms, s.candidate_first_ms);
   }
-  const std::size_t events = in.size();
-  for (std::size_t i = 0; i < events; ++i) pending_.push_back(in.event());
+  in.events(pending_);
   const std::size_t vessels = in.size(sizeof(std::uint64_t));
   for (std::size_t i = 0; i < vessels; ++i) {
     const auto k = in.pod<std::uint64_t>();

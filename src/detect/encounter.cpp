@@ -65,9 +65,7 @@ void VesselIdentity::load(StateReader& in) {
 }
 
 void IdentityCache::save(StateWriter& out) const {
-  std::vector<std::uint32_t> keys;
-  for (const auto& [mmsi, id] : map_) keys.push_back(mmsi);
-  std::sort(keys.begin(), keys.end());
+  const auto keys = sorted_keys_of(map_);
   out.size(keys.size());
   for (std::uint32_t k : keys) {
     out.pod(k);
@@ -181,8 +179,7 @@ void EncounterDetector::save_state(StateWriter& out) const {
     out.pod(t);
     out.pods(bucket);
   }
-  out.size(pending_.size());
-  for (const Event& e : pending_) out.event(e);
+  out.events(pending_);
   out.pod(last_sweep_ms_);
   out.pod(last_id_gc_ms_);
   ids_.save(out);
@@ -214,8 +211,7 @@ void EncounterDetector::load_state(StateReader& in) {
     check_time(t);
     in.pods(touched_.emplace_back(t, std::vector<std::uint64_t>{}).second);
   }
-  const std::size_t events = in.size();
-  for (std::size_t i = 0; i < events; ++i) pending_.push_back(in.event());
+  in.events(pending_);
   in.pod(last_sweep_ms_);
   in.pod(last_id_gc_ms_);
   check_times(last_sweep_ms_, last_id_gc_ms_);

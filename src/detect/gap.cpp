@@ -195,9 +195,7 @@ void GapDetector::save_state(StateWriter& out) const {
     out.pod(c);
     out.pods(*grid_.find(c));
   }
-  std::vector<std::uint32_t> waiting;
-  for (const auto& [mmsi, e] : awaiting_draught_) waiting.push_back(mmsi);
-  std::sort(waiting.begin(), waiting.end());
+  const auto waiting = sorted_keys_of(awaiting_draught_);
   out.size(waiting.size());
   for (std::uint32_t m : waiting) {
     out.pod(m);

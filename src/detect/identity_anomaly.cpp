@@ -87,9 +87,7 @@ void IdentityAnomalyDetector::finish(const track::Tracker& tracker, const EventS
 }
 
 void IdentityAnomalyDetector::save_state(StateWriter& out) const {
-  std::vector<std::uint32_t> keys;
-  for (const auto& [mmsi, s] : invalid_imo_) keys.push_back(mmsi);
-  std::sort(keys.begin(), keys.end());
+  const auto keys = sorted_keys_of(invalid_imo_);
   out.size(keys.size());
   for (std::uint32_t m : keys) {
     out.pod(m);

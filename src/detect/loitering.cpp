@@ -66,9 +66,7 @@ void LoiteringDetector::finish(const EventSink& emit) {
 void LoiteringDetector::save_state(StateWriter& out) const {
   out.pod(static_cast<std::uint8_t>(resampler_ != nullptr));
   if (resampler_) resampler_->save_state(out);
-  std::vector<std::uint32_t> keys;
-  for (const auto& [mmsi, r] : runs_) keys.push_back(mmsi);
-  std::sort(keys.begin(), keys.end());
+  const auto keys = sorted_keys_of(runs_);
   out.size(keys.size());
   for (std::uint32_t mmsi : keys) {
     const Run& r = runs_.at(mmsi);
@@ -80,8 +78,7 @@ void LoiteringDetector::save_state(StateWriter& out) const {
     out.pods(r.lon);
     r.id.save(out);
   }
-  out.size(pending_.size());
-  for (const Event& e : pending_) out.event(e);
+  out.events(pending_);
   out.pod(last_id_gc_ms_);
   ids_.save(out);
 }
@@ -104,8 +101,7 @@ void LoiteringDetector::load_state(StateReader& in) {
     for (std::size_t j = 0; j < r.lat.size(); ++j) check_position(r.lat[j], r.lon[j]);
     r.id.load(in);
   }
-  const std::size_t events = in.size();
-  for (std::size_t i = 0; i < events; ++i) pending_.push_back(in.event());
+  in.events(pending_);
   in.pod(last_id_gc_ms_);
   check_time(last_id_gc_ms_);
   ids_.load(in);

@@ -91,9 +91,7 @@ void MmsiConflictDetector::finish(const track::Tracker&, const EventSink& emit) 
 }
 
 void MmsiConflictDetector::save_state(StateWriter& out) const {
-  std::vector<std::uint32_t> keys;
-  for (const auto& [mmsi, p] : open_) keys.push_back(mmsi);
-  std::sort(keys.begin(), keys.end());
+  const auto keys = sorted_keys_of(open_);
   out.size(keys.size());
   for (std::uint32_t m : keys) {
     const Period& p = open_.at(m);
@@ -109,11 +107,9 @@ void MmsiConflictDetector::save_state(StateWriter& out) const {
     out.pods(p.segments);
     save_info(out, p.info);
   }
-  keys.clear();
-  for (const auto& [mmsi, span] : confirmed_) keys.push_back(mmsi);
-  std::sort(keys.begin(), keys.end());
-  out.size(keys.size());
-  for (std::uint32_t m : keys) {
+  const auto confirmed = sorted_keys_of(confirmed_);
+  out.size(confirmed.size());
+  for (std::uint32_t m : confirmed) {
     out.pod(m);
     out.pod(confirmed_.at(m));
   }

@@ -63,13 +63,11 @@ void PositionJumpDetector::finish(const track::Tracker&, const EventSink& emit) 
 }
 
 void PositionJumpDetector::save_state(StateWriter& out) const {
-  out.size(pending_.size());
-  for (const Event& e : pending_) out.event(e);
+  out.events(pending_);
 }
 
 void PositionJumpDetector::load_state(StateReader& in) {
-  const std::size_t n = in.size();
-  for (std::size_t i = 0; i < n; ++i) pending_.push_back(in.event());
+  in.events(pending_);
 }
 
 }  // namespace seawarden::detect

@@ -120,9 +120,7 @@ void SanctionsHitDetector::finish(const track::Tracker& tracker, const EventSink
 }
 
 void SanctionsHitDetector::save_state(StateWriter& out) const {
-  std::vector<std::uint32_t> keys;
-  for (const auto& [mmsi, list] : hits_) keys.push_back(mmsi);
-  std::sort(keys.begin(), keys.end());
+  const auto keys = sorted_keys_of(hits_);
   out.size(keys.size());
   for (std::uint32_t m : keys) {
     const auto& list = hits_.at(m);

@@ -5,6 +5,7 @@
 // blob throws std::runtime_error instead of reading past its end.
 #pragma once
 
+#include <algorithm>
 #include <climits>
 #include <cstdint>
 #include <cstring>
@@ -53,6 +54,16 @@ inline void fix_bool(bool& b) {
   std::memcpy(&b, &c, 1);
 }
 
+// The keys of a hash map, ascending: state is saved in a deterministic order.
+template <class Map>
+std::vector<typename Map::key_type> sorted_keys_of(const Map& map) {
+  std::vector<typename Map::key_type> keys;
+  keys.reserve(map.size());
+  for (const auto& kv : map) keys.push_back(kv.first);
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
+
 class StateWriter {
  public:
   template <class T>
@@ -81,6 +92,11 @@ class StateWriter {
   }
   void json(const nlohmann::json& j);  // CBOR: exact doubles, any nesting
   void event(const Event& e);
+  template <class Events>
+  void events(const Events& list) {  // a vector or deque of events
+    size(list.size());
+    for (const Event& e : list) event(e);
+  }
 
   // A named, length-prefixed section, so a reader can skip what it does not know.
   std::size_t begin_section(std::string_view name);
@@ -133,6 +149,11 @@ class StateReader {
   }
   nlohmann::json json();
   Event event();
+  template <class Events>
+  void events(Events& list) {  // appends
+    const std::size_t n = size();
+    for (std::size_t i = 0; i < n; ++i) list.push_back(event());
+  }
 
   // The next section: its name, and a reader over its bytes (this reader moves past them).
   std::string_view section(StateReader& body);

@@ -165,8 +165,7 @@ void ZoneVisitDetector::save_state(StateWriter& out) const {
   }
   out.pods(expiry_.heap());
   out.pod(next_born_);
-  out.size(pending_.size());
-  for (const Event& e : pending_) out.event(e);
+  out.events(pending_);
   ids_.save(out);
 }
 
@@ -206,8 +205,7 @@ void ZoneVisitDetector::load_state(StateReader& in) {
   for (const Expiry& e : heap) check_time(e.deadline);
   expiry_.restore(std::move(heap));
   in.pod(next_born_);
-  const std::size_t events = in.size();
-  for (std::size_t i = 0; i < events; ++i) pending_.push_back(in.event());
+  in.events(pending_);
   ids_.load(in);
 }
 
