@@ -24,28 +24,18 @@ struct VesselInfo {
   float length_m = 0, beam_m = 0, draught_m = 0;  // 0 when unknown
 };
 
-inline void save_info(StateWriter& out, const VesselInfo& v) {
-  out.pod(v.mmsi);
-  out.str(v.name);
-  out.str(v.callsign);
-  out.str(v.flag);
-  out.pod(v.imo);
-  out.pod(v.shiptype);
-  out.pod(v.length_m);
-  out.pod(v.beam_m);
-  out.pod(v.draught_m);
-}
-
-inline void load_info(StateReader& in, VesselInfo& v) {
-  in.pod(v.mmsi);
-  v.name = in.str();
-  v.callsign = in.str();
-  v.flag = in.str();
-  in.pod(v.imo);
-  in.pod(v.shiptype);
-  in.pod(v.length_m);
-  in.pod(v.beam_m);
-  in.pod(v.draught_m);
+// The saved fields of a VesselInfo, one list for both directions (IO: StateWriter/StateReader).
+template <class IO, class Info>
+void info_fields(IO& io, Info& v) {
+  io.pod(v.mmsi);
+  io.text(v.name);
+  io.text(v.callsign);
+  io.text(v.flag);
+  io.pod(v.imo);
+  io.pod(v.shiptype);
+  io.pod(v.length_m);
+  io.pod(v.beam_m);
+  io.pod(v.draught_m);
 }
 
 class Detector {

@@ -47,20 +47,34 @@ nlohmann::json VesselIdentity::to_json(std::uint32_t mmsi) const {
   return j;
 }
 
-void VesselIdentity::save(StateWriter& out) const {
-  out.str(name);
-  out.str(callsign);
-  out.str(flag);
-  out.pod(imo);
-  out.pod(last_seen_ms);
+namespace {
+// The saved fields, one list for both directions (IO: StateWriter or StateReader).
+template <class IO, class Id>
+void identity_fields(IO& io, Id& id) {
+  io.text(id.name);
+  io.text(id.callsign);
+  io.text(id.flag);
+  io.pod(id.imo);
+  io.pod(id.last_seen_ms);
 }
+template <class IO, class Pair>
+void pair_fields(IO& io, Pair& p) {
+  io.pod(p.first_ms);
+  io.pod(p.last_ms);
+  io.pods(p.samples);
+  io.pod(p.start_lat);
+  io.pod(p.start_lon);
+  io.pod(p.end_lat);
+  io.pod(p.end_lon);
+  identity_fields(io, p.id_a);
+  identity_fields(io, p.id_b);
+}
+}  // namespace
+
+void VesselIdentity::save(StateWriter& out) const { identity_fields(out, *this); }
 
 void VesselIdentity::load(StateReader& in) {
-  name = in.str();
-  callsign = in.str();
-  flag = in.str();
-  in.pod(imo);
-  in.pod(last_seen_ms);
+  identity_fields(in, *this);
   check_time(last_seen_ms);
 }
 
@@ -162,17 +176,8 @@ void EncounterDetector::save_state(StateWriter& out) const {
   const std::vector<std::uint64_t> keys = pairs_.sorted_keys();
   out.size(keys.size());
   for (std::uint64_t k : keys) {
-    const PairState& p = *pairs_.find(k);
     out.pod(k);
-    out.pod(p.first_ms);
-    out.pod(p.last_ms);
-    out.pods(p.samples);
-    out.pod(p.start_lat);
-    out.pod(p.start_lon);
-    out.pod(p.end_lat);
-    out.pod(p.end_lon);
-    p.id_a.save(out);
-    p.id_b.save(out);
+    pair_fields(out, *pairs_.find(k));
   }
   out.size(touched_.size());
   for (const auto& [t, bucket] : touched_) {
@@ -190,16 +195,8 @@ void EncounterDetector::load_state(StateReader& in) {
   const std::size_t n = in.size(sizeof(std::uint64_t));
   for (std::size_t i = 0; i < n; ++i) {
     PairState& p = *pairs_.find_or_insert(in.pod<std::uint64_t>()).first;
-    in.pod(p.first_ms);
-    in.pod(p.last_ms);
-    check_times(p.first_ms, p.last_ms);
-    in.pods(p.samples);
-    in.pod(p.start_lat);
-    in.pod(p.start_lon);
-    in.pod(p.end_lat);
-    in.pod(p.end_lon);
-    p.id_a.load(in);
-    p.id_b.load(in);
+    pair_fields(in, p);
+    check_times(p.first_ms, p.last_ms, p.id_a.last_seen_ms, p.id_b.last_seen_ms);
     for (const Sample& s : p.samples) check_position(s.mid_lat, s.mid_lon);
     check_position(p.start_lat, p.start_lon);
     check_position(p.end_lat, p.end_lon);

@@ -175,18 +175,24 @@ void GapDetector::on_watermark(std::int64_t t_ms, const track::Tracker& tracker,
   for (std::uint32_t m : ready) emit_pending(m, emit);
 }
 
+namespace {
+template <class IO, class Watch>
+void watch_fields(IO& io, Watch& w) {  // one list for both directions
+  io.pod(w.lat);
+  io.pod(w.lon);
+  io.pod(w.since_ms);
+  io.pod(w.draught_m);
+  io.pods(w.nearby);
+  io.pods(w.cells);
+}
+}  // namespace
+
 void GapDetector::save_state(StateWriter& out) const {
   const auto keys = watches_.sorted_keys();
   out.size(keys.size());
   for (std::uint64_t k : keys) {
-    const Watch& w = *watches_.find(k);
     out.pod(k);
-    out.pod(w.lat);
-    out.pod(w.lon);
-    out.pod(w.since_ms);
-    out.pod(w.draught_m);
-    out.pods(w.nearby);
-    out.pods(w.cells);
+    watch_fields(out, *watches_.find(k));
   }
   // The cell lists verbatim: their order decides which vessels a capped count took.
   const auto cells = grid_.sorted_keys();
@@ -208,13 +214,8 @@ void GapDetector::load_state(StateReader& in) {
   const std::size_t n = in.size(sizeof(std::uint64_t));
   for (std::size_t i = 0; i < n; ++i) {
     Watch& w = *watches_.find_or_insert(in.pod<std::uint64_t>()).first;
-    in.pod(w.lat);
-    in.pod(w.lon);
-    in.pod(w.since_ms);
+    watch_fields(in, w);
     check_time(w.since_ms);
-    in.pod(w.draught_m);
-    in.pods(w.nearby);
-    in.pods(w.cells);
     check_position(w.lat, w.lon);
   }
   const std::size_t cells = in.size(sizeof(std::uint64_t));

@@ -63,20 +63,30 @@ void LoiteringDetector::finish(const EventSink& emit) {
   drain(emit);
 }
 
+namespace {
+template <class IO, class Run>
+void run_fields(IO& io, Run& r) {  // one list for both directions
+  io.pod(r.first_ms);
+  io.pod(r.last_ms);
+  io.pods(r.speed);
+  io.pods(r.lat);
+  io.pods(r.lon);
+  io.text(r.id.name);
+  io.text(r.id.callsign);
+  io.text(r.id.flag);
+  io.pod(r.id.imo);
+  io.pod(r.id.last_seen_ms);
+}
+}  // namespace
+
 void LoiteringDetector::save_state(StateWriter& out) const {
   out.pod(static_cast<std::uint8_t>(resampler_ != nullptr));
   if (resampler_) resampler_->save_state(out);
   const auto keys = sorted_keys_of(runs_);
   out.size(keys.size());
   for (std::uint32_t mmsi : keys) {
-    const Run& r = runs_.at(mmsi);
     out.pod(mmsi);
-    out.pod(r.first_ms);
-    out.pod(r.last_ms);
-    out.pods(r.speed);
-    out.pods(r.lat);
-    out.pods(r.lon);
-    r.id.save(out);
+    run_fields(out, runs_.at(mmsi));
   }
   out.events(pending_);
   out.pod(last_id_gc_ms_);
@@ -91,15 +101,10 @@ void LoiteringDetector::load_state(StateReader& in) {
   const std::size_t n = in.size(sizeof(std::uint32_t));
   for (std::size_t i = 0; i < n; ++i) {
     Run& r = runs_[in.pod<std::uint32_t>()];
-    in.pod(r.first_ms);
-    in.pod(r.last_ms);
-    check_times(r.first_ms, r.last_ms);
-    in.pods(r.speed);
-    in.pods(r.lat);
-    in.pods(r.lon);
+    run_fields(in, r);
+    check_times(r.first_ms, r.last_ms, r.id.last_seen_ms);
     if (r.lat.size() != r.lon.size()) throw std::runtime_error("loitering state: run positions (corrupt)");
     for (std::size_t j = 0; j < r.lat.size(); ++j) check_position(r.lat[j], r.lon[j]);
-    r.id.load(in);
   }
   in.events(pending_);
   in.pod(last_id_gc_ms_);

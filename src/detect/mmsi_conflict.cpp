@@ -90,22 +90,28 @@ void MmsiConflictDetector::finish(const track::Tracker&, const EventSink& emit) 
   open_.clear();
 }
 
+namespace {
+template <class IO, class Period>
+void period_fields(IO& io, Period& p) {  // one list for both directions
+  io.pod(p.start_ms);
+  io.pod(p.last_ms);
+  io.pod(p.lat);
+  io.pod(p.lon);
+  io.pod(p.other_lat);
+  io.pod(p.other_lon);
+  io.pod(p.max_km);
+  io.pod(p.switches);
+  io.pods(p.segments);
+  info_fields(io, p.info);
+}
+}  // namespace
+
 void MmsiConflictDetector::save_state(StateWriter& out) const {
   const auto keys = sorted_keys_of(open_);
   out.size(keys.size());
   for (std::uint32_t m : keys) {
-    const Period& p = open_.at(m);
     out.pod(m);
-    out.pod(p.start_ms);
-    out.pod(p.last_ms);
-    out.pod(p.lat);
-    out.pod(p.lon);
-    out.pod(p.other_lat);
-    out.pod(p.other_lon);
-    out.pod(p.max_km);
-    out.pod(p.switches);
-    out.pods(p.segments);
-    save_info(out, p.info);
+    period_fields(out, open_.at(m));
   }
   const auto confirmed = sorted_keys_of(confirmed_);
   out.size(confirmed.size());
@@ -119,17 +125,8 @@ void MmsiConflictDetector::load_state(StateReader& in) {
   const std::size_t n = in.size(sizeof(std::uint32_t));
   for (std::size_t i = 0; i < n; ++i) {
     Period& p = open_[in.pod<std::uint32_t>()];
-    in.pod(p.start_ms);
-    in.pod(p.last_ms);
+    period_fields(in, p);
     check_times(p.start_ms, p.last_ms);
-    in.pod(p.lat);
-    in.pod(p.lon);
-    in.pod(p.other_lat);
-    in.pod(p.other_lon);
-    in.pod(p.max_km);
-    in.pod(p.switches);
-    in.pods(p.segments);
-    load_info(in, p.info);
   }
   const std::size_t confirmed = in.size(sizeof(std::uint32_t));
   for (std::size_t i = 0; i < confirmed; ++i) {

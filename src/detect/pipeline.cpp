@@ -250,6 +250,23 @@ namespace {
 constexpr char kMagic[8] = {'S', 'W', 'T', 'R', 'K', 'S', '0', '1'};
 constexpr char kMagic2[8] = {'S', 'W', 'T', 'R', 'K', 'S', '0', '2'};
 
+// A vessel record's saved fields (after mmsi and has_fix), one list for both directions.
+template <class IO, class Vessel>
+void vessel_fields(IO& io, Vessel& v) {
+  io.pod(v.first_t_ms);
+  io.pod(v.last_t_ms);
+  io.pod(v.messages);
+  io.pod(v.fixes);
+  io.pod(v.last_fix);
+  io.pod(v.dedup_t_ms);
+  io.pod(v.dedup_lat);
+  io.pod(v.dedup_lon);
+  io.pod(v.dedup_type);
+  io.pod(v.static_hash);
+  io.pod(v.static_t_ms);
+  io.pod(v.segments);
+}
+
 template <class T>
 void get(std::string_view& in, T& v) {
   if (in.size() < sizeof v) throw std::runtime_error("track state: truncated");
@@ -272,19 +289,8 @@ std::string Pipeline::Impl::save_state() const {
   for (std::size_t i = 0; i < n; ++i) {
     const track::Vessel& v = tracker_.vessel_at(i);
     out.pod(v.mmsi);
-    out.pod(v.first_t_ms);
-    out.pod(v.last_t_ms);
-    out.pod(v.messages);
-    out.pod(v.fixes);
-    out.pod(v.last_fix);
-    out.pod(v.has_fix);
-    out.pod(v.dedup_t_ms);
-    out.pod(v.dedup_lat);
-    out.pod(v.dedup_lon);
-    out.pod(v.dedup_type);
-    out.pod(v.static_hash);
-    out.pod(v.static_t_ms);
-    out.pod(v.segments);
+    out.pod(static_cast<std::uint8_t>(v.has_fix));
+    vessel_fields(out, v);
     out.pod(v.identity.save());
   }
   std::vector<track::Observation> pending;
@@ -313,19 +319,8 @@ void Pipeline::Impl::load_tracks(StateReader& in) {
   std::uint64_t segments = 0;
   for (std::size_t i = 0; i < n; ++i) {
     track::Vessel& v = tracker_.get_or_create(in.pod<std::uint32_t>());
-    in.pod(v.first_t_ms);
-    in.pod(v.last_t_ms);
-    in.pod(v.messages);
-    in.pod(v.fixes);
-    in.pod(v.last_fix);
     v.has_fix = in.pod<std::uint8_t>() != 0;
-    in.pod(v.dedup_t_ms);
-    in.pod(v.dedup_lat);
-    in.pod(v.dedup_lon);
-    in.pod(v.dedup_type);
-    in.pod(v.static_hash);
-    in.pod(v.static_t_ms);
-    in.pod(v.segments);
+    vessel_fields(in, v);
     v.segments.n_open = std::min<std::uint8_t>(v.segments.n_open, track::kMaxOpenSegments);
     auto id = in.pod<track::IdentityRegistry::Saved>();
     fix_bool(id.has_pending);

@@ -119,6 +119,20 @@ void SanctionsHitDetector::finish(const track::Tracker& tracker, const EventSink
   hits_.clear();
 }
 
+namespace {
+template <class IO, class Hit>
+void hit_fields(IO& io, Hit& h) {  // one list for both directions
+  io.text(h.list);
+  io.text(h.entry_id);
+  io.text(h.matched_on);
+  io.text(h.listed_name);
+  io.text(h.value);
+  io.pod(h.score);
+  io.pod(h.first_ms);
+  io.pod(h.last_ms);
+}
+}  // namespace
+
 void SanctionsHitDetector::save_state(StateWriter& out) const {
   const auto keys = sorted_keys_of(hits_);
   out.size(keys.size());
@@ -126,16 +140,7 @@ void SanctionsHitDetector::save_state(StateWriter& out) const {
     const auto& list = hits_.at(m);
     out.pod(m);
     out.size(list.size());
-    for (const Hit& h : list) {
-      out.str(h.list);
-      out.str(h.entry_id);
-      out.str(h.matched_on);
-      out.str(h.listed_name);
-      out.str(h.value);
-      out.pod(h.score);
-      out.pod(h.first_ms);
-      out.pod(h.last_ms);
-    }
+    for (const Hit& h : list) hit_fields(out, h);
   }
 }
 
@@ -146,14 +151,7 @@ void SanctionsHitDetector::load_state(StateReader& in) {
     const std::size_t hits = in.size();
     for (std::size_t j = 0; j < hits; ++j) {
       Hit& h = list.emplace_back();
-      h.list = in.str();
-      h.entry_id = in.str();
-      h.matched_on = in.str();
-      h.listed_name = in.str();
-      h.value = in.str();
-      in.pod(h.score);
-      in.pod(h.first_ms);
-      in.pod(h.last_ms);
+      hit_fields(in, h);
       check_times(h.first_ms, h.last_ms);
     }
   }

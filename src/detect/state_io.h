@@ -99,6 +99,10 @@ class StateWriter {
   }
 
   // A named, length-prefixed section, so a reader can skip what it does not know.
+  // One field list serves both directions (see the *_fields templates in the detectors):
+  static constexpr bool reading = false;
+  void text(const std::string& s) { str(s); }
+
   std::size_t begin_section(std::string_view name);
   void end_section(std::size_t at);
 
@@ -149,6 +153,8 @@ class StateReader {
   }
   nlohmann::json json();
   Event event();
+  static constexpr bool reading = true;
+  void text(std::string& s) { s = str(); }
   template <class Events>
   void events(Events& list) {  // appends
     const std::size_t n = size();
