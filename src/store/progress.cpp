@@ -45,7 +45,11 @@ void ProgressBar::draw(std::uint64_t bytes, std::uint64_t messages) {
     double frac = std::min(1.0, static_cast<double>(bytes) / static_cast<double>(total_));
     constexpr int kWidth = 24;
     int filled = static_cast<int>(frac * kWidth);
-    line += "[" + std::string(filled, '#') + std::string(kWidth - filled, '.') + "] ";
+    // Appended piece by piece: `"[" + std::string(...)` trips GCC 12's -Wrestrict false positive.
+    line += '[';
+    line.append(static_cast<std::size_t>(filled), '#');
+    line.append(static_cast<std::size_t>(kWidth - filled), '.');
+    line += "] ";
     char pct[16];
     std::snprintf(pct, sizeof pct, "%3.0f%% ", frac * 100);
     line += pct;
