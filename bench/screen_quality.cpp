@@ -21,6 +21,16 @@
 
 namespace scr = seawarden::screen;
 
+// Every candidate's score, no explanations (set member by member: GCC 12 warns about the
+// members a designated initializer leaves out).
+inline scr::MatchOptions all_scores() {
+  scr::MatchOptions o;
+  o.threshold = 0.0f;
+  o.limit = 50;
+  o.explain = false;
+  return o;
+}
+
 namespace {
 
 std::string read_all(const std::string& path) {
@@ -138,7 +148,7 @@ void un_dprk_aliases(const std::string& dir) {
     if (std::find(e.programs.begin(), e.programs.end(), "DPRK") == e.programs.end()) continue;
     for (const auto& n : e.all_names()) {
       ++queries;
-      auto ms = matcher.match(n.text, {.threshold = 0.0f, .limit = 50, .explain = false});
+      auto ms = matcher.match(n.text, all_scores());
       // "first" allows ties with another entry at the same score (a name listed twice).
       bool is_first = false, any = false;
       for (size_t i = 0; i < ms.size(); ++i) {

@@ -55,7 +55,9 @@ void check(std::size_t n, std::size_t memory_events, std::uint32_t seed) {
   EventSpool spool(memory_events);
   for (Event& e : events) spool.add(std::move(e));
   EXPECT_EQ(spool.size(), n);
-  if (memory_events < n) EXPECT_GE(spool.runs_spilled(), (n - 1) / memory_events);
+  if (memory_events < n) {
+    EXPECT_GE(spool.runs_spilled(), (n - 1) / memory_events);
+  }
   std::vector<Event> got;
   spool.drain([&](const Event& e) { got.push_back(e); });
   ASSERT_EQ(got.size(), expected.size());

@@ -83,7 +83,9 @@ TEST_F(ReportInChromium, CasePageMapAndChartsAreDrawn) {
   RecordProperty("sea", static_cast<int>(sea));
   RecordProperty("land", static_cast<int>(land));
   EXPECT_GT(sea / total, 0.05) << "map sea not drawn";
-  if (coastline_available()) EXPECT_GT(land / total, 0.005) << "no land on a map of the Korean coast";
+  if (coastline_available()) {
+    EXPECT_GT(land / total, 0.005) << "no land on a map of the Korean coast";
+  }
   EXPECT_GT(red_track, 300u) << "first vessel's track not drawn";
   EXPECT_GT(blue_track, 300u) << "second vessel's track not drawn";
   EXPECT_GT(shaded_span, 2000u) << "timeline (shaded event span) not drawn";

@@ -55,7 +55,9 @@ TEST(ReportPages, CasePageShowsMapTimelinesIdentitiesHitsAndThresholds) {
   EXPECT_NE(html.find("36001"), std::string::npos);  // the sanctions entry
   EXPECT_NE(html.find("Thresholds of the encounter detector"), std::string::npos);
   EXPECT_NE(html.find("max_distance_m"), std::string::npos);
-  if (coastline_available()) EXPECT_NE(html.find("class=\"land\""), std::string::npos);
+  if (coastline_available()) {
+    EXPECT_NE(html.find("class=\"land\""), std::string::npos);
+  }
   EXPECT_EQ(html.find("http://"), html.find("http://www.w3.org/2000/svg"));  // no network resources
   EXPECT_EQ(html.find("https://"), std::string::npos);
   EXPECT_THROW(case_page(*db, 999999), std::runtime_error);

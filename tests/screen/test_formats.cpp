@@ -16,7 +16,9 @@ std::string fixture(const char* name) { return std::string(SEAWARDEN_SOURCE_DIR)
 scr::ListSet load(const char* name, scr::ListFormat expected) {
   scr::ListSet s = scr::load_lists({fixture(name)});
   EXPECT_EQ(s.files.size(), 1u);
-  if (!s.files.empty()) EXPECT_EQ(s.files[0].format, expected) << scr::to_string(s.files[0].format);
+  if (!s.files.empty()) {
+    EXPECT_EQ(s.files[0].format, expected) << scr::to_string(s.files[0].format);
+  }
   return s;
 }
 
@@ -183,7 +185,9 @@ TEST(Formats, DirectoryLoadsEveryRecognisedFile) {
   EXPECT_EQ(s.files.size(), 8u);
   // Screening across all of them: KIM Jong Un appears in every list.
   scr::Matcher m(s);
-  auto ms = m.match("김정은", {.limit = 20});
+  scr::MatchOptions top20;  // not a designated initializer: GCC 12 warns about the members left out
+  top20.limit = 20;
+  auto ms = m.match("김정은", top20);
   std::set<std::string> lists;
   for (auto& x : ms) lists.insert(x.entity->list);
   EXPECT_EQ(lists, (std::set<std::string>{"ofac", "eu", "uk", "opensanctions"}));
