@@ -40,7 +40,12 @@ std::vector<nlohmann::json> json_lines(const std::string& text) {
   return out;
 }
 
-std::string quoted(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
+std::string quoted(const std::filesystem::path& p) {
+  std::string q = "'";  // appended, not "'" + ...: GCC 12 -Wrestrict false positive
+  q += p.string();
+  q += '\'';
+  return q;
+}
 
 }  // namespace
 
