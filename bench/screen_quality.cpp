@@ -21,16 +21,6 @@
 
 namespace scr = seawarden::screen;
 
-// Every candidate's score, no explanations (set member by member: GCC 12 warns about the
-// members a designated initializer leaves out).
-inline scr::MatchOptions all_scores() {
-  scr::MatchOptions o;
-  o.threshold = 0.0f;
-  o.limit = 50;
-  o.explain = false;
-  return o;
-}
-
 namespace {
 
 std::string read_all(const std::string& path) {
@@ -148,7 +138,7 @@ void un_dprk_aliases(const std::string& dir) {
     if (std::find(e.programs.begin(), e.programs.end(), "DPRK") == e.programs.end()) continue;
     for (const auto& n : e.all_names()) {
       ++queries;
-      auto ms = matcher.match(n.text, all_scores());
+      auto ms = matcher.match(n.text, scr::MatchOptions::ranking(50));
       // "first" allows ties with another entry at the same score (a name listed twice).
       bool is_first = false, any = false;
       for (size_t i = 0; i < ms.size(); ++i) {

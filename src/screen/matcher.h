@@ -25,6 +25,15 @@ struct MatchOptions {
   std::string country;             // refines the score: nationality / address / flag
   std::string dob;                 // refines the score: birth year (YYYY or YYYY-MM-DD)
   bool explain = true;
+
+  // Every candidate's score down to 0, best `limit`, no explanations (quality evaluations).
+  static MatchOptions ranking(std::size_t limit) {
+    MatchOptions o;
+    o.threshold = 0.0f;
+    o.limit = limit;
+    o.explain = false;
+    return o;
+  }
 };
 
 struct Match {

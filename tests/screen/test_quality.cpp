@@ -11,16 +11,6 @@
 
 namespace scr = seawarden::screen;
 
-// Every candidate's score, no explanations (set member by member: GCC 12 warns about the
-// members a designated initializer leaves out).
-inline scr::MatchOptions all_scores() {
-  scr::MatchOptions o;
-  o.threshold = 0.0f;
-  o.limit = 50;
-  o.explain = false;
-  return o;
-}
-
 TEST(Quality, NomenklaturaPairsF1AtDefaultThreshold) {
   SEAWARDEN_REQUIRE_DATA(path, "screening/nomenklatura/cases.csv");
   std::ifstream in(path);
@@ -58,7 +48,7 @@ TEST(Quality, EveryUnDprkAliasFindsItsOwnEntryFirst) {
     if (std::find(e.programs.begin(), e.programs.end(), "DPRK") == e.programs.end()) continue;
     for (const auto& n : e.all_names()) {
       ++queries;
-      auto ms = matcher.match(n.text, all_scores());
+      auto ms = matcher.match(n.text, scr::MatchOptions::ranking(50));
       for (const auto& m : ms)
         if (m.entity == &e && m.score >= ms[0].score) { ++first; break; }
     }
