@@ -109,37 +109,17 @@ void DraughtChangeDetector::finish(const track::Tracker& tracker, const EventSin
 }
 
 void DraughtChangeDetector::save_state(StateWriter& out) const {
-  const auto keys = state_.sorted_keys();
-  out.size(keys.size());
-  for (std::uint64_t k : keys) {
-    out.pod(k);
-    out.pod(*state_.find(k));
-  }
+  save_keyed(out, state_);
   out.events(pending_);
-  const auto vessels = context_.sorted_keys();
-  out.size(vessels.size());
-  for (std::uint64_t k : vessels) {
-    out.pod(k);
-    out.pods(*context_.find(k));
-  }
+  save_keyed(out, context_);
 }
 
 void DraughtChangeDetector::load_state(StateReader& in) {
-  const std::size_t n = in.size(sizeof(std::uint64_t) + sizeof(State));
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto k = in.pod<std::uint64_t>();
-    State& s = state_[k];
-    in.pod(s);
-    check_times(s.baseline_last_ms, s.candidate_first_ms);
-  }
+  load_keyed(in, state_, [](const State& s) { check_times(s.baseline_last_ms, s.candidate_first_ms); });
   in.events(pending_);
-  const std::size_t vessels = in.size(sizeof(std::uint64_t));
-  for (std::size_t i = 0; i < vessels; ++i) {
-    const auto k = in.pod<std::uint64_t>();
-    auto& contexts = context_[k];
-    in.pods(contexts);
+  load_keyed(in, context_, [](const std::vector<Context>& contexts) {
     for (const Context& c : contexts) check_times(c.start_ms, c.end_ms);
-  }
+  });
 }
 
 }  // namespace seawarden::detect

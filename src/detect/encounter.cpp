@@ -48,15 +48,6 @@ nlohmann::json VesselIdentity::to_json(std::uint32_t mmsi) const {
 }
 
 namespace {
-// The saved fields, one list for both directions (IO: StateWriter or StateReader).
-template <class IO, class Id>
-void identity_fields(IO& io, Id& id) {
-  io.text(id.name);
-  io.text(id.callsign);
-  io.text(id.flag);
-  io.pod(id.imo);
-  io.pod(id.last_seen_ms);
-}
 template <class IO, class Pair>
 void pair_fields(IO& io, Pair& p) {
   io.pod(p.first_ms);

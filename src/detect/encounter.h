@@ -53,6 +53,17 @@ struct VesselIdentity {
   void load(StateReader& in);
 };
 
+// The saved fields of a VesselIdentity, one list for both directions (IO: StateWriter or
+// StateReader).
+template <class IO, class Id>
+void identity_fields(IO& io, Id& id) {
+  io.text(id.name);
+  io.text(id.callsign);
+  io.text(id.flag);
+  io.pod(id.imo);
+  io.pod(id.last_seen_ms);
+}
+
 // Latest identity per MMSI, dropped some time after the vessel's last fix.
 class IdentityCache {
  public:

@@ -195,12 +195,7 @@ void GapDetector::save_state(StateWriter& out) const {
     watch_fields(out, *watches_.find(k));
   }
   // The cell lists verbatim: their order decides which vessels a capped count took.
-  const auto cells = grid_.sorted_keys();
-  out.size(cells.size());
-  for (std::uint64_t c : cells) {
-    out.pod(c);
-    out.pods(*grid_.find(c));
-  }
+  save_keyed(out, grid_);
   const auto waiting = sorted_keys_of(awaiting_draught_);
   out.size(waiting.size());
   for (std::uint32_t m : waiting) {
@@ -218,17 +213,13 @@ void GapDetector::load_state(StateReader& in) {
     check_time(w.since_ms);
     check_position(w.lat, w.lon);
   }
-  const std::size_t cells = in.size(sizeof(std::uint64_t));
-  for (std::size_t i = 0; i < cells; ++i) {
-    const auto c = in.pod<std::uint64_t>();
-    auto& list = *grid_.find_or_insert(c).first;
-    in.pods(list);
+  load_keyed(in, grid_, [](const std::vector<CellEntry>& list) {
     for (const CellEntry& e : list) {
       check_position(e.lat, e.lon);
       if (!(e.dlat >= 0 && e.dlat <= 180 && e.dlon >= 0 && e.dlon <= 360))
         throw std::runtime_error("gap state: watch box out of range (corrupt)");
     }
-  }
+  });
   const std::size_t waiting = in.size(sizeof(std::uint32_t));
   for (std::size_t i = 0; i < waiting; ++i) {
     const auto m = in.pod<std::uint32_t>();

@@ -93,12 +93,7 @@ void IdentityAnomalyDetector::save_state(StateWriter& out) const {
     out.pod(m);
     out.pod(invalid_imo_.at(m));
   }
-  const auto imos = by_imo_.sorted_keys();
-  out.size(imos.size());
-  for (std::uint64_t imo : imos) {
-    out.pod(imo);
-    out.pods(*by_imo_.find(imo));
-  }
+  save_keyed(out, by_imo_);
 }
 
 void IdentityAnomalyDetector::load_state(StateReader& in) {
@@ -110,16 +105,12 @@ void IdentityAnomalyDetector::load_state(StateReader& in) {
     fix_bool(s.shared);
     check_times(s.first_ms, s.last_ms);
   }
-  const std::size_t imos = in.size(sizeof(std::uint64_t));
-  for (std::size_t i = 0; i < imos; ++i) {
-    const auto imo = in.pod<std::uint64_t>();
-    auto& holders = by_imo_[imo];
-    in.pods(holders);
+  load_keyed(in, by_imo_, [](auto& holders) {
     for (auto& [mmsi, s] : holders) {
       fix_bool(s.shared);
       check_times(s.first_ms, s.last_ms);
     }
-  }
+  });
 }
 
 }  // namespace seawarden::detect

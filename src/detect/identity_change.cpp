@@ -67,22 +67,13 @@ void IdentityChangeDetector::on_static(const track::Vessel& vessel, const Vessel
 }
 
 void IdentityChangeDetector::save_state(StateWriter& out) const {
-  const auto keys = imo_holder_.sorted_keys();
-  out.size(keys.size());
-  for (std::uint64_t k : keys) {
-    out.pod(k);
-    out.pod(*imo_holder_.find(k));
-  }
+  save_keyed(out, imo_holder_);
   out.size(hops_reported_.size());
   for (const auto& hop : hops_reported_) out.pod(hop);
 }
 
 void IdentityChangeDetector::load_state(StateReader& in) {
-  const std::size_t n = in.size(sizeof(std::uint64_t) + sizeof(ImoHolder));
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto k = in.pod<std::uint64_t>();
-    in.pod(imo_holder_[k]);
-  }
+  load_keyed(in, imo_holder_, [](const ImoHolder&) {});
   const std::size_t hops = in.size(sizeof(std::pair<std::uint32_t, std::uint32_t>));
   for (std::size_t i = 0; i < hops; ++i) hops_reported_.insert(in.pod<std::pair<std::uint32_t, std::uint32_t>>());
 }

@@ -71,11 +71,7 @@ void run_fields(IO& io, Run& r) {  // one list for both directions
   io.pods(r.speed);
   io.pods(r.lat);
   io.pods(r.lon);
-  io.text(r.id.name);
-  io.text(r.id.callsign);
-  io.text(r.id.flag);
-  io.pod(r.id.imo);
-  io.pod(r.id.last_seen_ms);
+  identity_fields(io, r.id);
 }
 }  // namespace
 

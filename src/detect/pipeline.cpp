@@ -117,10 +117,7 @@ class Pipeline::Impl : public track::TrackSink {
     if (tracker_.released_until() != INT64_MIN) advance(tracker_.released_until());
     for (auto& d : spatial_) d->finish(sink_);
     for (auto& d : track_) d->finish(tracker_, sink_);
-    fill_stats();
-    events_.drain([this](const Event& e) {
-      if (owner_.on_event) owner_.on_event(e);
-    });
+    pause();
     finished_ = true;
   }
 
@@ -151,7 +148,7 @@ class Pipeline::Impl : public track::TrackSink {
     for (auto& det : spatial_) det->on_fix(fix, prev, info, sink_);
     if (owner_.on_fix) owner_.on_fix(fix, info);
   }
-  void prefetch(const track::Observation& obs, const track::Vessel* v, std::size_t, int distance) override {
+  void prefetch(const track::Observation& obs, const track::Vessel* v, int distance) override {
     if (distance == track::ReorderBuffer::kFarAhead) {
       if (obs.has_position)
         for (auto& det : spatial_) det->prefetch(obs.mmsi, 0, false);
@@ -267,12 +264,6 @@ void vessel_fields(IO& io, Vessel& v) {
   io.pod(v.segments);
 }
 
-template <class T>
-void get(std::string_view& in, T& v) {
-  if (in.size() < sizeof v) throw std::runtime_error("track state: truncated");
-  std::memcpy(&v, in.data(), sizeof v);
-  in.remove_prefix(sizeof v);
-}
 
 }  // namespace
 
@@ -373,46 +364,48 @@ void Pipeline::Impl::load_state(std::string_view blob) {
       had_tracks = true;
       continue;
     }
-    bool known = false;
+    // A section no detector claims is of one disabled since: its windows are dropped.
     for (auto& d : spatial_)
-      if (name == d->kind()) d->load_state(body), body.expect_done(name), known = true;
+      if (name == d->kind()) d->load_state(body), body.expect_done(name);
     for (auto& d : track_)
-      if (name == d->kind()) d->load_state(body), body.expect_done(name), known = true;
-    (void)known;  // a detector disabled since the state was saved: its windows are dropped
+      if (name == d->kind()) d->load_state(body), body.expect_done(name);
   }
   if (!had_tracks || !ended) throw std::runtime_error("track state: incomplete (cut short?)");
 }
 
-void Pipeline::Impl::load_state_v1(std::string_view in) {
-  std::uint64_t n = 0;
-  get(in, n);
+void Pipeline::Impl::load_state_v1(std::string_view blob) {
+  StateReader in(blob);
+  const std::size_t n = in.size(sizeof(std::uint32_t));
   std::uint64_t segments = 0;
-  for (std::uint64_t i = 0; i < n; ++i) {
+  for (std::size_t i = 0; i < n; ++i) {
     std::uint32_t mmsi = 0;
-    get(in, mmsi);
+    in.pod(mmsi);
     track::Vessel& v = tracker_.get_or_create(mmsi);
-    get(in, v.first_t_ms);
-    get(in, v.last_t_ms);
-    get(in, v.messages);
-    get(in, v.fixes);
-    get(in, v.has_fix);
-    get(in, v.last_fix);
+    in.pod(v.first_t_ms);
+    in.pod(v.last_t_ms);
+    in.pod(v.messages);
+    in.pod(v.fixes);
+    v.has_fix = in.pod<std::uint8_t>() != 0;
+    in.pod(v.last_fix);
     struct LegacySegments {  // SegmentSet as version 1 laid it out
       std::array<track::SegmentEnd, track::kMaxOpenSegments> open;
       std::uint8_t n_open;
       std::uint32_t next_id;
     } legacy;
-    get(in, legacy);
+    in.pod(legacy);
     v.segments.open = legacy.open;
     v.segments.n_open = std::min<std::uint8_t>(legacy.n_open, track::kMaxOpenSegments);
     v.segments.next_id = legacy.next_id;
     track::Identity id;
-    get(in, id);
+    in.pod(id);
+    id.name.clamp();
+    id.callsign.clamp();
+    id.destination.clamp();
     v.identity.restore(id);
     segments += v.segments.next_id - 1;
   }
   tracker_.add_restored_segments(segments);
-  if (!in.empty()) throw std::runtime_error("track state: trailing bytes");
+  in.expect_done("track");
 }
 
 Pipeline::Pipeline(const Config& cfg, const ZoneSet* zones, const screen::Matcher* matcher)

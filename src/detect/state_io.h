@@ -98,11 +98,11 @@ class StateWriter {
     for (const Event& e : list) event(e);
   }
 
-  // A named, length-prefixed section, so a reader can skip what it does not know.
-  // One field list serves both directions (see the *_fields templates in the detectors):
-  static constexpr bool reading = false;
+  // Same name as StateReader::text, so one field list serves both directions (the *_fields
+  // templates in the detectors).
   void text(const std::string& s) { str(s); }
 
+  // A named, length-prefixed section, so a reader can skip what it does not know.
   std::size_t begin_section(std::string_view name);
   void end_section(std::size_t at);
 
@@ -153,7 +153,6 @@ class StateReader {
   }
   nlohmann::json json();
   Event event();
-  static constexpr bool reading = true;
   void text(std::string& s) { s = str(); }
   template <class Events>
   void events(Events& list) {  // appends
@@ -164,7 +163,6 @@ class StateReader {
   // The next section: its name, and a reader over its bytes (this reader moves past them).
   std::string_view section(StateReader& body);
   bool done() const { return in_.empty(); }
-  std::string_view rest() const { return in_; }
   void expect_done(std::string_view what) const {
     if (!in_.empty()) throw std::runtime_error(std::string(what) + " state: trailing bytes");
   }
@@ -175,5 +173,30 @@ class StateReader {
   }
   std::string_view in_;
 };
+
+// A map keyed by 64-bit keys (KeyMap) whose values are trivially copyable or vectors of such:
+// saved as (key, value) in ascending key order; loaded entry by entry, `check` validating each
+// value (it throws on corruption).
+template <class Map>
+void save_keyed(StateWriter& out, const Map& map) {
+  const auto keys = map.sorted_keys();
+  out.size(keys.size());
+  for (std::uint64_t k : keys) {
+    out.pod(k);
+    const auto& value = *map.find(k);
+    if constexpr (requires { value.size(); }) out.pods(value);
+    else out.pod(value);
+  }
+}
+template <class Map, class Check>
+void load_keyed(StateReader& in, Map& map, Check&& check) {
+  const std::size_t n = in.size(sizeof(std::uint64_t));
+  for (std::size_t i = 0; i < n; ++i) {
+    auto& value = *map.find_or_insert(in.pod<std::uint64_t>()).first;
+    if constexpr (requires { value.size(); }) in.pods(value);
+    else in.pod(value);
+    check(value);
+  }
+}
 
 }  // namespace seawarden::detect

@@ -78,7 +78,7 @@ void Tracker::prefetch(const Observation& o, int distance) {
   // touches one at random: start the loads early (index slot first, then the record).
   if (distance == ReorderBuffer::kFarAhead) {
     index_.prefetch(o.mmsi);
-    sink_.prefetch(o, nullptr, 0, distance);
+    sink_.prefetch(o, nullptr, distance);
     return;
   }
   const std::uint32_t i = index_.find(o.mmsi);
@@ -95,8 +95,9 @@ void Tracker::prefetch(const Observation& o, int distance) {
       __builtin_prefetch(id);
       __builtin_prefetch(id + sizeof(Identity) - 1);
     }
+    return;
   }
-  sink_.prefetch(o, &vessels_[i], i, distance);
+  sink_.prefetch(o, &vessels_[i], distance);
 }
 
 void Tracker::flush() {

@@ -62,9 +62,10 @@ class TrackSink {
   // Any message of a vessel (position or static), after the two calls above.
   virtual void on_message(const Vessel& vessel, const Observation& obs) {}
   // A message will be processed soon: a chance to prefetch what it will touch. `distance`
-  // (ReorderBuffer::kFarAhead, kMidAhead, kNearAhead) says how soon; `vessel` is null at the
-  // far stage (its record may not be in cache yet) and for a vessel not seen before.
-  virtual void prefetch(const Observation& obs, const Vessel* vessel, std::size_t vessel_index, int distance) {}
+  // (ReorderBuffer::kFarAhead, then kNearAhead) says how soon; `vessel` is null at the far
+  // stage (its record may not be in cache yet) and for a vessel not seen before. (The middle
+  // stage is the tracker's own: the vessel record.)
+  virtual void prefetch(const Observation& obs, const Vessel* vessel, int distance) {}
 };
 
 class Tracker {
