@@ -113,9 +113,7 @@ class PayloadBits {
   // assembled characters read as 0 (gpsd's zeroed buffer does the same).
   std::uint64_t u(std::size_t start, unsigned len) const {
     const std::size_t byte = start >> 3;
-    // The second test never fires (used_bytes_ leaves the padding) but lets the compiler see
-    // the 8-byte load stays inside the buffer.
-    if (byte >= used_bytes_ || byte + 8 > bytes_.size()) return 0;
+    if (byte >= used_bytes_) return 0;
     std::uint64_t w;
     std::memcpy(&w, bytes_.data() + byte, 8);
     w = __builtin_bswap64(w);
@@ -147,7 +145,7 @@ class PayloadBits {
     }
   end_of_text:
     if (trim)
-      while (n > 0 && (dst[n - 1] == ' ' || dst[n - 1] == '@')) --n;
+      while (n > 0 && dst[n - 1] == ' ') --n;  // ('@' never got copied: it ends the text)
     return n;
   }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "ais/digits.h"
 #include "ais/json_writer.h"
 
 namespace seawarden::ais::detail {
@@ -149,14 +150,6 @@ class JsonOut {
     }
     p_ = std::to_chars(p_, p_ + 24, v).ptr;
   }
-  void put_small(unsigned v) {  // v < 100
-    if (v < 10) {
-      *p_++ = static_cast<char>('0' + v);
-    } else {
-      std::memcpy(p_, kDigitPairs + 2 * v, 2);
-      p_ += 2;
-    }
-  }
   void fixed(double v, int prec) {
     char tmp[400];  // %.Nf of any double fits (|v| < 1e309)
     auto r = std::to_chars(tmp, tmp + sizeof tmp, v, std::chars_format::fixed, prec);
@@ -281,19 +274,22 @@ class JsonOut {
     *p_++ = c;
   }
 
-  // Raw room for up to `n` bytes written with put()/advance (n <= kCapacity).
+  // Raw room for up to `n` bytes, written by the caller then kept with advance (n <= kCapacity).
   char* reserve(std::size_t n) {
     need(n);
     return p_;
   }
   void advance(std::size_t n) { p_ += n; }
 
-  static constexpr char kDigitPairs[] =
-      "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-      "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-      "8081828384858687888990919293949596979899";
-
  private:
+  void put_small(unsigned v) {  // v < 100
+    if (v < 10) {
+      *p_++ = static_cast<char>('0' + v);
+    } else {
+      std::memcpy(p_, kDigitPairs + 2 * v, 2);
+      p_ += 2;
+    }
+  }
   static constexpr std::size_t kCapacity = 2048;
   static constexpr std::size_t kSmall = 512;
   // Makes room for `n` more bytes (n <= kCapacity).

@@ -66,13 +66,7 @@ void base_station(JsonOut& j, const BaseStation& p, bool scaled) {
   if (p.year < 100) j.ch('0');
   j.pad2(p.year);
   j.ch('-');
-  j.pad2(p.month);
-  j.ch('-');
-  j.pad2(p.day);
-  j.ch('T');
-  j.pad2(p.hour);
-  j.ch(':');
-  j.pad2(p.minute);
+  j.month_day_time(p.month, p.day, p.hour, p.minute);
   j.ch(':');
   j.pad2(p.second);
   j.raw("Z\"");

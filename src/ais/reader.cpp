@@ -275,11 +275,13 @@ void Reader::Impl::line(std::string_view s) {
   error(LineError::UnknownLine);  // other NMEA sentences, junk
 }
 
+namespace {
 // Views of a parse of `from` re-pointed into `kept`, a copy of the same text.
 std::string_view rebase(std::string_view view, std::string_view from, const std::string& kept) {
   if (view.empty()) return {};
   return std::string_view(kept).substr(static_cast<std::size_t>(view.data() - from.data()), view.size());
 }
+}  // namespace
 
 void Reader::Impl::standalone_tag(std::string_view text) {
   // DMA writes the same "\si:AISD*3F\" before every sentence: parsed once.

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <utility>
 
+#include "ais/digits.h"
 #include "ais/nmea.h"
 #include "ais/scan.h"
 
@@ -12,10 +13,6 @@ namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-constexpr char kDigitPairs[] =
-    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-    "8081828384858687888990919293949596979899";
 
 // Reads exactly `n` digits at text[pos]; false when any is missing.
 bool fixed_digits(std::string_view text, std::size_t pos, std::size_t n, int& out) {
