@@ -104,7 +104,6 @@ struct StoreWriter::Impl {
   std::optional<Transaction> tx;
   std::int64_t file_id = 0;
   std::unordered_set<std::int64_t> stale_provisional;
-  bool finishing = false;
   std::uint64_t buffered = 0;       // rows in all vessels' `dropped`
   std::uint64_t open_positions = 0;  // rows in all vessels' `open` chunks
 
@@ -150,7 +149,6 @@ struct StoreWriter::Impl {
   // (memory stays bounded whatever the number of vessels).
   void flush_all_open() {
     for (auto& [mmsi, v] : vessels) flush_open(mmsi, v);
-    open_positions = 0;
   }
 
   // Keeps a position: it joins the vessel's open chunk (full chunks are written).
@@ -318,15 +316,13 @@ void StoreWriter::begin_file(const FileRecord& file) {
 void StoreWriter::on_fix(const track::Fix& fix) {
   auto& I = *impl_;
   auto& v = I.vessels[fix.mmsi];
-  if (!I.finishing) {
-    ++counts_.fixes;
-    if (!counts_.first_ms || fix.t_ms < counts_.first_ms) counts_.first_ms = fix.t_ms;
-    counts_.last_ms = std::max(counts_.last_ms, fix.t_ms);
-    if (!v.fixes || fix.t_ms < v.first_ms) v.first_ms = fix.t_ms;
-    v.last_ms = std::max(v.last_ms, fix.t_ms);
-    ++v.fixes;
-    v.dirty = true;
-  }
+  ++counts_.fixes;
+  if (!counts_.first_ms || fix.t_ms < counts_.first_ms) counts_.first_ms = fix.t_ms;
+  counts_.last_ms = std::max(counts_.last_ms, fix.t_ms);
+  if (!v.fixes || fix.t_ms < v.first_ms) v.first_ms = fix.t_ms;
+  v.last_ms = std::max(v.last_ms, fix.t_ms);
+  ++v.fixes;
+  v.dirty = true;
 
   Row r = to_row(fix);
   bool keep = fix.t_ms - v.last_kept_ms >= I.opt.interval_ms || fix.segment != v.last_segment ||
@@ -446,26 +442,6 @@ void StoreWriter::rollback() {
   I.open_positions = 0;
   I.tx.reset();  // rolls back
   I.file_id = 0;
-}
-
-void StoreWriter::begin_finish() {
-  auto& I = *impl_;
-  I.tx.emplace(I.db);
-  counts_ = {};
-  I.collect_provisional();
-  I.file_id = I.db.scalar_int("SELECT max(id) FROM ingest_files");
-  I.finishing = true;
-}
-
-void StoreWriter::commit_finish() {
-  auto& I = *impl_;
-  if (!I.tx) throw std::logic_error("commit_finish without begin_finish");
-  I.delete_stale_provisional();
-  I.flush_all_open();
-  I.write_vessels();
-  I.tx->commit();
-  I.tx.reset();
-  I.finishing = false;
 }
 
 }  // namespace seawarden::store

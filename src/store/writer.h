@@ -91,10 +91,6 @@ class StoreWriter {
   // Abandons the open transaction (nothing of the file is kept).
   void rollback();
 
-  // The end-of-input phase: events still open are stored as provisional; provisional
-  // events of earlier runs that are not emitted again are removed.
-  void begin_finish();
-  void commit_finish();
 
   const FileCounts& counts() const { return counts_; }
 

@@ -28,7 +28,7 @@ TEST(ReportCases, ZonesOfInterest) {
   EXPECT_TRUE(zone_of_interest("anch-7", "Chongjin outer anchorage", "anchorage"));
   EXPECT_TRUE(zone_of_interest("anch-kp-1", "West anchorage", "anchorage"));
   EXPECT_TRUE(zone_of_interest("p-9", "Port of interest 9", "port"));
-  EXPECT_TRUE(zone_of_interest("p-10", "Harbour", "port (sanctioned)"));
+  EXPECT_TRUE(zone_of_interest("p-10", "Harbour (sanctioned)", "port"));  // the marker in the name
   EXPECT_TRUE(zone_of_interest("ts-kp-west", "DPRK west coast territorial sea", "territorial_sea"));
   EXPECT_TRUE(zone_of_interest("ta-1", "Transfer area", "transfer_area"));
   EXPECT_TRUE(zone_of_interest("x", "Fishing closure", "closed_area"));  // any other kind

@@ -97,23 +97,23 @@ TEST(StoreWriter, EventIdsAreStableAndProvisionalEventsAreReplaced) {
   Database db(dir.file("s.db"), Database::Mode::ReadWrite);
   migrate(db);
   StoreWriter w(db);
-  auto f = file_record(w.start_run("test", "", "[]", "{}"), "a");
+  const std::int64_t run = w.start_run("test", "", "[]", "{}");
+  auto f = file_record(run, "a");
   w.begin_file(f);
   auto e1 = make_event("encounter", kT0, kT0 + 180 * kMin, {412000001, 445000002});
   auto id1 = w.on_event(e1);
-  w.commit_file(f, "");
-  // End of input: a zone visit still open, twice (two runs): same id, one row.
+  // A zone visit still open at the end of the file, and again after the next: same id, one row.
   auto visit = make_event("zone_visit", kT0 + 10 * kMin, kT0 + 20 * kMin, {412000001});
   visit.fields["zone"] = "kb-1";
-  w.begin_finish();
   auto id2 = w.on_event(visit, true);
-  w.commit_finish();
+  w.commit_file(f, "");
+  auto fb = file_record(run, "b");
+  w.begin_file(fb);
   visit.end_ms = kT0 + 30 * kMin;
-  w.begin_finish();
   EXPECT_EQ(w.on_event(visit, true), id2);
-  w.commit_finish();
-  // The next day closes it: still the same id, no longer provisional.
-  auto f2 = file_record(1, "b");
+  w.commit_file(fb, "");
+  // The next file closes it: still the same id, no longer provisional.
+  auto f2 = file_record(run, "c");
   w.begin_file(f2);
   visit.end_ms = kT0 + 40 * kMin;
   EXPECT_EQ(w.on_event(visit, false), id2);
@@ -125,14 +125,16 @@ TEST(StoreWriter, EventIdsAreStableAndProvisionalEventsAreReplaced) {
   EXPECT_FALSE(got->provisional);
   EXPECT_EQ(got->event.end_ms, kT0 + 40 * kMin);
   EXPECT_EQ(got->event.fields.value("zone", ""), "kb-1");
-  // A provisional event not emitted again disappears.
+  // A provisional event that the next file does not emit again (final or provisional) disappears.
   auto other = make_event("loitering", kT0, kT0 + 5 * 3600'000, {412000009});
-  w.begin_finish();
+  auto f3 = file_record(run, "d");
+  w.begin_file(f3);
   auto id3 = w.on_event(other, true);
-  w.commit_finish();
+  w.commit_file(f3, "");
   EXPECT_TRUE(get_event(db, id3));
-  w.begin_finish();
-  w.commit_finish();
+  auto f4 = file_record(run, "e");
+  w.begin_file(f4);
+  w.commit_file(f4, "");
   EXPECT_FALSE(get_event(db, id3));
   EXPECT_EQ(db.scalar_int("SELECT count(*) FROM event_vessels WHERE event_id=" + std::to_string(id3)), 0);
 }
