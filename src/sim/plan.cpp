@@ -15,28 +15,10 @@ LatLon offset_km(const LatLon& p, double east_km, double north_km) {
 double distance_km(const LatLon& a, const LatLon& b) { return geo::distance_km(a.lat, a.lon, b.lat, b.lon); }
 
 State Plan::at(std::int64_t t, std::size_t& c) const {
-  State s;
-  if (points.empty()) return s;
-  if (c >= points.size()) c = 0;
-  if (points[c].t_ms > t) c = 0;
-  while (c + 1 < points.size() && points[c + 1].t_ms <= t) ++c;
-  const Waypoint& a = points[c];
-  if (c + 1 >= points.size() || t <= a.t_ms) {
-    s.pos = a.pos;
-    s.status = a.status;
-    if (c + 1 < points.size()) {
-      const Waypoint& b = points[c + 1];
-      s.sog_kn = geo::ms_to_knots(distance_km(a.pos, b.pos) * 1000, static_cast<double>(b.t_ms - a.t_ms));
-      s.cog_deg = geo::bearing_deg(a.pos.lat, a.pos.lon, b.pos.lat, b.pos.lon);
-    }
-    return s;
-  }
-  const Waypoint& b = points[c + 1];
-  const double f = static_cast<double>(t - a.t_ms) / static_cast<double>(b.t_ms - a.t_ms);
-  s.pos = {a.pos.lat + (b.pos.lat - a.pos.lat) * f, a.pos.lon + (b.pos.lon - a.pos.lon) * f};
-  s.sog_kn = geo::ms_to_knots(distance_km(a.pos, b.pos) * 1000, static_cast<double>(b.t_ms - a.t_ms));
-  s.cog_deg = geo::bearing_deg(a.pos.lat, a.pos.lon, b.pos.lat, b.pos.lon);
-  s.status = a.status;
+  PlanCursor pc;
+  pc.i = c;
+  const State s = at(t, pc);
+  c = pc.i;
   return s;
 }
 

@@ -120,11 +120,13 @@ IngestResult run_ingest(const IngestOptions& o) {
 
   for (const auto& path : o.inputs) {
     ContentId cid;
-    std::optional<MappedFile> mapped;
+    bool plain = false;  // an uncompressed file: progress can show a total and an ETA
     try {
-      // Hashed from a mapping, slice by slice (content_id releases each slice).
-      mapped.emplace(path);
-      cid = mapped->mapped() ? mapped->content_id() : content_id_of_file(path);
+      // Hashed from a mapping, slice by slice (content_id releases each slice); the mapping
+      // goes before decoding, which maps the file again through the decoder's own reader.
+      MappedFile mapped(path);
+      cid = mapped.mapped() ? mapped.content_id() : content_id_of_file(path);
+      plain = mapped.mapped() && !is_gzip(mapped.bytes());
     } catch (const std::exception& e) {
       std::fprintf(stderr, "ingest: %s\n", e.what());
       ++result.files_failed;
@@ -147,7 +149,6 @@ IngestResult run_ingest(const IngestOptions& o) {
       writer.begin_file(rec);
       ais::Reader reader([&pipeline](const ais::Received& r) { pipeline.on_message(r); });
       // Compressed input: progress counts decompressed bytes, so no total and no ETA.
-      const bool plain = mapped->mapped() && !is_gzip(mapped->bytes());
       bar.start(std::filesystem::path(path).filename().string(), plain ? cid.size : 0);
       std::uint64_t bytes = 0;
       auto feed = [&](std::string_view chunk) {
@@ -158,7 +159,6 @@ IngestResult run_ingest(const IngestOptions& o) {
       // The decoder's own reader: plain files mapped again (the pages are in the page cache
       // after the content id), decoded pages handed back as it goes; gzip through zlib.
       ais::read_input(path, feed);
-      mapped.reset();
       reader.finish();
       // Events closed so far arrive now; what is still open (an encounter across midnight)
       // stays open in the saved state and continues with the next file.

@@ -153,13 +153,12 @@ void convert_positions_to_chunks(Database& db) {
   auto rows = db.prepare(
       "SELECT mmsi,t_ms,lat_e6,lon_e6,IFNULL(sog_dkn,-1),IFNULL(cog_ddeg,-1),IFNULL(heading,-1),IFNULL(status,15),"
       "segment FROM positions ORDER BY mmsi, t_ms");
-  auto insert = db.prepare("INSERT INTO track_chunks(mmsi,t0_ms,t1_ms,n,data) VALUES(?,?,?,?,?)");
+  auto insert = prepare_chunk_insert(db);
   ChunkEncoder chunk;
   std::int64_t chunk_mmsi = -1;
   auto flush = [&] {
     if (chunk.empty()) return;
-    insert.bind(1, chunk_mmsi).bind(2, chunk.t0()).bind(3, chunk.t1()).bind(4, static_cast<std::int64_t>(chunk.size()));
-    insert.bind_blob(5, chunk.bytes()).run();
+    insert_chunk(insert, chunk_mmsi, chunk);
     chunk.clear();
   };
   while (rows.step()) {
@@ -204,6 +203,15 @@ void migrate(Database& db, int target) {
     db.exec("PRAGMA user_version=" + std::to_string(version + 1));
     tx.commit();
   }
+}
+
+Statement prepare_chunk_insert(Database& db) {
+  return db.prepare("INSERT INTO track_chunks(mmsi,t0_ms,t1_ms,n,data) VALUES(?,?,?,?,?)");
+}
+
+void insert_chunk(Statement& insert, std::int64_t mmsi, const ChunkEncoder& chunk) {
+  insert.bind(1, mmsi).bind(2, chunk.t0()).bind(3, chunk.t1()).bind(4, static_cast<std::int64_t>(chunk.size()));
+  insert.bind_blob(5, chunk.bytes()).run();
 }
 
 }  // namespace seawarden::store

@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "store/schema.h"
 #include "store/timefmt.h"
 #include "store/track_codec.h"
 
@@ -108,7 +109,7 @@ struct StoreWriter::Impl {
   std::uint64_t open_positions = 0;  // rows in all vessels' `open` chunks
 
   Impl(Database& d, ThinningOptions o) : db(d), opt(o) {
-    insert_chunk = db.prepare("INSERT INTO track_chunks(mmsi,t0_ms,t1_ms,n,data) VALUES(?,?,?,?,?)");
+    insert_chunk = prepare_chunk_insert(db);
     insert_identity = db.prepare("INSERT OR REPLACE INTO identities VALUES(?,?,?,?,?,?,?,?,?,?)");
     upsert_event = db.prepare(
         "INSERT INTO events(kind,start_ms,end_ms,mmsi,mmsi2,lat,lon,fields,fingerprint,provisional,file_id) "
@@ -134,8 +135,7 @@ struct StoreWriter::Impl {
   }
 
   void insert(std::uint32_t mmsi, const ChunkEncoder& chunk) {
-    insert_chunk.bind(1, mmsi).bind(2, chunk.t0()).bind(3, chunk.t1()).bind(4, static_cast<std::int64_t>(chunk.size()));
-    insert_chunk.bind_blob(5, chunk.bytes()).run();
+    store::insert_chunk(insert_chunk, mmsi, chunk);
   }
 
   void flush_open(std::uint32_t mmsi, VesselState& v) {
