@@ -24,16 +24,6 @@ void loose_date(JsonOut& j, std::string_view k, unsigned mo, unsigned d, unsigne
   j.ch('"');
 }
 
-// "%02u-%02uT%02u:%02u" with optional trailing Z.
-void date(JsonOut& j, std::string_view k, unsigned mo, unsigned d, unsigned h, unsigned mi,
-          bool zulu) {
-  j.key(k);
-  j.ch('"');
-  j.month_day_time(mo, d, h, mi);
-  if (zulu) j.ch('Z');
-  j.ch('"');
-}
-
 void meteo(JsonOut& j, const app::MeteoHydro& w, bool scaled) {
   if (scaled) {
     j.deg("lat", w.lat, kMin1k6, 6);
@@ -172,7 +162,7 @@ void route(JsonOut& j, const app::RouteInfo& r, bool scaled) {
   j.u("sender", r.sender);
   j.u("rtype", r.rtype);
   j.s("rtype_text", route_type_text(r.rtype));
-  date(j, "start", r.month, r.day, r.hour, r.minute, true);
+  j.partial_date("start", r.month, r.day, r.hour, r.minute, true);
   j.u("duration", r.duration);
   j.raw(",\"waypoints\":[");
   for (std::size_t i = 0; i < r.waycount; ++i) {
@@ -199,9 +189,9 @@ void append_binary_app(JsonOut& j, const AppBody& app, bool scaled) {
           j.data("data", p);
         } else if constexpr (std::is_same_v<T, app::DangerousCargo>) {
           j.s("lastport", p.lastport);
-          date(j, "departure", p.lmonth, p.lday, p.lhour, p.lminute, true);
+          j.partial_date("departure", p.lmonth, p.lday, p.lhour, p.lminute, true);
           j.s("nextport", p.nextport);
-          date(j, "eta", p.nmonth, p.nday, p.nhour, p.nminute, true);
+          j.partial_date("eta", p.nmonth, p.nday, p.nhour, p.nminute, true);
           j.s("dangerous", p.dangerous);
           j.s("imdcat", p.imdcat);
           j.u("unid", p.unid);
@@ -213,7 +203,7 @@ void append_binary_app(JsonOut& j, const AppBody& app, bool scaled) {
           j.u("persons", p.persons);
         } else if constexpr (std::is_same_v<T, app::ClearanceTime>) {
           j.u("linkage", p.linkage);
-          date(j, "arrival", p.month, p.day, p.hour, p.minute, true);
+          j.partial_date("arrival", p.month, p.day, p.hour, p.minute, true);
           j.s("portname", p.portname);
           j.s("destination", p.destination);
           j.lon_lat(p.lon, p.lat, scaled, kMin1k6, 6);
@@ -287,8 +277,8 @@ void append_binary_app(JsonOut& j, const AppBody& app, bool scaled) {
           j.s("closeto", p.closeto);
           j.u("radius", p.radius);
           j.u("extunit", p.extunit);
-          date(j, "from", p.fmonth, p.fday, p.fhour, p.fminute, false);
-          date(j, "to", p.tmonth, p.tday, p.thour, p.tminute, false);
+          j.partial_date("from", p.fmonth, p.fday, p.fhour, p.fminute, false);
+          j.partial_date("to", p.tmonth, p.tday, p.thour, p.tminute, false);
         } else if constexpr (std::is_same_v<T, app::VtsTargets>) {
           j.raw(",\"targets\":[");
           for (std::size_t i = 0; i < p.ntargets; ++i) {

@@ -89,11 +89,7 @@ class JsonOut {
   template <typename K>
   void legend(const K& k, std::string_view v) {
     key(k);
-    need(v.size() + 2);
-    *p_++ = '"';
-    std::memcpy(p_, v.data(), v.size());
-    p_ += v.size();
-    *p_++ = '"';
+    quoted_raw(v);
   }
   // A literal value (already quoted if a string).
   template <typename K>
@@ -197,11 +193,7 @@ class JsonOut {
     std::size_t clean = 0;
     while (clean < v.size() && !needs_escape(v[clean])) ++clean;
     if (clean == v.size() && v.size() <= kSmall) {
-      need(v.size() + 2);
-      *p_++ = '"';
-      std::memcpy(p_, v.data(), v.size());
-      p_ += v.size();
-      *p_++ = '"';
+      quoted_raw(v);
       return;
     }
     static const char hex[] = "0123456789abcdef";
@@ -249,6 +241,15 @@ class JsonOut {
     }
     *p_++ = '"';
   }
+  // A keyed partial date, "k":"MM-DDTHH:MM" with an optional trailing Z (gpsd's ETA and the
+  // dates of binary messages).
+  void partial_date(std::string_view k, unsigned month, unsigned day, unsigned hour, unsigned minute, bool zulu) {
+    key(k);
+    ch('"');
+    month_day_time(month, day, hour, minute);
+    if (zulu) ch('Z');
+    ch('"');
+  }
   // gpsd's partial dates (ETA and the like), "MM-DDTHH:MM", without quotes.
   void month_day_time(unsigned month, unsigned day, unsigned hour, unsigned minute) {
     pad2(month);
@@ -282,6 +283,14 @@ class JsonOut {
   void advance(std::size_t n) { p_ += n; }
 
  private:
+  // `v` between quotes, unescaped (the caller knows it needs no escaping).
+  void quoted_raw(std::string_view v) {
+    need(v.size() + 2);
+    *p_++ = '"';
+    std::memcpy(p_, v.data(), v.size());
+    p_ += v.size();
+    *p_++ = '"';
+  }
   void put_small(unsigned v) {  // v < 100
     if (v < 10) {
       *p_++ = static_cast<char>('0' + v);

@@ -79,13 +79,6 @@ void base_station(JsonOut& j, const BaseStation& p, bool scaled) {
 }
 
 // "MM-DDTHH:MMZ" partial dates (ETA and friends).
-void eta(JsonOut& j, std::string_view k, unsigned mo, unsigned d, unsigned h, unsigned mi) {
-  j.key(k);
-  j.ch('"');
-  j.month_day_time(mo, d, h, mi);
-  j.raw("Z\"");
-}
-
 void static_voyage(JsonOut& j, const StaticVoyage& p, bool scaled) {
   j.u("imo", p.imo);
   j.u("ais_version", p.ais_version);
@@ -99,7 +92,7 @@ void static_voyage(JsonOut& j, const StaticVoyage& p, bool scaled) {
   j.u("to_starboard", p.to_starboard);
   j.u("epfd", p.epfd);
   j.legend("epfd_text", epfd_text(p.epfd));
-  eta(j, "eta", p.month, p.day, p.hour, p.minute);
+  j.partial_date("eta", p.month, p.day, p.hour, p.minute, true);
   if (scaled) j.tenths("draught", p.draught);
   else j.u("draught", p.draught);
   j.s("destination", p.destination.view());
