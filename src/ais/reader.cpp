@@ -286,14 +286,14 @@ std::string_view rebase(std::string_view view, std::string_view from, const std:
 void Reader::Impl::standalone_tag(std::string_view text) {
   // DMA writes the same "\si:AISD*3F\" before every sentence: parsed once.
   if (pending_tag_text.empty() || text != pending_tag_text) {
-    if (!parse_tag_block(text, pending_tag)) {
+    TagBlock parsed;  // a bad one leaves an earlier pending tag block as it was
+    if (!parse_tag_block(text, parsed)) {
       error(LineError::BadTagBlock);
-      // An earlier tag block may still be pending: put back what the parse overwrote.
-      if (!pending_tag_text.empty()) parse_tag_block(pending_tag_text, pending_tag);
       return;
     }
     pending_tag_text.assign(text);
-    pending_tag.station = rebase(pending_tag.station, text, pending_tag_text);
+    pending_tag = parsed;
+    pending_tag.station = rebase(parsed.station, text, pending_tag_text);
   }
   ++stats.metadata_lines;
   has_pending_tag = true;

@@ -204,6 +204,18 @@ TEST(Reader, GatehouseWrapperAndStandaloneTag) {
   EXPECT_EQ(c.stats.metadata_lines, 3u);
 }
 
+TEST(Reader, BadStandaloneTagKeepsThePendingOne) {
+  // A corrupt tag block on its own line is counted and leaves the good one before it pending.
+  const Collected c = read_text(
+      "\\si:AISD*3F\\\n"
+      "\\si:OTHER*00\\\n"
+      "!AIVDM,1,1,,B,13:BuN001=15mQFOjcOBG1p800SK,0*7B\n");
+  ASSERT_EQ(c.msgs.size(), 1u);
+  EXPECT_EQ(c.stations[0], "AISD");
+  EXPECT_EQ(c.stats.errors[static_cast<std::size_t>(LineError::BadTagBlock)], 1u);
+  EXPECT_EQ(c.stats.metadata_lines, 1u);
+}
+
 TEST(Reader, GatehouseDatesVdoWithZeroChecksum) {
   // dma/ais-sample.txt.gz: Gatehouse writes 00 before its own-ship VDO sentences.
   const Collected c = read_text(
