@@ -28,9 +28,9 @@ bool has_word(const std::string& text, std::string_view word) {
   return false;
 }
 
-}  // namespace
-
 bool routine_zone_kind(std::string_view kind) { return kind == "port" || kind == "anchorage"; }
+
+}  // namespace
 
 bool zone_of_interest(std::string_view id, std::string_view name, std::string_view kind) {
   if (!routine_zone_kind(kind)) return true;

@@ -35,7 +35,6 @@ struct ReportResult {
 // zone as of interest (see zone_of_interest); every other zone kind (territorial_sea,
 // transfer_area, restricted areas...) is of interest. `--event ID` writes any event's page.
 bool has_case_page(const store::StoredEvent& e);
-bool routine_zone_kind(std::string_view kind);  // port, anchorage
 // A port or anchorage is of interest when its id, name or kind says so: "sensitive",
 // "interest", "watch", "sanction", "restricted", "prohibited", "dprk", "north korea", the
 // word "kp" or "prk", or the name of a DPRK seaport (Nampo, Songnim, Haeju, Chongjin, Rajin,
