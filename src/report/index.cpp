@@ -89,10 +89,10 @@ int kind_priority(const std::string& kind) {
   return it == order.end() ? 10 : it->second;
 }
 
-std::string index_page(store::Database& db, const std::vector<std::int64_t>& only, bool all_have_pages) {
+std::string index_page(store::Database& db, const std::vector<std::int64_t>* only, bool all_have_pages) {
   auto events = store::query_events(db, {});
-  if (!only.empty()) {
-    std::set<std::int64_t> keep(only.begin(), only.end());
+  if (only) {
+    std::set<std::int64_t> keep(only->begin(), only->end());
     events.erase(std::remove_if(events.begin(), events.end(), [&](const auto& e) { return !keep.count(e.id); }),
                  events.end());
   }
@@ -152,9 +152,11 @@ std::string index_page(store::Database& db, const std::vector<std::int64_t>& onl
 
   // Vessels ranked by their most significant findings (zone visits count least); only
   // vessels with a case have a page.
+  std::vector<store::StoredEvent> cases;  // in the order above, each with a page
+  std::copy_if(events.begin(), events.end(), std::back_inserter(cases),
+               [&](const store::StoredEvent& e) { return all_have_pages || has_case_page(e); });
   std::set<std::uint32_t> with_page;
-  for (const auto& e : events)
-    if (all_have_pages || has_case_page(e)) with_page.insert(e.event.vessels.begin(), e.event.vessels.end());
+  for (const auto& e : cases) with_page.insert(e.event.vessels.begin(), e.event.vessels.end());
   std::vector<std::pair<std::uint32_t, double>> ranked;
   for (const auto& [m, counts] : by_vessel) {
     if (!with_page.count(m)) continue;
@@ -180,15 +182,8 @@ std::string index_page(store::Database& db, const std::vector<std::int64_t>& onl
 
   s += "<h2>All cases</h2><p class=\"note\">Most significant kinds first; click a column to sort, type to filter.</p>"
        "<input class=\"filter\" data-table=\"cases\" placeholder=\"filter (kind, name, MMSI, zone...)\">";
-  if (routine.empty()) {
-    s += events_table(events, "cases", &db, all_have_pages);
-  } else {
-    std::vector<store::StoredEvent> cases;
-    std::copy_if(events.begin(), events.end(), std::back_inserter(cases),
-                 [](const store::StoredEvent& e) { return has_case_page(e); });
-    s += events_table(cases, "cases", &db);
-    s += routine_section(routine);
-  }
+  s += events_table(cases, "cases", &db, all_have_pages);
+  if (!routine.empty()) s += routine_section(routine);
   s += page_end();
   return s;
 }
@@ -227,8 +222,8 @@ ReportResult write_reports(store::Database& db, const ReportOptions& o) {
     }
   }
   r.index_path = (dir / "index.html").string();
-  if (!o.all && scope.empty()) scope.push_back(-1);  // a vessel without findings: an empty index, not all
-  write_file(r.index_path, index_page(db, o.all ? std::vector<std::int64_t>{} : scope, o.event_id != 0));
+  // Without --all, the index lists the pages' scope (empty for a vessel without findings).
+  write_file(r.index_path, index_page(db, o.all ? nullptr : &scope, o.event_id != 0));
   r.pages.push_back(r.index_path);
   for (auto id : cases) {
     auto path = (dir / case_file(id)).string();

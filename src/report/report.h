@@ -47,9 +47,9 @@ ReportResult write_reports(store::Database& db, const ReportOptions& options);
 // Single pages, as strings (used by write_reports and tests).
 std::string case_page(store::Database& db, std::int64_t event_id, std::int64_t context_ms = 2 * 3600'000);
 std::string vessel_page(store::Database& db, std::uint32_t mmsi);
-// The index counts the given events (all when `only` is empty) and lists those with a case
+// The index counts the given events (all when `only` is null) and lists those with a case
 // page (every listed one when `all_have_pages`); routine zone visits are summed up by zone.
-std::string index_page(store::Database& db, const std::vector<std::int64_t>& only = {}, bool all_have_pages = false);
+std::string index_page(store::Database& db, const std::vector<std::int64_t>* only = nullptr, bool all_have_pages = false);
 
 // Ranking of kinds for listings, most significant first (sanctions_hit = 0).
 int kind_priority(const std::string& kind);
