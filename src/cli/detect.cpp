@@ -26,6 +26,7 @@ struct Opts {
   std::vector<std::string> lists;
   std::vector<std::string> inputs;
   bool stats = false;
+  bool sort = false;
 };
 
 std::string read_all(const std::string& path) {
@@ -63,6 +64,8 @@ void print_stats(const seawarden::detect::PipelineStats& s, const seawarden::ais
   std::fprintf(stderr, "events: %llu\n", static_cast<unsigned long long>(s.events));
   for (const auto& [kind, n] : s.events_by_kind)
     std::fprintf(stderr, "  %s: %llu\n", kind.c_str(), static_cast<unsigned long long>(n));
+  if (s.input_spill_runs)
+    std::fprintf(stderr, "input held on disk for sorting: %zu sorted runs\n", s.input_spill_runs);
   if (s.event_spill_runs)
     std::fprintf(stderr, "events held on disk while running: %zu sorted runs\n", s.event_spill_runs);
   std::fprintf(stderr, "elapsed: %.2f s, throughput: %.0f messages/s, track state: %.1f MB\n", seconds,
@@ -106,6 +109,7 @@ int run(const Opts& o) {
     line += '\n';
     out->write(line.data(), static_cast<std::streamsize>(line.size()));
   };
+  if (o.sort) pipeline.sort_input();
   if (!o.load_state.empty()) {
     try {
       pipeline.load_state(read_all(o.load_state));
@@ -133,6 +137,12 @@ int run(const Opts& o) {
     std::fprintf(stderr, "seawarden detect: %s\n", e.what());
     return seawarden::cli::kExitFailure;
   }
+  const std::string late = det::late_messages_warning(pipeline.stats(), config.tracks.reorder_window_ms,
+                                                      o.sort);
+  if (!late.empty()) std::fprintf(stderr, "seawarden detect: warning: %s\n", late.c_str());
+  if (pipeline.stats().input_spill_failed)
+    std::fprintf(stderr, "seawarden detect: warning: could not write the input being sorted to a temporary "
+                         "file (TMPDIR); it was kept in memory\n");
   if (pipeline.stats().event_spill_failed)
     std::fprintf(stderr, "seawarden detect: warning: could not write events to a temporary file "
                          "(TMPDIR); they were kept in memory\n");
@@ -164,6 +174,9 @@ seawarden::cli::Registrar reg(30, [](CLI::App& app) {
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   sub->add_option("--out", opts->out, "Write events here instead of standard output");
   sub->add_flag("--stats", opts->stats, "Print a summary to standard error");
+  sub->add_flag("--sort", opts->sort,
+                "Sort the whole input by receive time before tracking (input not in time order: several "
+                "receivers' files, a CSV export sorted by vessel); uses temporary disk space");
   sub->add_option("--load-state", opts->load_state, "Continue a run saved by --save-state (tracks, identities, open windows)");
   sub->add_option("--save-state", opts->save_state, "Save the run's state for a later run to continue; events still open are then reported by the run that closes them");
   sub->add_option("inputs", opts->inputs, "AIS files (NMEA or CSV, gzip ok; - for standard input)")

@@ -56,6 +56,9 @@ seawarden::cli::Registrar reg(50, [](CLI::App& app) {
   sub->add_option("--lists", o->ingest.list_paths, "Sanctions list files or directories")->check(CLI::ExistingPath);
   sub->add_option("--config", o->ingest.config_path, "Detection thresholds (TOML, see config/detect.toml)")
       ->check(CLI::ExistingFile);
+  sub->add_flag("--sort", o->ingest.sort,
+                "Sort each file by receive time before tracking (a file not in time order: a CSV sorted by "
+                "vessel, several receivers concatenated); uses temporary disk space");
   sub->add_flag("--no-progress", o->no_progress, "No progress bar (it is shown only when stderr is a terminal)");
   sub->add_option("--thin-interval", o->ingest.thinning.interval_ms,
                   "Milliseconds between kept positions of a vessel away from events (default 60000)");

@@ -4,6 +4,8 @@
 #include <cstring>
 #include <stdexcept>
 
+#include <fmt/format.h>
+
 #include "detect/draught_change.h"
 #include "detect/encounter.h"
 #include "detect/event_json.h"
@@ -15,6 +17,8 @@
 #include "detect/mmsi_conflict.h"
 #include "detect/position_jump.h"
 #include "detect/sanctions_hit.h"
+#include "detect/sorted_spool.h"
+#include "detect/state_io.h"
 #include "detect/zone_visit.h"
 #include "detect/zones.h"
 #include "track/identity_checks.h"
@@ -27,6 +31,19 @@ void add_identity_fields(const VesselInfo& info, nlohmann::json& f) {
   if (info.imo) f["imo"] = info.imo;
   if (!info.callsign.empty()) f["callsign"] = info.callsign;
   if (!info.flag.empty()) f["flag"] = info.flag;
+}
+
+std::string late_messages_warning(const PipelineStats& s, std::int64_t window_ms, bool sorted) {
+  if (s.late == 0) return {};
+  const double share = s.messages ? 100.0 * static_cast<double>(s.late) / static_cast<double>(s.messages) : 0.0;
+  std::string text = fmt::format("{} of {} messages ({:.2g}%) were older than what had already gone through "
+                                 "the tracks and were left out",
+                                 s.late, s.messages, share);
+  if (sorted) return text + " (older than where the continued run had got to: files out of time order?)";
+  return text + fmt::format(": the input is not in time order beyond the {} s reorder window (several "
+                            "receivers' files one after the other? a CSV sorted by vessel?); use --sort, "
+                            "or widen [tracks] reorder_window",
+                            window_ms / 1000);
 }
 
 namespace {
@@ -57,6 +74,26 @@ void fill_info(const track::Vessel& v, VesselInfo& info) {
   info.beam_m = id.beam_m;
   info.draught_m = id.draught_m;
 }
+
+// Messages held for sort_input(): receive-time order; records are the observation's bytes (a
+// file only this process writes, still checked like any state).
+struct ObservationRecord {
+  static bool before(const track::Observation& a, const track::Observation& b) { return a.t_ms < b.t_ms; }
+  static void encode(const track::Observation& o, std::string& out) {
+    out.append(reinterpret_cast<const char*>(&o), sizeof o);
+  }
+  static track::Observation decode(std::string_view record) {
+    if (record.size() != sizeof(track::Observation)) throw std::runtime_error("message spill file: bad record");
+    track::Observation o;
+    std::memcpy(&o, record.data(), sizeof o);
+    for (bool* b : {&o.from_csv, &o.has_position, &o.position_valid, &o.has_static}) fix_bool(*b);
+    o.report.name.clamp();
+    o.report.callsign.clamp();
+    o.report.destination.clamp();
+    return o;
+  }
+};
+using ObservationSpool = SortedSpool<track::Observation, ObservationRecord>;
 
 }  // namespace
 
@@ -106,13 +143,33 @@ class Pipeline::Impl : public track::TrackSink {
   }
 
   void push(const ais::Received& rec) {
+    if (sorted_input_) {
+      if (const track::Observation* o = tracker_.observe(rec)) sorted_input_->add(*o);
+      return;
+    }
     tracker_.push(rec);
+    maybe_advance();
+  }
+
+  void maybe_advance() {
     std::int64_t released = tracker_.released_until();
     if (released != INT64_MIN && (watermark_ == INT64_MIN || released - watermark_ >= kWatermarkStepMs))
       advance(released);
   }
 
+  // The held input, in time order, through the track layer as if it had arrived so.
+  void drain_sorted_input() {
+    if (!sorted_input_) return;
+    stats_.input_spill_runs += sorted_input_->runs_spilled();
+    stats_.input_spill_failed = stats_.input_spill_failed || sorted_input_->spill_failed();
+    sorted_input_->drain([this](const track::Observation& o) {
+      tracker_.push(o);
+      maybe_advance();
+    });
+  }
+
   void finish() {
+    drain_sorted_input();
     tracker_.flush();
     if (tracker_.released_until() != INT64_MIN) advance(tracker_.released_until());
     for (auto& d : spatial_) d->finish(sink_);
@@ -132,8 +189,10 @@ class Pipeline::Impl : public track::TrackSink {
   void load_tracks(StateReader& in);
 
   // Delivers the events closed so far and keeps everything open for a continued run.
-  // Nothing is flushed nor advanced: the continued run must see the same watermarks.
+  // Nothing is flushed nor advanced: the continued run must see the same watermarks. (Input
+  // held for sorting is not open work but this run's input: it goes through first.)
   void pause() {
+    drain_sorted_input();
     fill_stats();
     events_.drain([this](const Event& e) {
       if (owner_.on_event) owner_.on_event(e);
@@ -231,6 +290,7 @@ class Pipeline::Impl : public track::TrackSink {
   std::vector<std::unique_ptr<Detector>> spatial_;
   std::vector<std::unique_ptr<TrackDetector>> track_;
   EventSink sink_;
+  std::unique_ptr<ObservationSpool> sorted_input_;  // with sort_input() only
   EventSpool events_;  // until finish(): output order needs every event (spilled beyond a bound)
   std::string drop_kind_;
   std::int64_t watermark_ = INT64_MIN;
@@ -415,7 +475,10 @@ void Pipeline::on_message(const ais::Received& rec) { impl_->push(rec); }
 void Pipeline::finish() { impl_->finish(); }
 void Pipeline::pause() { impl_->pause(); }
 const PipelineStats& Pipeline::stats() const { return impl_->stats(); }
-void Pipeline::set_event_memory_limit(std::size_t events) { impl_->events_.set_memory_events(events); }
+void Pipeline::set_event_memory_limit(std::size_t events) { impl_->events_.set_memory_limit(events); }
+void Pipeline::sort_input(std::size_t memory_messages) {
+  impl_->sorted_input_ = std::make_unique<ObservationSpool>(memory_messages, "messages");
+}
 std::string Pipeline::save_state() const { return impl_->save_state(); }
 void Pipeline::load_state(std::string_view blob) { impl_->load_state(blob); }
 

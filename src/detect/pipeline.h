@@ -36,7 +36,15 @@ struct PipelineStats {
   // event_spool.h), and whether writing one failed (the events then stayed in memory).
   std::size_t event_spill_runs = 0;
   bool event_spill_failed = false;
+  // The same for messages held by sort_input().
+  std::size_t input_spill_runs = 0;
+  bool input_spill_failed = false;
 };
+
+// A warning for a run that left messages out as late (older than what the reorder window had
+// already released), saying why and what to do; empty when none were. `sorted`: the run used
+// sort_input(), so the late ones can only precede where a continued run (loaded state) had got to.
+std::string late_messages_warning(const PipelineStats& stats, std::int64_t reorder_window_ms, bool sorted);
 
 class Pipeline {
  public:
@@ -60,6 +68,14 @@ class Pipeline {
   // Events held in memory before a sorted run is written to a temporary file (default
   // EventSpool::kDefaultMemoryEvents); the output does not depend on it.
   void set_event_memory_limit(std::size_t events);
+
+  // For input not in time order (several receivers' files one after the other, a CSV export
+  // sorted by vessel), which the reorder window would mostly drop as late: every message is
+  // held instead (beyond `memory_messages`, ~120 bytes each, in sorted runs in a temporary
+  // file) and the whole input goes to the track layer in receive-time order (ties in arrival
+  // order) at finish() or pause(). Call before the first message.
+  static constexpr std::size_t kDefaultSortMemory = std::size_t{1} << 19;
+  void sort_input(std::size_t memory_messages = kDefaultSortMemory);
 
   // Instead of finish() when the input continues in a later run: delivers the events closed
   // so far (in order) and keeps open windows, pending events and the reorder window for

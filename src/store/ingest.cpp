@@ -146,6 +146,7 @@ IngestResult run_ingest(const IngestOptions& o) {
     try {
       auto pipeline_ptr = build_pipeline(cfg, zones_ptr, matcher_ptr, writer);
       detect::Pipeline& pipeline = *pipeline_ptr;
+      if (o.sort) pipeline.sort_input();
       writer.begin_file(rec);
       ais::Reader reader([&pipeline](const ais::Received& r) { pipeline.on_message(r); });
       // Compressed input: progress counts decompressed bytes, so no total and no ETA.
@@ -166,6 +167,9 @@ IngestResult run_ingest(const IngestOptions& o) {
       std::string state = pipeline.save_state();
       store_open_events(state, cfg, zones_ptr, matcher_ptr, writer);
       bar.done();
+      const std::string late = detect::late_messages_warning(pipeline.stats(), cfg.tracks.reorder_window_ms,
+                                                             o.sort);
+      if (!late.empty()) std::fprintf(stderr, "ingest: %s: warning: %s\n", path.c_str(), late.c_str());
       const auto& rs = reader.stats();
       rec.lines = rs.lines;
       rec.messages = rs.messages;

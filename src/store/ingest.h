@@ -19,6 +19,7 @@ struct IngestOptions {
   std::string argv;                     // recorded with the run
   bool progress = false;                // progress bar on stderr
   bool quiet = false;                   // no per-file lines on stderr
+  bool sort = false;                    // each file sorted by receive time (detect::Pipeline::sort_input)
   ThinningOptions thinning;
 };
 

@@ -54,17 +54,31 @@ Vessel& Tracker::get_or_create(std::uint32_t mmsi) {
   return vessels_.back();
 }
 
-void Tracker::push(const ais::Received& rec) {
+const Observation* Tracker::observe(const ais::Received& rec) {
   ++stats_.messages;
   if (rec.meta.rxtime == ais::kUnknownTime) {
     ++stats_.without_rxtime;
-    return;
+    return nullptr;
   }
   Observation& slot = reorder_.next_slot();
   if (make_observation(rec, slot) == ObservationKind::Ignored) {
     ++stats_.ignored;
-    return;
+    return nullptr;
   }
+  return &slot;
+}
+
+void Tracker::push(const ais::Received& rec) {
+  if (observe(rec)) enqueue();
+}
+
+void Tracker::push(const Observation& obs) {
+  Observation& slot = reorder_.next_slot();
+  if (&obs != &slot) slot = obs;
+  enqueue();
+}
+
+void Tracker::enqueue() {
   if (!reorder_.push()) {
     ++stats_.late;
     return;

@@ -73,6 +73,12 @@ class Tracker {
   Tracker(const TrackerParams& params, TrackSink& sink);
 
   void push(const ais::Received& rec);
+  // push() in two steps, for a caller that orders the messages itself (input not in time
+  // order): observe() counts the message and converts it, returning nullptr when it is not
+  // for tracks (no receive time, a type without position or identity); the copy it returns
+  // (valid until the next call) is later queued by push(obs).
+  const Observation* observe(const ais::Received& rec);
+  void push(const Observation& obs);
   // Releases everything still in the reorder buffer.
   void flush();
 
@@ -105,6 +111,7 @@ class Tracker {
   }
 
  private:
+  void enqueue();  // queues the observation in the reorder buffer's slot
   void process(const Observation& obs);
   void prefetch(const Observation& obs, int distance);
 
