@@ -64,6 +64,8 @@ void print_stats(const seawarden::detect::PipelineStats& s, const seawarden::ais
   std::fprintf(stderr, "events: %llu\n", static_cast<unsigned long long>(s.events));
   for (const auto& [kind, n] : s.events_by_kind)
     std::fprintf(stderr, "  %s: %llu\n", kind.c_str(), static_cast<unsigned long long>(n));
+  for (const auto& [what, n] : s.set_aside)
+    if (n) std::fprintf(stderr, "  %s: %llu\n", what.c_str(), static_cast<unsigned long long>(n));
   if (s.input_spill_runs)
     std::fprintf(stderr, "input held on disk for sorting: %zu sorted runs\n", s.input_spill_runs);
   if (s.event_spill_runs)

@@ -96,7 +96,9 @@ std::map<std::string, Section> schema(Config& c) {
        {{"enabled", boolean(c.position_jump.enabled)},
         {"max_dt", duration(c.position_jump.max_dt_ms)},
         {"min_speed_kn", number(c.position_jump.min_speed_kn)},
-        {"min_distance_km", number(c.position_jump.min_distance_km)}}},
+        {"min_distance_km", number(c.position_jump.min_distance_km)},
+        {"max_latency", duration(c.position_jump.max_latency_ms)},
+        {"latency_max_angle_deg", number(c.position_jump.latency_max_angle_deg)}}},
       {"mmsi_conflict",
        {{"enabled", boolean(c.mmsi_conflict.enabled)},
         {"max_dt", duration(c.mmsi_conflict.max_dt_ms)},
@@ -148,6 +150,9 @@ void validate(const Config& c) {
   if (c.segmenter.max_open_segments < 1 || c.segmenter.max_open_segments > 64)
     bad("segmenter.max_open_segments", "must be between 1 and 64");
   positive(static_cast<double>(c.gap.min_duration_ms), "gap.min_duration");
+  if (c.position_jump.max_latency_ms < 0) bad("position_jump.max_latency", "must not be negative");
+  if (!(c.position_jump.latency_max_angle_deg >= 0 && c.position_jump.latency_max_angle_deg <= 45))
+    bad("position_jump.latency_max_angle_deg", "must be between 0 and 45");
   if (c.identity_change.confirmations < 1) bad("identity_change.confirmations", "must be >= 1");
   if (c.draught_change.confirmations < 1) bad("draught_change.confirmations", "must be >= 1");
   if (c.mmsi_conflict.min_switches < 1) bad("mmsi_conflict.min_switches", "must be >= 1");

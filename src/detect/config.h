@@ -37,6 +37,12 @@ struct PositionJumpConfig {
   std::int64_t max_dt_ms = kHourMs;
   double min_speed_kn = 50;
   double min_distance_km = 10;
+  // A jump straight along the vessel's own course (both fixes' courses within the angle of the
+  // line between them, similar speeds), as far as that speed covers in at most
+  // `max_latency_ms`, is a report that reached the receiving network late (satellite AIS,
+  // merged feeds stamped on arrival), not a jump: set aside and counted. 0 = report all.
+  std::int64_t max_latency_ms = 2 * kHourMs;
+  double latency_max_angle_deg = 12;
 };
 
 struct MmsiConflictConfig {

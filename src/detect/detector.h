@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 
 #include "detect/event.h"
@@ -14,6 +15,9 @@
 namespace seawarden::detect {
 
 using EventSink = std::function<void(Event&&)>;
+
+// What detectors noticed and set aside instead of reporting, by description (for --stats).
+using DetectorCounts = std::map<std::string, std::uint64_t>;
 
 // What the pipeline knows of a vessel when it hands over a fix (for evidence fields).
 struct VesselInfo {

@@ -30,6 +30,7 @@ struct PipelineStats {
   std::uint64_t bad_position = 0, fixes = 0, static_reports = 0;
   std::uint64_t vessels = 0, segments = 0, events = 0;
   std::map<std::string, std::uint64_t> events_by_kind;
+  DetectorCounts set_aside;  // what detectors noticed and did not report, by description
   std::int64_t first_t_ms = INT64_MAX, last_t_ms = INT64_MIN;  // receive-time span of fixes
   std::size_t state_bytes = 0;  // approximate memory held by the track layer
   // Sorted runs of events written to a temporary file to keep memory bounded (see

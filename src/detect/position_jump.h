@@ -23,12 +23,15 @@ class PositionJumpDetector : public TrackDetector {
   void finish(const track::Tracker& tracker, const EventSink& emit) override;
   void save_state(StateWriter& out) const override;
   void load_state(StateReader& in) override;
+  void add_counts(DetectorCounts& counts) const override;
 
  private:
   void resolve(Event& e, const EventSink& emit);
+  bool explained_by_latency(const track::Fix& a, const track::Fix& b, double km) const;
   PositionJumpConfig cfg_;
   const MmsiConflictDetector* conflicts_;
   std::deque<Event> pending_;  // candidates, in time order, until max_dt has passed
+  std::uint64_t delayed_reports_ = 0;  // jumps set aside as reports delayed on their way
 };
 
 }  // namespace seawarden::detect

@@ -34,6 +34,8 @@ class TrackDetector {
   // See Detector::save_state.
   virtual void save_state(StateWriter& out) const {}
   virtual void load_state(StateReader& in) {}
+  // Adds what it set aside instead of reporting (DetectorCounts).
+  virtual void add_counts(DetectorCounts& counts) const {}
   // Whether this detector needs on_message for every message (costly hooks are skipped otherwise).
   virtual bool wants_messages() const { return false; }
 };
