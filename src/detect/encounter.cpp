@@ -40,19 +40,31 @@ double median_lon(const std::vector<double>& lons) {
 
 nlohmann::json VesselIdentity::to_json(std::uint32_t mmsi) const {
   nlohmann::json j{{"mmsi", mmsi}};
-  if (!name.empty()) j["name"] = name;
+  if (!name.empty()) j["name"] = name.view();
   if (imo) j["imo"] = imo;
-  if (!callsign.empty()) j["callsign"] = callsign;
-  if (!flag.empty()) j["flag"] = flag;
+  if (!callsign.empty()) j["callsign"] = callsign.view();
+  if (!flag.empty()) j["flag"] = flag.view();
   return j;
 }
 
 namespace {
+// Saved as a plain list either way (the same bytes as the std::vector it once was).
+template <class Samples>
+void samples_field(StateWriter& out, const Samples& v) {
+  out.pods(std::vector<std::decay_t<decltype(*v.begin())>>(v.begin(), v.end()));
+}
+template <class Samples>
+void samples_field(StateReader& in, Samples& v) {
+  std::vector<std::decay_t<decltype(*v.begin())>> list;
+  in.pods(list);
+  v.assign(list.begin(), list.end());
+}
+
 template <class IO, class Pair>
 void pair_fields(IO& io, Pair& p) {
   io.pod(p.first_ms);
   io.pod(p.last_ms);
-  io.pods(p.samples);
+  samples_field(io, p.samples);
   io.pod(p.start_lat);
   io.pod(p.start_lon);
   io.pod(p.end_lat);
@@ -95,10 +107,9 @@ VesselIdentity identity_of(const VesselInfo& v) {
 void IdentityCache::update(const VesselInfo& v, std::int64_t t_ms) {
   VesselIdentity& id = map_[v.mmsi];
   id.last_seen_ms = t_ms;
-  // Compare before assigning: the common case (unchanged) costs no allocation.
-  if (id.name != v.name) id.name = v.name;
-  if (id.callsign != v.callsign) id.callsign = v.callsign;
-  if (id.flag != v.flag) id.flag = v.flag;
+  id.name = v.name;
+  id.callsign = v.callsign;
+  id.flag = v.flag;
   id.imo = v.imo;
 }
 

@@ -25,6 +25,20 @@ class SmallVec {
   T& operator[](std::size_t i) { return data()[i]; }
   const T& operator[](std::size_t i) const { return data()[i]; }
 
+  T& back() { return data()[size_ - 1]; }
+  const T& back() const { return data()[size_ - 1]; }
+  void pop_back() {
+    if (size_ > N) {
+      heap_.pop_back();
+      if (--size_ == N) {  // back inside: the inline copy is stale since the spill
+        std::copy(heap_.begin(), heap_.end(), inline_.begin());
+        heap_.clear();
+      }
+      return;
+    }
+    --size_;
+  }
+
   void clear() {
     size_ = 0;
     heap_.clear();
