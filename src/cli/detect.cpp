@@ -1,6 +1,7 @@
 // `seawarden detect`: AIS in, behaviour events out (JSON lines ordered by start time).
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -8,8 +9,11 @@
 #include <string>
 #include <vector>
 
+#include <unistd.h>
+
 #include <fmt/format.h>
 
+#include "ais/input.h"
 #include "ais/reader.h"
 #include "cli/command.h"
 #include "detect/config.h"
@@ -18,6 +22,7 @@
 #include "detect/zones.h"
 #include "screen/lists.h"
 #include "screen/matcher.h"
+#include "store/progress.h"
 
 namespace {
 
@@ -27,7 +32,20 @@ struct Opts {
   std::vector<std::string> inputs;
   bool stats = false;
   bool sort = false;
+  bool no_progress = false;
 };
+
+// Bytes to expect from a file, for a progress bar with an ETA; 0 when unknown (standard input,
+// gzip: progress then counts decompressed bytes).
+std::uint64_t plain_size(const std::string& path) {
+  if (path == "-") return 0;
+  std::ifstream in(path, std::ios::binary);
+  char magic[2] = {};
+  if (!in.read(magic, 2) || (magic[0] == '\x1f' && magic[1] == '\x8b')) return 0;
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  return ec ? 0 : size;
+}
 
 std::string read_all(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -122,13 +140,23 @@ int run(const Opts& o) {
   }
   seawarden::ais::Reader reader([&](const seawarden::ais::Received& rec) { pipeline.on_message(rec); });
   int status = seawarden::cli::kExitOk;
+  seawarden::store::ProgressBar bar(!o.no_progress && ::isatty(2));
   for (const std::string& path : o.inputs) {
+    bar.start(std::filesystem::path(path).filename().string(), bar.enabled() ? plain_size(path) : 0);
+    std::uint64_t bytes = 0;
     try {
-      reader.read_file(path);
+      seawarden::ais::read_input(path, [&](std::string_view chunk) {
+        reader.feed(chunk);
+        bytes += chunk.size();
+        bar.update(bytes, reader.stats().messages);
+      });
     } catch (const std::exception& e) {
+      bar.done();
       std::fprintf(stderr, "seawarden detect: %s\n", e.what());
       status = seawarden::cli::kExitFailure;
     }
+    reader.finish();  // a file's last multipart fragments do not wait for the next file
+    bar.done();
   }
   try {
     // With --save-state the input continues in a later run: what is still open stays open
@@ -176,6 +204,7 @@ seawarden::cli::Registrar reg(30, [](CLI::App& app) {
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   sub->add_option("--out", opts->out, "Write events here instead of standard output");
   sub->add_flag("--stats", opts->stats, "Print a summary to standard error");
+  sub->add_flag("--no-progress", opts->no_progress, "No progress bar (it is shown only when stderr is a terminal)");
   sub->add_flag("--sort", opts->sort,
                 "Sort the whole input by receive time before tracking (input not in time order: several "
                 "receivers' files, a CSV export sorted by vessel); uses temporary disk space");
