@@ -38,11 +38,12 @@ struct Opts {
 // Bytes to expect from a file, for a progress bar with an ETA; 0 when unknown (standard input,
 // gzip: progress then counts decompressed bytes).
 std::uint64_t plain_size(const std::string& path) {
-  if (path == "-") return 0;
+  // Only a regular file may be opened twice: the signature read from a pipe would be lost.
+  std::error_code ec;
+  if (path == "-" || !std::filesystem::is_regular_file(path, ec)) return 0;
   std::ifstream in(path, std::ios::binary);
   char magic[2] = {};
   if (!in.read(magic, 2) || (magic[0] == '\x1f' && magic[1] == '\x8b')) return 0;
-  std::error_code ec;
   const auto size = std::filesystem::file_size(path, ec);
   return ec ? 0 : size;
 }
@@ -83,7 +84,7 @@ void print_stats(const seawarden::detect::PipelineStats& s, const seawarden::ais
   for (const auto& [kind, n] : s.events_by_kind)
     std::fprintf(stderr, "  %s: %llu\n", kind.c_str(), static_cast<unsigned long long>(n));
   for (const auto& [what, n] : s.set_aside)
-    if (n) std::fprintf(stderr, "  %s: %llu\n", what.c_str(), static_cast<unsigned long long>(n));
+    if (n) std::fprintf(stderr, "set aside: %s: %llu\n", what.c_str(), static_cast<unsigned long long>(n));
   if (s.input_spill_runs)
     std::fprintf(stderr, "input held on disk for sorting: %zu sorted runs\n", s.input_spill_runs);
   if (s.event_spill_runs)
@@ -144,11 +145,12 @@ int run(const Opts& o) {
   for (const std::string& path : o.inputs) {
     bar.start(std::filesystem::path(path).filename().string(), bar.enabled() ? plain_size(path) : 0);
     std::uint64_t bytes = 0;
+    const std::uint64_t messages_before = reader.stats().messages;  // the bar's rate is per file
     try {
       seawarden::ais::read_input(path, [&](std::string_view chunk) {
         reader.feed(chunk);
         bytes += chunk.size();
-        bar.update(bytes, reader.stats().messages);
+        bar.update(bytes, reader.stats().messages - messages_before);
       });
     } catch (const std::exception& e) {
       bar.done();
@@ -158,6 +160,9 @@ int run(const Opts& o) {
     reader.finish();  // a file's last multipart fragments do not wait for the next file
     bar.done();
   }
+  if (o.sort && bar.enabled())
+    std::fprintf(stderr, "seawarden detect: tracking %llu messages in time order...\n",
+                 static_cast<unsigned long long>(reader.stats().messages));
   try {
     // With --save-state the input continues in a later run: what is still open stays open
     // in the state (reported by the run that closes it) instead of being cut here.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 namespace seawarden::detect {
 
@@ -198,6 +199,8 @@ void EncounterDetector::load_state(StateReader& in) {
   for (std::size_t i = 0; i < n; ++i) {
     PairState& p = *pairs_.find_or_insert(in.pod<std::uint64_t>()).first;
     pair_fields(in, p);
+    // Every open pair has its sightings (a step compares with the last one).
+    if (p.samples.empty()) throw std::runtime_error("encounter state: a pair without sightings");
     check_times(p.first_ms, p.last_ms, p.id_a.last_seen_ms, p.id_b.last_seen_ms);
     for (const Sample& s : p.samples) check_position(s.mid_lat, s.mid_lon);
     check_position(p.start_lat, p.start_lon);

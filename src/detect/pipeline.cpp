@@ -36,10 +36,16 @@ void add_identity_fields(const VesselInfo& info, nlohmann::json& f) {
 std::string late_messages_warning(const PipelineStats& s, std::int64_t window_ms, bool sorted) {
   if (s.late == 0) return {};
   const double share = s.messages ? 100.0 * static_cast<double>(s.late) / static_cast<double>(s.messages) : 0.0;
-  std::string text = fmt::format("{} of {} messages ({:.2g}%) were older than what had already gone through "
+  std::string text = fmt::format("{} of {} messages ({:.1f}%) were older than what had already gone through "
                                  "the tracks and were left out",
                                  s.late, s.messages, share);
   if (sorted) return text + " (older than where the continued run had got to: files out of time order?)";
+  // A few stragglers (a satellite batch, a slow station) are normal; sorting is for input
+  // that is out of order as a whole.
+  if (share < 1.0)
+    return text + fmt::format(" (out of order by more than the {} s reorder window; [tracks] reorder_window "
+                              "can be widened)",
+                              window_ms / 1000);
   return text + fmt::format(": the input is not in time order beyond the {} s reorder window (several "
                             "receivers' files one after the other? a CSV sorted by vessel?); use --sort, "
                             "or widen [tracks] reorder_window",
@@ -76,7 +82,7 @@ void fill_info(const track::Vessel& v, VesselInfo& info) {
 }
 
 // Messages held for sort_input(): receive-time order; records are the observation's bytes (a
-// file only this process writes, still checked like any state).
+// file only this process writes, still checked like a saved state's pending messages).
 struct ObservationRecord {
   static bool before(const track::Observation& a, const track::Observation& b) { return a.t_ms < b.t_ms; }
   static void encode(const track::Observation& o, std::string& out) {
@@ -87,6 +93,8 @@ struct ObservationRecord {
     track::Observation o;
     std::memcpy(&o, record.data(), sizeof o);
     for (bool* b : {&o.from_csv, &o.has_position, &o.position_valid, &o.has_static}) fix_bool(*b);
+    check_message_time(o.t_ms);
+    if (o.position_valid) check_position(o.lat, o.lon);
     o.report.name.clamp();
     o.report.callsign.clamp();
     o.report.destination.clamp();
@@ -334,6 +342,8 @@ void vessel_fields(IO& io, Vessel& v) {
 // messages still in the reorder window, and one named section per detector with its open
 // windows and pending events. Version 1 (tracks and current identities only) is still read.
 std::string Pipeline::Impl::save_state() const {
+  if (sorted_input_ && sorted_input_->size())
+    throw std::logic_error("pipeline: save_state() with input still held for sorting (call pause() first)");
   StateWriter out;
   out.bytes().assign(kMagic2, sizeof kMagic2);
   const std::size_t tracks = out.begin_section("tracks");
@@ -479,7 +489,8 @@ void Pipeline::pause() { impl_->pause(); }
 const PipelineStats& Pipeline::stats() const { return impl_->stats(); }
 void Pipeline::set_event_memory_limit(std::size_t events) { impl_->events_.set_memory_limit(events); }
 void Pipeline::sort_input(std::size_t memory_messages) {
-  impl_->sorted_input_ = std::make_unique<ObservationSpool>(memory_messages, "messages");
+  if (impl_->sorted_input_) impl_->sorted_input_->set_memory_limit(memory_messages);  // keeps what it holds
+  else impl_->sorted_input_ = std::make_unique<ObservationSpool>(memory_messages, "messages");
 }
 std::string Pipeline::save_state() const { return impl_->save_state(); }
 void Pipeline::load_state(std::string_view blob) { impl_->load_state(blob); }

@@ -72,7 +72,7 @@ class Pipeline {
 
   // For input not in time order (several receivers' files one after the other, a CSV export
   // sorted by vessel), which the reorder window would mostly drop as late: every message is
-  // held instead (beyond `memory_messages`, ~120 bytes each, in sorted runs in a temporary
+  // held instead (beyond `memory_messages`, 128 bytes each, in sorted runs in a temporary
   // file) and the whole input goes to the track layer in receive-time order (ties in arrival
   // order) at finish() or pause(). Call before the first message.
   static constexpr std::size_t kDefaultSortMemory = std::size_t{1} << 19;

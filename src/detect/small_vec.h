@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <cstddef>
 #include <type_traits>
 #include <vector>
@@ -25,9 +26,16 @@ class SmallVec {
   T& operator[](std::size_t i) { return data()[i]; }
   const T& operator[](std::size_t i) const { return data()[i]; }
 
-  T& back() { return data()[size_ - 1]; }
-  const T& back() const { return data()[size_ - 1]; }
+  T& back() {
+    assert(size_ > 0);
+    return data()[size_ - 1];
+  }
+  const T& back() const {
+    assert(size_ > 0);
+    return data()[size_ - 1];
+  }
   void pop_back() {
+    assert(size_ > 0);
     if (size_ > N) {
       heap_.pop_back();
       if (--size_ == N) {  // back inside: the inline copy is stale since the spill

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -12,13 +13,18 @@ namespace seawarden::detect::spill {
 
 namespace {
 constexpr std::size_t kWriteChunk = 1 << 20;
-constexpr std::size_t kReadChunk = 256 * 1024;
+constexpr std::size_t kMergeBudget = std::size_t{32} << 20;
+constexpr std::size_t kMinReadChunk = 16 * 1024, kMaxReadChunk = 256 * 1024;
 }  // namespace
+
+std::size_t merge_chunk_bytes(std::size_t runs) {
+  return std::clamp(kMergeBudget / std::max<std::size_t>(runs, 1), kMinReadChunk, kMaxReadChunk);
+}
 
 std::FILE* open_anonymous_file(const char* prefix) {
   const char* dir = std::getenv("TMPDIR");
   std::string path = std::string(dir && *dir ? dir : "/tmp") + "/seawarden-" + prefix + "-XXXXXX";
-  const int fd = ::mkstemp(path.data());
+  const int fd = ::mkostemp(path.data(), O_CLOEXEC);
   if (fd < 0) return nullptr;
   ::unlink(path.c_str());  // gone from the directory now, freed when closed (even on a crash)
   std::FILE* f = ::fdopen(fd, "w+b");
@@ -77,7 +83,7 @@ void RunReader::fill(std::size_t n) {
   if (buf_.size() - at_ >= n) return;
   buf_.erase(0, at_);
   at_ = 0;
-  const std::size_t want = std::max(n - buf_.size(), kReadChunk);
+  const std::size_t want = std::max(n - buf_.size(), chunk_);
   const std::size_t old = buf_.size();
   buf_.resize(old + want);
   std::size_t got = 0;

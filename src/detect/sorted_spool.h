@@ -54,8 +54,9 @@ class RunWriter {
 // `what`) when the file cannot be read or is cut short.
 class RunReader {
  public:
-  RunReader(int fd, long offset, std::size_t count, const char* what)
-      : fd_(fd), pos_(offset), left_(count), what_(what) {}
+  // `chunk`: bytes read at a time (the merge shares a fixed budget among its runs).
+  RunReader(int fd, long offset, std::size_t count, const char* what, std::size_t chunk)
+      : fd_(fd), pos_(offset), left_(count), what_(what), chunk_(chunk) {}
   // The next record's bytes (valid until the next call), or false at the end of the run.
   bool next(std::string_view& record);
 
@@ -66,9 +67,14 @@ class RunReader {
   long pos_;
   std::size_t left_;
   const char* what_;
+  std::size_t chunk_;
   std::string buf_;
   std::size_t at_ = 0;
 };
+
+// Read buffer per run when `runs` are merged: a fixed total (32 MB) shared out, within
+// 16 KB .. 256 KB, so the merge's memory does not grow with the length of the input.
+std::size_t merge_chunk_bytes(std::size_t runs);
 
 }  // namespace spill
 
@@ -107,6 +113,13 @@ class SortedSpool {
   };
   void sort_buffer() { std::stable_sort(buffered_.begin(), buffered_.end(), Codec::before); }
   void spill();
+  void reset() {  // empty, whatever state a merge was left in
+    buffered_.clear();
+    runs_.clear();
+    spilled_items_ = 0;
+    if (file_) std::fclose(file_);
+    file_ = nullptr;
+  }
 
   std::size_t memory_items_;
   const char* what_;
@@ -144,49 +157,57 @@ template <class Deliver>
 void SortedSpool<T, Codec>::drain(Deliver&& deliver) {
   sort_buffer();
   if (runs_.empty()) {
-    for (const T& item : buffered_) deliver(item);
+    try {
+      for (const T& item : buffered_) deliver(item);
+    } catch (...) {
+      buffered_.clear();
+      throw;
+    }
     buffered_.clear();
     return;
   }
   // K-way merge: every spilled run (in spill order), then the memory buffer as the newest run.
-  // Ties go to the older run, which makes the result the stable order of arrival.
-  const int fd = ::fileno(file_);
-  std::vector<spill::RunReader> readers;
-  readers.reserve(runs_.size());
-  for (const Run& r : runs_) readers.emplace_back(fd, r.offset, r.count, what_);
-  const std::size_t memory_run = readers.size();
-  std::size_t memory_next = 0;
-  std::vector<T> head(readers.size() + 1);
-  auto advance = [&](std::size_t i) {
-    if (i < memory_run) {
-      std::string_view record;
-      if (!readers[i].next(record)) return false;
-      head[i] = Codec::decode(record);
+  // Ties go to the older run, which makes the result the stable order of arrival. Whatever
+  // happens (a read error, a throwing consumer), the spool ends empty, never half-drained.
+  try {
+    const int fd = ::fileno(file_);
+    const std::size_t chunk = spill::merge_chunk_bytes(runs_.size());
+    std::vector<spill::RunReader> readers;
+    readers.reserve(runs_.size());
+    for (const Run& r : runs_) readers.emplace_back(fd, r.offset, r.count, what_, chunk);
+    const std::size_t memory_run = readers.size();
+    std::size_t memory_next = 0;
+    std::vector<T> head(readers.size() + 1);
+    auto advance = [&](std::size_t i) {
+      if (i < memory_run) {
+        std::string_view record;
+        if (!readers[i].next(record)) return false;
+        head[i] = Codec::decode(record);
+        return true;
+      }
+      if (memory_next >= buffered_.size()) return false;
+      head[i] = std::move(buffered_[memory_next++]);
       return true;
+    };
+    auto later = [&](std::size_t a, std::size_t b) {  // priority_queue keeps the largest on top
+      if (Codec::before(head[a], head[b])) return false;
+      if (Codec::before(head[b], head[a])) return true;
+      return a > b;
+    };
+    std::priority_queue<std::size_t, std::vector<std::size_t>, decltype(later)> queue(later);
+    for (std::size_t i = 0; i < head.size(); ++i)
+      if (advance(i)) queue.push(i);
+    while (!queue.empty()) {
+      const std::size_t i = queue.top();
+      queue.pop();
+      deliver(head[i]);
+      if (advance(i)) queue.push(i);
     }
-    if (memory_next >= buffered_.size()) return false;
-    head[i] = std::move(buffered_[memory_next++]);
-    return true;
-  };
-  auto later = [&](std::size_t a, std::size_t b) {  // priority_queue keeps the largest on top
-    if (Codec::before(head[a], head[b])) return false;
-    if (Codec::before(head[b], head[a])) return true;
-    return a > b;
-  };
-  std::priority_queue<std::size_t, std::vector<std::size_t>, decltype(later)> queue(later);
-  for (std::size_t i = 0; i < head.size(); ++i)
-    if (advance(i)) queue.push(i);
-  while (!queue.empty()) {
-    const std::size_t i = queue.top();
-    queue.pop();
-    deliver(head[i]);
-    if (advance(i)) queue.push(i);
+  } catch (...) {
+    reset();
+    throw;
   }
-  buffered_.clear();
-  runs_.clear();
-  spilled_items_ = 0;
-  std::fclose(file_);
-  file_ = nullptr;
+  reset();
 }
 
 }  // namespace seawarden::detect

@@ -5,6 +5,8 @@
 #include <random>
 #include <vector>
 
+#include <stdexcept>
+
 #include <gtest/gtest.h>
 
 #include "detect/event_json.h"
@@ -108,3 +110,21 @@ TEST(EventSpool, UnwritableTempDirKeepsEventsInMemory) {
 }
 
 }  // namespace
+
+TEST(EventSpool, AFailedDrainLeavesItEmptyAndUsable) {
+  for (std::size_t memory : {std::size_t{1000}, std::size_t{7}}) {  // in memory, then spilled runs
+    EventSpool spool(memory);
+    for (Event& e : random_events(100, 5)) spool.add(std::move(e));
+    int delivered = 0;
+    EXPECT_THROW(spool.drain([&](const Event&) {
+      if (++delivered == 10) throw std::runtime_error("consumer failed");
+    }),
+                 std::runtime_error);
+    EXPECT_EQ(spool.size(), 0u) << memory;  // nothing half-drained to deliver twice
+    EXPECT_EQ(spool.runs_spilled(), 0u);
+    for (Event& e : random_events(30, 6)) spool.add(std::move(e));
+    std::size_t again = 0;
+    spool.drain([&](const Event&) { ++again; });
+    EXPECT_EQ(again, 30u) << memory;
+  }
+}

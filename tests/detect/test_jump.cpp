@@ -65,6 +65,19 @@ TEST(PositionJump, ReportDelayedOnItsWayIsSetAsideNotAJump) {
   EXPECT_FALSE(of_kind(run(with_delayed_report(kHour), all), "position_jump").empty());
 }
 
+TEST(PositionJump, DelayedReportOfAShipHeadingNorthAcrossZeroDegrees) {
+  // Courses 359 and 1 degrees: the angle test must wrap around north.
+  std::vector<seawarden::ais::Received> m;
+  const double kn = 14, deg_per_min = kn / 60.0 / 60.0;
+  for (int i = 0; i <= 240; ++i)
+    m.push_back(position(412000002, kT0 + i * kMin, 37.0 + i * deg_per_min, 124.0, kn, i % 2 ? 359 : 1));
+  // At 2 h 30 s, the position of 70 minutes earlier.
+  m.insert(m.begin() + 121, position(412000002, kT0 + 120 * kMin + 30000, 37.0 + 50 * deg_per_min, 124.0, kn, 1));
+  seawarden::detect::PipelineStats stats;
+  EXPECT_TRUE(of_kind(run(m, {}, &stats), "position_jump").empty());
+  EXPECT_EQ(delayed_count(stats), 1u);
+}
+
 TEST(PositionJump, DelayedLookingJumpsOffTheCourseOrTooFarAreStillJumps) {
   seawarden::detect::PipelineStats stats;
   // Off the course line: 15 nm behind but 12 km to the side (more than 12 degrees).

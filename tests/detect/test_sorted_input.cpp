@@ -120,6 +120,19 @@ TEST_F(SortedInput, StreamingDropsMostAsLateAndSaysWhatToDo) {
   EXPECT_NE(warning.find("--sort"), std::string::npos) << warning;
 }
 
+TEST(LateMessagesWarning, AFewStragglersGetNoAdviceToSort) {
+  seawarden::detect::PipelineStats s;
+  s.messages = 10000000;
+  s.late = 3;
+  const std::string few = seawarden::detect::late_messages_warning(s, 300000, false);
+  EXPECT_NE(few.find("3 of 10000000 messages (0.0%)"), std::string::npos) << few;
+  EXPECT_EQ(few.find("--sort"), std::string::npos) << few;
+  s.late = 9990000;  // nearly all: the share must print as a percentage, not 1e+02
+  const std::string most = seawarden::detect::late_messages_warning(s, 300000, false);
+  EXPECT_NE(most.find("(99.9%)"), std::string::npos) << most;
+  EXPECT_NE(most.find("--sort"), std::string::npos) << most;
+}
+
 TEST_F(SortedInput, SortedInMemoryGivesTheEventsOfTheOrderedRun) {
   const Result sorted = run(parts_, zones_, Pipeline::kDefaultSortMemory);
   EXPECT_EQ(sorted.stats.late, 0u);
