@@ -138,19 +138,25 @@ std::vector<EventKey> store_events(const std::string& db_path, bool provisional_
   return out;
 }
 
-TEST_F(IngestEndToEnd, DailyFilesGiveTheEventsOfOneContinuousRun) {
-  // What detect finds in the whole scenario at once...
-  const std::string whole = dir.file("whole.jsonl");
-  ASSERT_EQ(run_binary({"detect", "--zones", scenario + "/zones.geojson", "--lists", scenario + "/sanctions/sdn.csv",
-                        "--out", whole, scenario + "/ais.nmea"}),
-            0);
-  std::vector<EventKey> expected;
-  std::ifstream in(whole);
+// (kind, start, end, vessels) of every event `detect` finds in the scenario's whole feed, sorted
+// (its JSON lines written to out_path). Empty when detect fails.
+std::vector<EventKey> detected_events(const std::string& scenario, const std::string& out_path) {
+  std::vector<EventKey> out;
+  if (run_binary({"detect", "--zones", scenario + "/zones.geojson", "--lists", scenario + "/sanctions/sdn.csv",
+                  "--out", out_path, scenario + "/ais.nmea"}) != 0)
+    return out;
+  std::ifstream in(out_path);
   for (std::string line; std::getline(in, line);) {
     const auto e = detect::event_from_json(nlohmann::json::parse(line));
-    expected.emplace_back(e.kind, e.start_ms, e.end_ms, e.vessels.at(0), e.vessels.size() > 1 ? e.vessels[1] : 0);
+    out.emplace_back(e.kind, e.start_ms, e.end_ms, e.vessels.at(0), e.vessels.size() > 1 ? e.vessels[1] : 0);
   }
-  std::sort(expected.begin(), expected.end());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST_F(IngestEndToEnd, DailyFilesGiveTheEventsOfOneContinuousRun) {
+  // What detect finds in the whole scenario at once...
+  const std::vector<EventKey> expected = detected_events(scenario, dir.file("whole.jsonl"));
   ASSERT_GT(expected.size(), 20u);
   // ...the store finds from two daily files ingested on two days: what was open at midnight
   // is provisional after day 1 and final (whole) after day 2; what is still open at the end
@@ -177,17 +183,7 @@ TEST_F(IngestEndToEnd, SortTakesAFileOutOfTimeOrder) {
     for (std::size_t i = cut; i < lines.size(); ++i) out << lines[i] << '\n';
     for (std::size_t i = 0; i < cut; ++i) out << lines[i] << '\n';
   }
-  const std::string whole = dir.file("whole.jsonl");
-  ASSERT_EQ(run_binary({"detect", "--zones", scenario + "/zones.geojson", "--lists", scenario + "/sanctions/sdn.csv",
-                        "--out", whole, scenario + "/ais.nmea"}),
-            0);
-  std::vector<EventKey> expected;
-  std::ifstream ev(whole);
-  for (std::string line; std::getline(ev, line);) {
-    const auto e = detect::event_from_json(nlohmann::json::parse(line));
-    expected.emplace_back(e.kind, e.start_ms, e.end_ms, e.vessels.at(0), e.vessels.size() > 1 ? e.vessels[1] : 0);
-  }
-  std::sort(expected.begin(), expected.end());
+  const std::vector<EventKey> expected = detected_events(scenario, dir.file("whole.jsonl"));
   ASSERT_GT(expected.size(), 20u);
 
   auto sorted_db = dir.file("sorted.db");
