@@ -473,6 +473,11 @@ void Pipeline::Impl::load_state_v1(std::string_view blob) {
     id.name.clamp();
     id.callsign.clamp();
     id.destination.clamp();
+    // Checked as in version 2: what loads here is saved again as version 2 and must load then.
+    check_times(v.first_t_ms, v.last_t_ms, v.last_fix.t_ms, id.draught_t_ms);
+    for (const auto& e : v.segments.open) check_time(e.t_ms);
+    for (int s = 0; s < v.segments.n_open; ++s) check_position(v.segments.open[s].lat, v.segments.open[s].lon);
+    if (v.has_fix) check_position(v.last_fix.lat, v.last_fix.lon);
     v.identity.restore(id);
     segments += v.segments.next_id - 1;
   }

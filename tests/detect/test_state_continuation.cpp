@@ -2,6 +2,7 @@
 // must find exactly the events of one run over the whole input: encounters, loitering runs,
 // zone visits, gaps and identity spans open at a split continue instead of being cut.
 #include <algorithm>
+#include <array>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -16,10 +17,12 @@
 #include "detect/config.h"
 #include "detect/event_json.h"
 #include "detect/pipeline.h"
+#include "detect/state_io.h"
 #include "detect/zones.h"
 #include "screen/lists.h"
 #include "screen/matcher.h"
 #include "sim/simulator.h"
+#include "track/tracker.h"
 
 namespace {
 
@@ -148,6 +151,51 @@ TEST(StateContinuation, CorruptStateIsRejectedNotTrusted) {
   for (int i = 0; i < 8; ++i) huge[count_at + i] = '\x7f';
   Pipeline q(cfg, nullptr, nullptr);
   EXPECT_THROW(q.load_state(huge), std::runtime_error);
+}
+
+// A version-1 state (tracks and current identities) of one vessel, as that version wrote it.
+std::string v1_state(std::int64_t first_t_ms) {
+  seawarden::detect::StateWriter w;
+  w.bytes().assign("SWTRKS01");
+  w.size(1);
+  w.pod(std::uint32_t{412000001});
+  w.pod(first_t_ms);
+  w.pod(std::int64_t{1715212860000});  // last
+  w.pod(std::uint64_t{2});              // messages
+  w.pod(std::uint64_t{2});              // fixes
+  w.pod(std::uint8_t{1});               // has_fix
+  seawarden::track::Fix fix;
+  fix.mmsi = 412000001;
+  fix.t_ms = 1715212860000;
+  fix.lat = 38.1;
+  fix.lon = 124.1;
+  w.pod(fix);
+  struct LegacySegments {
+    std::array<seawarden::track::SegmentEnd, seawarden::track::kMaxOpenSegments> open;
+    std::uint8_t n_open;
+    std::uint32_t next_id;
+  } segments{};
+  segments.n_open = 1;
+  segments.next_id = 2;
+  segments.open[0].t_ms = 1715212860000;
+  segments.open[0].lat = 38.1f;
+  segments.open[0].lon = 124.1f;
+  w.pod(segments);
+  w.pod(seawarden::track::Identity{});
+  return std::move(w.bytes());
+}
+
+TEST(StateContinuation, VersionOneStateIsCheckedLikeVersionTwo) {
+  // Fuzzing found a version-1 state with a wild time that loaded, was saved as version 2, and
+  // was then refused: both versions must refuse it at once.
+  const seawarden::detect::Config cfg;
+  Pipeline ok(cfg, nullptr, nullptr);
+  ok.load_state(v1_state(1715212800000));
+  Pipeline again(cfg, nullptr, nullptr);
+  EXPECT_NO_THROW(again.load_state(ok.save_state()));
+
+  Pipeline wild(cfg, nullptr, nullptr);
+  EXPECT_THROW(wild.load_state(v1_state(std::int64_t{1} << 60)), std::runtime_error);
 }
 
 }  // namespace
