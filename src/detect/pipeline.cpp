@@ -85,6 +85,7 @@ void fill_info(const track::Vessel& v, VesselInfo& info) {
 // file only this process writes, still checked like a saved state's pending messages).
 struct ObservationRecord {
   static bool before(const track::Observation& a, const track::Observation& b) { return a.t_ms < b.t_ms; }
+  static std::int64_t key(const track::Observation& o) { return o.t_ms; }
   static void encode(const track::Observation& o, std::string& out) {
     out.append(reinterpret_cast<const char*>(&o), sizeof o);
   }

@@ -10,6 +10,8 @@
 //   static bool before(const T&, const T&);           // strict weak order
 //   static void encode(const T&, std::string& out);    // appends the item's bytes
 //   static T decode(std::string_view record);          // throws on a malformed record
+// and optionally, when the order is by one integer (it then sorts keys, not the items):
+//   static std::int64_t key(const T&);                 // before(a, b) == key(a) < key(b)
 #pragma once
 
 #include <algorithm>
@@ -19,6 +21,7 @@
 #include <queue>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace seawarden::detect {
@@ -111,7 +114,7 @@ class SortedSpool {
     long offset = 0;  // first byte in the spill file
     std::size_t count = 0;
   };
-  void sort_buffer() { std::stable_sort(buffered_.begin(), buffered_.end(), Codec::before); }
+  void sort_buffer();
   void spill();
   void reset() {  // empty, whatever state a merge was left in
     buffered_.clear();
@@ -129,6 +132,24 @@ class SortedSpool {
   std::size_t spilled_items_ = 0;
   bool spill_failed_ = false;
 };
+
+template <class T, class Codec>
+void SortedSpool<T, Codec>::sort_buffer() {
+  if constexpr (requires(const T& x) { Codec::key(x); }) {
+    // Sorting (key, arrival) pairs and moving each item once beats moving large items
+    // through every step of a merge sort; the arrival index keeps it stable.
+    std::vector<std::pair<std::int64_t, std::size_t>> order(buffered_.size());
+    for (std::size_t i = 0; i < buffered_.size(); ++i) order[i] = {Codec::key(buffered_[i]), i};
+    if (std::is_sorted(order.begin(), order.end())) return;
+    std::sort(order.begin(), order.end());
+    std::vector<T> sorted;
+    sorted.reserve(buffered_.size());
+    for (const auto& o : order) sorted.push_back(std::move(buffered_[o.second]));
+    buffered_.swap(sorted);
+  } else {
+    std::stable_sort(buffered_.begin(), buffered_.end(), Codec::before);
+  }
+}
 
 template <class T, class Codec>
 void SortedSpool<T, Codec>::spill() {
