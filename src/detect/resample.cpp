@@ -34,12 +34,18 @@ void Resampler::emit(std::int64_t g, const GridPoint& p) {
     return;
   }
   if (buckets_.empty()) first_step_ = g;
+  // Only a corrupt restored state gets this far from the buffered steps: never allocate for it.
+  if (g < first_step_ && static_cast<std::uint64_t>(first_step_ - g) / static_cast<std::uint64_t>(p_.step_ms) +
+                             buckets_.size() > kMaxBufferedSteps) {
+    ++stats_.late_points;
+    return;
+  }
   while (g < first_step_) {  // earlier than anything buffered (but not yet handed over)
     buckets_.emplace_front();
     first_step_ -= p_.step_ms;
   }
   const auto idx = static_cast<std::size_t>((g - first_step_) / p_.step_ms);
-  if (idx > kMaxBufferedSteps) {  // only a corrupt restored state gets here: never allocate for it
+  if (idx > kMaxBufferedSteps) {  // the same, later than the buffered steps
     ++stats_.late_points;
     return;
   }
