@@ -21,6 +21,6 @@ void set_exit_code(int code);
 // Exit codes shared by every subcommand.
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailure = 1;    // an input could not be read or a run failed
-inline constexpr int kExitUsage = 2;      // bad command line (CLI11's own code)
+inline constexpr int kExitUsage = 2;      // bad command line (any CLI11 parse error)
 
 }  // namespace seawarden::cli

@@ -61,7 +61,8 @@ seawarden::cli::Registrar reg(50, [](CLI::App& app) {
                 "vessel, several receivers concatenated); uses temporary disk space");
   sub->add_flag("--no-progress", o->no_progress, "No progress bar (it is shown only when stderr is a terminal)");
   sub->add_option("--thin-interval", o->ingest.thinning.interval_ms,
-                  "Milliseconds between kept positions of a vessel away from events (default 60000)");
+                  "Milliseconds between kept positions of a vessel away from events (default 60000)")
+      ->check(CLI::Range(std::int64_t{0}, std::int64_t{366} * 24 * 3600 * 1000));
   sub->callback([o] {
     std::string argv = "seawarden ingest";
     for (const auto& in : o->ingest.inputs) argv += " " + in;

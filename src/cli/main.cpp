@@ -37,7 +37,10 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    // app.exit prints the message (or the help); CLI11's own codes (105, 106, ...) differ by
+    // error class, but a caller needs one: the command line was wrong.
+    const int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "seawarden: error: %s\n", e.what());
     return kExitFailure;

@@ -325,12 +325,13 @@ void StoreWriter::on_fix(const track::Fix& fix) {
   v.dirty = true;
 
   Row r = to_row(fix);
-  bool keep = fix.t_ms - v.last_kept_ms >= I.opt.interval_ms || fix.segment != v.last_segment ||
-              fix.t_ms <= v.dense_until_ms;
+  // "interval since the last kept fix" without subtracting from it: it starts at INT64_MIN.
+  const bool interval_due = v.last_kept_ms <= fix.t_ms - I.opt.interval_ms;
+  bool keep = interval_due || fix.segment != v.last_segment || fix.t_ms <= v.dense_until_ms;
   if (keep) {
     I.write(fix.mmsi, v, r);
     ++counts_.positions;
-    if (fix.t_ms - v.last_kept_ms >= I.opt.interval_ms || fix.segment != v.last_segment) v.last_kept_ms = fix.t_ms;
+    if (interval_due || fix.segment != v.last_segment) v.last_kept_ms = fix.t_ms;
     v.last_segment = fix.segment;
   } else if (I.buffered < I.opt.max_buffered) {
     v.dropped.push_back(r);

@@ -117,7 +117,14 @@ TEST_F(DecodeCli, UnreadableInputFailsWithAClearMessage) {
 
 TEST_F(DecodeCli, RejectsUnknownFormat) {
   const CmdResult r = run(bin_ + " decode --format xml " + write("x.nmea", kInput));
-  EXPECT_NE(r.status, 0);
+  EXPECT_EQ(r.status, 2);  // a usage error, whatever CLI11's own code for the error class
+}
+
+TEST_F(DecodeCli, EveryCommandLineErrorExitsWithTwoAndHelpWithZero) {
+  EXPECT_EQ(run(bin_ + " detect").status, 2);                     // missing input
+  EXPECT_EQ(run(bin_ + " nosuchcommand").status, 2);              // unknown subcommand
+  EXPECT_EQ(run(bin_ + " ingest --db x.db --thin-interval -5 x").status, 2);  // out of range
+  EXPECT_EQ(run(bin_ + " detect --help").status, 0);
 }
 
 TEST_F(DecodeCli, LargeOutputIsComplete) {
