@@ -140,7 +140,9 @@ TEST(Timestamps, GatehousePghpUnusualShapes) {
   EXPECT_EQ(format_iso8601(p.time), "2014-10-02T16:30:03.887Z");
   EXPECT_EQ(p.checksum_of_next, 0x7B);
   const std::string long_station(60, 'S');  // the '*' beyond byte 64
-  ASSERT_TRUE(parse_pghp(with_sum('$', "PGHP,1,2014,10,2,16,30,3,887,219,1," + long_station + ",1,7B"), p));
+  // p.station views the line: keep the line alive while it is read.
+  const std::string long_line = with_sum('$', "PGHP,1,2014,10,2,16,30,3,887,219,1," + long_station + ",1,7B");
+  ASSERT_TRUE(parse_pghp(long_line, p));
   EXPECT_EQ(p.station, long_station);
   EXPECT_EQ(p.checksum_of_next, 0x7B);
   EXPECT_EQ(format_iso8601(p.time), "2014-10-02T16:30:03.887Z");
