@@ -109,4 +109,15 @@ void read_input(const std::string& path, const std::function<void(std::string_vi
   }
 }
 
+std::uint64_t plain_file_size(const std::string& path) {
+  if (path == "-") return 0;
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return 0;
+  FdCloser closer{fd};
+  struct stat st {};
+  // Only a regular file: the signature read from a pipe would be lost to read_input.
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || !is_plain(fd)) return 0;
+  return static_cast<std::uint64_t>(st.st_size);
+}
+
 }  // namespace seawarden::ais

@@ -1,7 +1,6 @@
 // `seawarden detect`: AIS in, behaviour events out (JSON lines ordered by start time).
 #include <chrono>
 #include <cstdio>
-#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -13,7 +12,6 @@
 
 #include <fmt/format.h>
 
-#include "ais/input.h"
 #include "ais/reader.h"
 #include "cli/command.h"
 #include "detect/config.h"
@@ -34,19 +32,6 @@ struct Opts {
   bool sort = false;
   bool no_progress = false;
 };
-
-// Bytes to expect from a file, for a progress bar with an ETA; 0 when unknown (standard input,
-// gzip: progress then counts decompressed bytes).
-std::uint64_t plain_size(const std::string& path) {
-  // Only a regular file may be opened twice: the signature read from a pipe would be lost.
-  std::error_code ec;
-  if (path == "-" || !std::filesystem::is_regular_file(path, ec)) return 0;
-  std::ifstream in(path, std::ios::binary);
-  char magic[2] = {};
-  if (!in.read(magic, 2) || (magic[0] == '\x1f' && magic[1] == '\x8b')) return 0;
-  const auto size = std::filesystem::file_size(path, ec);
-  return ec ? 0 : size;
-}
 
 std::string read_all(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -143,15 +128,8 @@ int run(const Opts& o) {
   int status = seawarden::cli::kExitOk;
   seawarden::store::ProgressBar bar(!o.no_progress && ::isatty(2));
   for (const std::string& path : o.inputs) {
-    bar.start(std::filesystem::path(path).filename().string(), bar.enabled() ? plain_size(path) : 0);
-    std::uint64_t bytes = 0;
-    const std::uint64_t messages_before = reader.stats().messages;  // the bar's rate is per file
     try {
-      seawarden::ais::read_input(path, [&](std::string_view chunk) {
-        reader.feed(chunk);
-        bytes += chunk.size();
-        bar.update(bytes, reader.stats().messages - messages_before);
-      });
+      bar.read(path, reader);
     } catch (const std::exception& e) {
       bar.done();
       std::fprintf(stderr, "seawarden detect: %s\n", e.what());

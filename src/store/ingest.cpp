@@ -45,10 +45,6 @@ std::string read_text(const std::string& path) {
   return s.str();
 }
 
-bool is_gzip(std::string_view bytes) {
-  return bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0x1f && static_cast<unsigned char>(bytes[1]) == 0x8b;
-}
-
 std::uint64_t reader_errors(const ais::ReaderStats& s) {
   std::uint64_t n = 0;
   for (std::size_t i = 1; i < s.errors.size(); ++i) n += s.errors[i];
@@ -120,13 +116,11 @@ IngestResult run_ingest(const IngestOptions& o) {
 
   for (const auto& path : o.inputs) {
     ContentId cid;
-    bool plain = false;  // an uncompressed file: progress can show a total and an ETA
     try {
       // Hashed from a mapping, slice by slice (content_id releases each slice); the mapping
       // goes before decoding, which maps the file again through the decoder's own reader.
       MappedFile mapped(path);
       cid = mapped.mapped() ? mapped.content_id() : content_id_of_file(path);
-      plain = mapped.mapped() && !is_gzip(mapped.bytes());
     } catch (const std::exception& e) {
       std::fprintf(stderr, "ingest: %s\n", e.what());
       ++result.files_failed;
@@ -149,17 +143,9 @@ IngestResult run_ingest(const IngestOptions& o) {
       if (o.sort) pipeline.sort_input();
       writer.begin_file(rec);
       ais::Reader reader([&pipeline](const ais::Received& r) { pipeline.on_message(r); });
-      // Compressed input: progress counts decompressed bytes, so no total and no ETA.
-      bar.start(std::filesystem::path(path).filename().string(), plain ? cid.size : 0);
-      std::uint64_t bytes = 0;
-      auto feed = [&](std::string_view chunk) {
-        reader.feed(chunk);
-        bytes += chunk.size();
-        bar.update(bytes, reader.stats().messages);
-      };
       // The decoder's own reader: plain files mapped again (the pages are in the page cache
       // after the content id), decoded pages handed back as it goes; gzip through zlib.
-      ais::read_input(path, feed);
+      bar.read(path, reader);
       reader.finish();
       // Events closed so far arrive now; what is still open (an encounter across midnight)
       // stays open in the saved state and continues with the next file.

@@ -1,6 +1,10 @@
 #include "store/progress.h"
 
 #include <cstdio>
+#include <filesystem>
+
+#include "ais/input.h"
+#include "ais/reader.h"
 
 namespace seawarden::store {
 namespace {
@@ -26,6 +30,17 @@ void ProgressBar::start(std::string label, std::uint64_t total_bytes) {
   if (label_.size() > 28) label_ = "..." + label_.substr(label_.size() - 25);
   total_ = total_bytes;
   start_ = last_draw_ = std::chrono::steady_clock::now();
+}
+
+void ProgressBar::read(const std::string& path, ais::Reader& reader) {
+  start(std::filesystem::path(path).filename().string(), enabled_ ? ais::plain_file_size(path) : 0);
+  std::uint64_t bytes = 0;
+  const std::uint64_t messages_before = reader.stats().messages;  // the reader may have read other files
+  ais::read_input(path, [&](std::string_view chunk) {
+    reader.feed(chunk);
+    bytes += chunk.size();
+    update(bytes, reader.stats().messages - messages_before);
+  });
 }
 
 void ProgressBar::update(std::uint64_t bytes, std::uint64_t messages) {

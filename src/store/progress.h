@@ -6,6 +6,10 @@
 #include <cstdint>
 #include <string>
 
+namespace seawarden::ais {
+class Reader;
+}
+
 namespace seawarden::store {
 
 class ProgressBar {
@@ -16,6 +20,11 @@ class ProgressBar {
   // Redraws at most ~10 times a second.
   void update(std::uint64_t bytes, std::uint64_t messages);
   void done();  // clears the line
+  // Feeds one input file to `reader` chunk by chunk (ais::read_input), with a bar for it:
+  // its name, bytes against the total when the file is plain (compressed input counts
+  // decompressed bytes: no total, no ETA), and this file's messages per second. Throws as
+  // read_input does; the caller finishes the reader's stream and calls done().
+  void read(const std::string& path, ais::Reader& reader);
   bool enabled() const { return enabled_; }
 
  private:
