@@ -98,9 +98,9 @@ void IdentityCache::load(StateReader& in) {
 
 VesselIdentity identity_of(const VesselInfo& v) {
   VesselIdentity id;
-  id.name = v.name;
-  id.callsign = v.callsign;
-  id.flag = v.flag;
+  id.name.set(v.name);
+  id.callsign.set(v.callsign);
+  id.flag.set(v.flag);
   id.imo = v.imo;
   return id;
 }
@@ -108,9 +108,9 @@ VesselIdentity identity_of(const VesselInfo& v) {
 void IdentityCache::update(const VesselInfo& v, std::int64_t t_ms) {
   VesselIdentity& id = map_[v.mmsi];
   id.last_seen_ms = t_ms;
-  id.name = v.name;
-  id.callsign = v.callsign;
-  id.flag = v.flag;
+  id.name.set(v.name);
+  id.callsign.set(v.callsign);
+  id.flag.set(v.flag);
   id.imo = v.imo;
 }
 

@@ -24,15 +24,12 @@
 // emitted when a pair closes (at the latest kMaxSeparationSteps + 1 steps after contact ends).
 #pragma once
 
-#include <algorithm>
 #include <cstdint>
-#include <cstring>
 #include <deque>
 #include <functional>
 #include <memory>
 #include <span>
 #include <string>
-#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -44,42 +41,18 @@
 #include "detect/small_vec.h"
 #include "detect/spatial_index.h"
 #include "detect/zones.h"
+#include "track/observation.h"
 
 namespace seawarden::detect {
 
-// Text of bounded length held inline (AIS names have at most 20 characters, call signs 7, flags
-// are ISO alpha-2): an identity copied into each of the many short-lived candidate pairs of a
-// dense fleet then allocates nothing. Longer text is cut.
-template <std::size_t N>
-struct InlineText {
-  char buf[N] = {};
-  std::uint8_t len = 0;
-  InlineText& operator=(std::string_view s) {
-    len = static_cast<std::uint8_t>(std::min(s.size(), N));
-    std::memcpy(buf, s.data(), len);
-    return *this;
-  }
-  std::string_view view() const { return {buf, len}; }
-  bool empty() const { return len == 0; }
-};
-
-// Saved as text either way (the same bytes as a std::string field).
-template <std::size_t N>
-void text_field(StateWriter& out, const InlineText<N>& t) {
-  out.text(std::string(t.view()));
-}
-template <std::size_t N>
-void text_field(StateReader& in, InlineText<N>& t) {
-  std::string s;
-  in.text(s);
-  t = s;
-}
-
 // What the spatial detectors remember of a vessel's identity for their evidence.
+// Held inline (AIS names have at most 20 characters, call signs 7, flags are ISO alpha-2): an
+// identity copied into each of the many short-lived candidate pairs of a dense fleet then
+// allocates nothing.
 struct VesselIdentity {
-  InlineText<20> name;
-  InlineText<7> callsign;
-  InlineText<3> flag;
+  track::FixedText<20> name;
+  track::FixedText<7> callsign;
+  track::FixedText<3> flag;
   std::uint32_t imo = 0;
   std::int64_t last_seen_ms = 0;
   nlohmann::json to_json(std::uint32_t mmsi) const;
@@ -91,9 +64,9 @@ struct VesselIdentity {
 // StateReader).
 template <class IO, class Id>
 void identity_fields(IO& io, Id& id) {
-  text_field(io, id.name);
-  text_field(io, id.callsign);
-  text_field(io, id.flag);
+  io.text(id.name);
+  io.text(id.callsign);
+  io.text(id.flag);
   io.pod(id.imo);
   io.pod(id.last_seen_ms);
 }

@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include "detect/event.h"
+#include "track/observation.h"
 
 namespace seawarden::detect {
 
@@ -101,6 +102,10 @@ class StateWriter {
   // Same name as StateReader::text, so one field list serves both directions (the *_fields
   // templates in the detectors).
   void text(const std::string& s) { str(s); }
+  template <std::size_t N>
+  void text(const track::FixedText<N>& t) {  // the same bytes as a std::string field
+    str(t.view());
+  }
 
   // A named, length-prefixed section, so a reader can skip what it does not know.
   std::size_t begin_section(std::string_view name);
@@ -154,6 +159,10 @@ class StateReader {
   nlohmann::json json();
   Event event();
   void text(std::string& s) { s = str(); }
+  template <std::size_t N>
+  void text(track::FixedText<N>& t) {  // longer text is cut
+    t.set(str());
+  }
   template <class Events>
   void events(Events& list) {  // appends
     const std::size_t n = size();

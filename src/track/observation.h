@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 #include "ais/message.h"
@@ -17,6 +18,12 @@ struct FixedText {
   std::string_view view() const { return {buf, len}; }
   bool empty() const { return len == 0; }
   void assign(std::string_view s);  // upper-cased, trimmed, '@' and control characters removed
+  // Text already in canonical form (another FixedText's view) taken as it is, cut at N.
+  void set(std::string_view s) {
+    len = static_cast<std::uint8_t>(s.size() < N ? s.size() : N);
+    std::memcpy(buf, s.data(), len);
+    buf[len] = '\0';
+  }
   // After a raw restore (saved state, hostile input): keeps view() inside the buffer.
   void clamp() {
     if (len > N) len = static_cast<std::uint8_t>(N);
