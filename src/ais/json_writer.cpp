@@ -78,7 +78,6 @@ void base_station(JsonOut& j, const BaseStation& p, bool scaled) {
   j.u("radio", p.radio);
 }
 
-// "MM-DDTHH:MMZ" partial dates (ETA and friends).
 void static_voyage(JsonOut& j, const StaticVoyage& p, bool scaled) {
   j.u("imo", p.imo);
   j.u("ais_version", p.ais_version);

@@ -13,7 +13,6 @@ namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-
 // Reads exactly `n` digits at text[pos]; false when any is missing.
 bool fixed_digits(std::string_view text, std::size_t pos, std::size_t n, int& out) {
   if (pos + n > text.size()) return false;

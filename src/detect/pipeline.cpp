@@ -81,6 +81,26 @@ void fill_info(const track::Vessel& v, VesselInfo& info) {
   info.draught_m = id.draught_m;
 }
 
+// A message restored from raw bytes (a saved state's reorder window, a sort spill file):
+// bools, time, position and text lengths made safe or refused as corrupt.
+void check_restored(track::Observation& o) {
+  for (bool* b : {&o.from_csv, &o.has_position, &o.position_valid, &o.has_static}) fix_bool(*b);
+  check_message_time(o.t_ms);
+  if (o.position_valid) check_position(o.lat, o.lon);
+  o.report.name.clamp();
+  o.report.callsign.clamp();
+  o.report.destination.clamp();
+}
+
+// What both state versions restore of a vessel record, checked alike (a version-1 state loaded
+// is saved again as version 2 and must load then).
+void check_restored(const track::Vessel& v, std::int64_t draught_t_ms) {
+  check_times(v.first_t_ms, v.last_t_ms, v.last_fix.t_ms, v.dedup_t_ms, v.static_t_ms, draught_t_ms);
+  for (const auto& e : v.segments.open) check_time(e.t_ms);
+  for (int s = 0; s < v.segments.n_open; ++s) check_position(v.segments.open[s].lat, v.segments.open[s].lon);
+  if (v.has_fix) check_position(v.last_fix.lat, v.last_fix.lon);
+}
+
 // Messages held for sort_input(): receive-time order; records are the observation's bytes (a
 // file only this process writes, still checked like a saved state's pending messages).
 struct ObservationRecord {
@@ -93,12 +113,7 @@ struct ObservationRecord {
     if (record.size() != sizeof(track::Observation)) throw std::runtime_error("message spill file: bad record");
     track::Observation o;
     std::memcpy(&o, record.data(), sizeof o);
-    for (bool* b : {&o.from_csv, &o.has_position, &o.position_valid, &o.has_static}) fix_bool(*b);
-    check_message_time(o.t_ms);
-    if (o.position_valid) check_position(o.lat, o.lon);
-    o.report.name.clamp();
-    o.report.callsign.clamp();
-    o.report.destination.clamp();
+    check_restored(o);
     return o;
   }
 };
@@ -335,7 +350,6 @@ void vessel_fields(IO& io, Vessel& v) {
   io.pod(v.segments);
 }
 
-
 }  // namespace
 
 // Version 2 holds everything a continued run needs to behave as if the input had not been
@@ -388,12 +402,9 @@ void Pipeline::Impl::load_tracks(StateReader& in) {
     v.segments.n_open = std::min<std::uint8_t>(v.segments.n_open, track::kMaxOpenSegments);
     auto id = in.pod<track::IdentityRegistry::Saved>();
     fix_bool(id.has_pending);
-    check_times(v.first_t_ms, v.last_t_ms, v.last_fix.t_ms, v.dedup_t_ms, v.static_t_ms, id.id.draught_t_ms);
+    check_restored(v, id.id.draught_t_ms);
     for (const auto& r : id.history) check_time(r.t_ms);
     for (auto t : id.pending.first_t) check_time(t);
-    for (const auto& e : v.segments.open) check_time(e.t_ms);
-    for (int s = 0; s < v.segments.n_open; ++s) check_position(v.segments.open[s].lat, v.segments.open[s].lon);
-    if (v.has_fix) check_position(v.last_fix.lat, v.last_fix.lon);
     v.identity.load(id);
     segments += v.segments.next_id - 1;
   }
@@ -401,12 +412,7 @@ void Pipeline::Impl::load_tracks(StateReader& in) {
   std::vector<track::Observation> pending;
   in.pods(pending);
   for (track::Observation& o : pending) {
-    check_message_time(o.t_ms);
-    for (bool* b : {&o.from_csv, &o.has_position, &o.position_valid, &o.has_static}) fix_bool(*b);
-    if (o.position_valid) check_position(o.lat, o.lon);
-    o.report.name.clamp();
-    o.report.callsign.clamp();
-    o.report.destination.clamp();
+    check_restored(o);
     tracker_.restore_pending(o);
   }
   const auto released = in.pod<std::int64_t>();
@@ -474,11 +480,7 @@ void Pipeline::Impl::load_state_v1(std::string_view blob) {
     id.name.clamp();
     id.callsign.clamp();
     id.destination.clamp();
-    // Checked as in version 2: what loads here is saved again as version 2 and must load then.
-    check_times(v.first_t_ms, v.last_t_ms, v.last_fix.t_ms, id.draught_t_ms);
-    for (const auto& e : v.segments.open) check_time(e.t_ms);
-    for (int s = 0; s < v.segments.n_open; ++s) check_position(v.segments.open[s].lat, v.segments.open[s].lon);
-    if (v.has_fix) check_position(v.last_fix.lat, v.last_fix.lon);
+    check_restored(v, id.draught_t_ms);
     v.identity.restore(id);
     segments += v.segments.next_id - 1;
   }

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <string>
 
+#include "detect/zones.h"
 #include "report/report.h"
 
 namespace seawarden::report {
@@ -28,12 +29,10 @@ bool has_word(const std::string& text, std::string_view word) {
   return false;
 }
 
-bool routine_zone_kind(std::string_view kind) { return kind == "port" || kind == "anchorage"; }
-
 }  // namespace
 
 bool zone_of_interest(std::string_view id, std::string_view name, std::string_view kind) {
-  if (!routine_zone_kind(kind)) return true;
+  if (!detect::is_port_kind(kind)) return true;  // only ports and anchorages are routine
   const std::string text = lower(id) + " " + lower(name) + " " + lower(kind);
   // A zone file can mark any zone: these words in its id, name or kind.
   static constexpr std::array<std::string_view, 8> kMarkers{"sensitive", "interest", "watch", "sanction",

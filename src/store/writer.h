@@ -91,7 +91,6 @@ class StoreWriter {
   // Abandons the open transaction (nothing of the file is kept).
   void rollback();
 
-
   const FileCounts& counts() const { return counts_; }
 
  private:
