@@ -70,8 +70,9 @@ std::uint32_t IdentityFactory::mmsi(unsigned mid, bool round_thousand) {
 }
 
 std::uint32_t IdentityFactory::imo() {
-  for (;;) {
-    const auto base = static_cast<std::uint32_t>(rng_.integer(830000, 989999));  // built ~1983-2023
+  for (int attempt = 0;; ++attempt) {
+    // Built ~1983-2023; once that range is crowded (160,000 numbers), older hulls too.
+    const auto base = static_cast<std::uint32_t>(rng_.integer(attempt < 32 ? 830000 : 500000, 989999));
     std::uint32_t sum = 0, d = base;
     for (int w = 2; w <= 7; ++w, d /= 10) sum += (d % 10) * w;
     const std::uint32_t imo = base * 10 + sum % 10;
@@ -102,7 +103,10 @@ std::string IdentityFactory::callsign(unsigned mid) {
   else if (mid == 477) prefix = "VR", tail = 3;
   else if (mid == 431) prefix = "J", tail = 4;
   else prefix = "X", tail = 5;
-  for (;;) {
+  for (int attempt = 0;; ++attempt) {
+    // A flag with a short series (46,656 three-character tails) can run out in a huge fleet:
+    // lengthen the tail rather than loop for ever.
+    if (attempt > 0 && attempt % 64 == 0 && prefix.size() + tail < 7) ++tail;
     std::string cs = prefix;
     for (int i = 0; i < tail; ++i) cs.push_back(kAlnum[rng_.integer(0, 35)]);
     if (callsigns_.insert(cs).second) return cs;
@@ -145,7 +149,21 @@ std::string IdentityFactory::name(NameStyle style) {
     }
     if (n.size() > 20) n.resize(20);
     while (!n.empty() && n.back() == ' ') n.pop_back();
-    if (names_.insert(n).second || attempt > 50) return n;
+    if (names_.insert(n).second) return n;
+    if (attempt > 50) return numbered_name(n);
+  }
+}
+
+std::string IdentityFactory::numbered_name(std::string n) {
+  // The style's short forms are taken (fleets of 100,000+): keep its words and give the hull a
+  // number from a wider range, so no two simulated ships share a name by accident (a shared name
+  // would make an unlisted ship look like a listed one).
+  while (!n.empty() && (n.back() == ' ' || (n.back() >= '0' && n.back() <= '9'))) n.pop_back();
+  if (n.size() > 14) n.resize(14);
+  while (!n.empty() && n.back() == ' ') n.pop_back();
+  for (;;) {
+    std::string m = n + " " + std::to_string(rng_.integer(100, 99999));
+    if (names_.insert(m).second) return m;
   }
 }
 

@@ -30,6 +30,8 @@ class IdentityFactory {
   void reserve_mmsi(std::uint32_t m) { mmsis_.insert(m); }
 
  private:
+  std::string numbered_name(std::string words);
+
   Rng& rng_;
   std::set<std::uint32_t> mmsis_, imos_;
   std::map<unsigned, int> round_per_mid_;  // MMSIs ending in 000 handed out, per MID

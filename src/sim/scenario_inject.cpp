@@ -486,7 +486,7 @@ Scenario build_scenario_impl(const ScenarioOptions& o) {
 
 Scenario build_scenario(const ScenarioOptions& options) {
   if (options.hours <= 0 || options.hours > 24 * 31) throw std::invalid_argument("--hours must be in (0, 744]");
-  if (options.vessels < 1 || options.vessels > 200000) throw std::invalid_argument("--vessels must be in [1, 200000]");
+  if (options.vessels < 1 || options.vessels > 300000) throw std::invalid_argument("--vessels must be in [1, 300000]");
   return detail::build_scenario_impl(options);
 }
 

@@ -29,12 +29,47 @@ TEST(LargeFleet, RoundMmsisOfOneFlagDoNotRunOut) {
   EXPECT_LE(round, 420);  // 400 asked for, plus the odd random draw that happens to end in 000
 }
 
-TEST(LargeFleet, NamesStayMostlyDistinct) {
+TEST(LargeFleet, NamesNeverRepeat) {
+  // Each style's short forms run out in fleets of 100,000+; a repeated name once made an unlisted
+  // ship look like a listed one. Every style, far beyond its short forms, and listed names from
+  // the same pool: all distinct, all within the 20 characters of an AIS name.
   sim::Rng rng(4);
   sim::IdentityFactory ids(rng);
   std::set<std::string> names;
-  for (int i = 0; i < 12000; ++i) names.insert(ids.name(sim::NameStyle::English));
-  EXPECT_GT(names.size(), 11000u);  // the short forms alone allow about 5,500
+  std::size_t asked = 0;
+  auto take = [&](const std::string& n) {
+    ++asked;
+    EXPECT_LE(n.size(), 20u) << n;
+    EXPECT_FALSE(n.empty() || n.back() == ' ') << "'" << n << "'";
+    names.insert(n);
+  };
+  for (sim::NameStyle style : {sim::NameStyle::English, sim::NameStyle::Japanese, sim::NameStyle::Korean,
+                               sim::NameStyle::Dprk, sim::NameStyle::ChineseFishing})
+    for (int i = 0; i < 15000; ++i) take(ids.name(style));
+  for (int i = 0; i < 2000; ++i) take(ids.listed_name());
+  EXPECT_EQ(names.size(), asked);
+}
+
+TEST(LargeFleet, CallSignsAndImoNumbersDoNotRunOut) {
+  // 46,656 three-character tails per short series; 160,000 IMO numbers in the default range:
+  // asking for more used to loop forever.
+  sim::Rng rng(5);
+  sim::IdentityFactory ids(rng);
+  std::set<std::string> callsigns;
+  for (int i = 0; i < 50000; ++i) {
+    const std::string cs = ids.callsign(445);
+    EXPECT_EQ(cs.substr(0, 2), "HM");
+    EXPECT_LE(cs.size(), 7u);
+    callsigns.insert(cs);
+  }
+  EXPECT_EQ(callsigns.size(), 50000u);
+  std::set<std::uint32_t> imos;
+  for (int i = 0; i < 170000; ++i) {
+    const std::uint32_t imo = ids.imo();
+    ASSERT_TRUE(sim::imo_check_digit_ok(imo)) << imo;
+    imos.insert(imo);
+  }
+  EXPECT_EQ(imos.size(), 170000u);
 }
 
 TEST(LargeFleet, WholeRegionPresetHoldsTheCatalog) {
