@@ -70,7 +70,20 @@ class StateWriter {
   template <class T>
   void pod(const T& v) {
     static_assert(std::is_trivially_copyable_v<T>);
-    out_.append(reinterpret_cast<const char*>(&v), sizeof v);
+    if constexpr (std::has_unique_object_representations_v<T>) {
+      out_.append(reinterpret_cast<const char*>(&v), sizeof v);
+    } else {
+      // A struct's padding holds whatever that memory held before: written as zeros, so one
+      // state saves the same bytes every time and no stray memory reaches the file.
+      T copy;
+      std::memcpy(&copy, &v, sizeof v);
+#if defined(__has_builtin)
+#if __has_builtin(__builtin_clear_padding)
+      __builtin_clear_padding(&copy);
+#endif
+#endif
+      out_.append(reinterpret_cast<const char*>(&copy), sizeof copy);
+    }
   }
   template <class A, class B>
   void pod(const std::pair<A, B>& v) {  // std::pair is not trivially copyable; its halves are
@@ -85,7 +98,7 @@ class StateWriter {
   template <class T>
   void pods(const std::vector<T>& v) {
     size(v.size());
-    if constexpr (std::is_trivially_copyable_v<T>) {
+    if constexpr (std::has_unique_object_representations_v<T>) {
       if (!v.empty()) out_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
     } else {
       for (const T& x : v) pod(x);

@@ -3,6 +3,8 @@
 // zone visits, gaps and identity spans open at a split continue instead of being cut.
 #include <algorithm>
 #include <array>
+#include <cstring>
+#include <new>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -196,6 +198,37 @@ TEST(StateContinuation, VersionOneStateIsCheckedLikeVersionTwo) {
 
   Pipeline wild(cfg, nullptr, nullptr);
   EXPECT_THROW(wild.load_state(v1_state(std::int64_t{1} << 60)), std::runtime_error);
+}
+
+TEST(StateContinuation, PaddingIsSavedAsZeros) {
+  // A struct's padding holds old memory; saved raw, one state gave different bytes run to run
+  // and could carry stray memory into the file.
+  struct Padded {
+    std::uint8_t a;  // 7 bytes of padding follow
+    std::int64_t b;
+  };
+  static_assert(sizeof(Padded) == 16);
+  alignas(Padded) unsigned char memory[sizeof(Padded)];
+  std::memset(memory, 0xAB, sizeof memory);
+  auto* p = new (memory) Padded;  // default-initialised: the padding keeps the 0xAB
+  p->a = 1;
+  p->b = 2;
+  seawarden::detect::StateWriter w;
+  w.pod(*p);
+  std::vector<Padded> list(3, *p);
+  w.pods(list);
+  const std::string& bytes = w.bytes();
+  ASSERT_EQ(bytes.size(), sizeof(Padded) + 8 + 3 * sizeof(Padded));
+  for (std::size_t i = 1; i < 8; ++i) EXPECT_EQ(bytes[i], 0) << "padding byte " << i;
+  for (std::size_t k = 0; k < 3; ++k)
+    for (std::size_t i = 1; i < 8; ++i) EXPECT_EQ(bytes[sizeof(Padded) + 8 + k * sizeof(Padded) + i], 0);
+
+  // And a whole pipeline state, saved twice, is the same bytes.
+  const seawarden::detect::Config cfg;
+  Pipeline a(cfg, nullptr, nullptr), b(cfg, nullptr, nullptr);
+  a.load_state(v1_state(1715212800000));
+  b.load_state(v1_state(1715212800000));
+  EXPECT_EQ(a.save_state(), b.save_state());
 }
 
 }  // namespace
