@@ -98,7 +98,8 @@ std::map<std::string, Section> schema(Config& c) {
         {"min_speed_kn", number(c.position_jump.min_speed_kn)},
         {"min_distance_km", number(c.position_jump.min_distance_km)},
         {"max_latency", duration(c.position_jump.max_latency_ms)},
-        {"latency_max_angle_deg", number(c.position_jump.latency_max_angle_deg)}}},
+        {"latency_max_angle_deg", number(c.position_jump.latency_max_angle_deg)},
+        {"latency_max_turn_deg", number(c.position_jump.latency_max_turn_deg)}}},
       {"mmsi_conflict",
        {{"enabled", boolean(c.mmsi_conflict.enabled)},
         {"max_dt", duration(c.mmsi_conflict.max_dt_ms)},
@@ -153,6 +154,8 @@ void validate(const Config& c) {
   if (c.position_jump.max_latency_ms < 0) bad("position_jump.max_latency", "must not be negative");
   if (!(c.position_jump.latency_max_angle_deg >= 0 && c.position_jump.latency_max_angle_deg <= 45))
     bad("position_jump.latency_max_angle_deg", "must be between 0 and 45");
+  if (!(c.position_jump.latency_max_turn_deg >= 0 && c.position_jump.latency_max_turn_deg <= 90))
+    bad("position_jump.latency_max_turn_deg", "must be between 0 and 90");
   if (c.identity_change.confirmations < 1) bad("identity_change.confirmations", "must be >= 1");
   if (c.draught_change.confirmations < 1) bad("draught_change.confirmations", "must be >= 1");
   if (c.mmsi_conflict.min_switches < 1) bad("mmsi_conflict.min_switches", "must be >= 1");

@@ -43,6 +43,9 @@ struct PositionJumpConfig {
   // merged feeds stamped on arrival), not a jump: set aside and counted. 0 = report all.
   std::int64_t max_latency_ms = 2 * kHourMs;
   double latency_max_angle_deg = 12;
+  // A ship that turned between the two fixes: the line between them must lie between its two
+  // courses (widened by latency_max_angle_deg), which may differ by at most this much.
+  double latency_max_turn_deg = 60;
 };
 
 struct MmsiConflictConfig {
