@@ -34,7 +34,8 @@ struct FragmentKey {
 std::uint64_t source_hash(std::string_view station);
 
 // How trustworthy a receive time is; the assembled message keeps the best one.
-enum class TimeRank : std::uint8_t { None = 0, Trailer = 1, Prefix = 2, Wrapper = 3, TagBlock = 4 };
+// Clock: the receiver's GPS clock in the log (ZDA/RMC), the least precise.
+enum class TimeRank : std::uint8_t { None = 0, Clock = 1, Trailer = 2, Prefix = 3, Wrapper = 4, TagBlock = 5 };
 
 struct Fragment {
   FragmentKey key;

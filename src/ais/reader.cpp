@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "ais/csv_reader.h"
+#include "ais/gps_clock.h"
 #include "ais/input.h"
 #include "ais/multipart.h"
 #include "ais/nmea.h"
@@ -106,6 +107,23 @@ struct Reader::Impl {
   bool has_pending_pghp = false;
   Pghp pending_pghp;
   std::string pending_pghp_text;
+  // The receiver's GPS clock ($--ZDA/RMC lines, gps_clock.h) dates sentences carrying no time
+  // of their own. It is taken as lost when no new tick comes for four times the lines between
+  // the last two (at least kClockMinLines): a log whose GPS stopped must not pile hours of
+  // reports onto one second.
+  static constexpr std::uint32_t kClockMinLines = 200;
+  TimeMs clock = kUnknownTime;
+  std::uint32_t clock_line = 0, clock_interval = 0;
+
+  void tick(TimeMs t) {
+    clock_interval = clock != kUnknownTime ? line_no - clock_line : 0;
+    clock = t;
+    clock_line = line_no;
+  }
+  bool clock_running() const {
+    const std::uint32_t limit = clock_interval > kClockMinLines / 4 ? 4 * clock_interval : kClockMinLines;
+    return clock != kUnknownTime && line_no - clock_line <= limit;
+  }
 
   void error(LineError e) { ++stats.errors[static_cast<std::size_t>(e)]; }
 
@@ -272,6 +290,23 @@ void Reader::Impl::line(std::string_view s) {
     wrapper(s);
     return;
   }
+  if (s[0] == '$') {
+    TimeMs t = kUnknownTime;
+    switch (parse_gps_time(s, t)) {
+      case GpsTime::Time:
+        tick(t);
+        ++stats.metadata_lines;
+        return;
+      case GpsTime::NoTime:  // a GPS without a fix: no tick
+        ++stats.metadata_lines;
+        return;
+      case GpsTime::BadChecksum:
+        error(LineError::BadChecksum);
+        return;
+      case GpsTime::NotGps:
+        break;
+    }
+  }
   error(LineError::UnknownLine);  // other NMEA sentences, junk
 }
 
@@ -351,6 +386,10 @@ void Reader::Impl::sentence(std::string_view s, const TagBlock* inline_tag, Time
     parse_uscg_trailer(v.trailer, tr);
     if (time == kUnknownTime && tr.time != kUnknownTime) time = tr.time, rank = TimeRank::Trailer;
     if (station.empty()) station = tr.station;
+  }
+  if (time == kUnknownTime && clock_running()) {
+    time = clock, rank = TimeRank::Clock;
+    ++stats.clock_sentences;
   }
 
   if (v.total == 1) {  // straight to the payload decoder, no multipart table
@@ -455,6 +494,8 @@ void Reader::Impl::end_stream() {
   at_stream_start = true;
   csv.reset();
   has_pending_tag = has_pending_pghp = false;
+  clock = kUnknownTime;  // another file, another receiver
+  clock_line = clock_interval = 0;
   line_no = 0;
 }
 

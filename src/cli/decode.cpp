@@ -66,10 +66,13 @@ void print_stats(const ais::ReaderStats& s, double seconds) {
     if (s.errors[e] != 0)
       std::fprintf(stderr, " %s:%llu", ais::to_string(static_cast<ais::LineError>(e)),
                    static_cast<unsigned long long>(s.errors[e]));
-  std::fprintf(stderr, " (warnings %llu, ignored lines %llu, metadata lines %llu, unchecked tag groups %llu)\n",
+  std::fprintf(stderr,
+               " (warnings %llu, ignored lines %llu, metadata lines %llu, unchecked tag groups %llu, "
+               "dated by the receiver's GPS clock %llu)\n",
                static_cast<unsigned long long>(s.warnings), static_cast<unsigned long long>(s.ignored_lines),
                static_cast<unsigned long long>(s.metadata_lines),
-               static_cast<unsigned long long>(s.unchecked_tag_groups));
+               static_cast<unsigned long long>(s.unchecked_tag_groups),
+               static_cast<unsigned long long>(s.clock_sentences));
   const double secs = seconds > 1e-9 ? seconds : 1e-9;
   std::fprintf(stderr, "decode: %.3f s, %.0f sentences/s, %.1f MB/s\n", seconds,
                static_cast<double>(s.sentences) / secs, static_cast<double>(s.bytes) / secs / 1e6);

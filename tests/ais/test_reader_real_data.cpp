@@ -32,7 +32,9 @@ const Expected kFiles[] = {
     {"aisdb/test_data_20210701.csv", 2499, 0, 2454, 0, {0, 0, 0, 0, 0, 0, 0, 0, 0, 1}},
     {"aisdb/test_data_20211101.nm4", 1000, 997, 979, 0, {0, 0, 0, 0, 0, 0, 0, 0, 0, 0}},
     {"aisdb/test_data_noaa_20230101.csv", 1001, 0, 2000, 0, {0, 0, 0, 0, 0, 0, 0, 0, 0, 0}},
-    {"amsa/ais.txt.gz", 44687, 34029, 33985, 33130, {2, 0, 0, 23, 1, 0, 4, 14, 10632, 0}},
+    // A raw receiver log: no tag blocks, dated by its $GPZDA lines (all but the 11 messages
+    // before the first one); its other $ sentences (ALR, VSI, PSHI, GGA, ...) are unknown lines.
+    {"amsa/ais.txt.gz", 44687, 34029, 33985, 11, {2, 0, 0, 23, 1, 0, 4, 14, 9865, 0}},
     {"amsa/exact-earth-augmented-2.txt", 2138, 1135, 1123, 0, {0, 0, 0, 10, 2, 0, 0, 0, 0, 0}},
     {"amsa/exact-earth-augmented-3.txt", 7672, 4317, 4278, 0, {0, 0, 0, 31, 4, 4, 0, 0, 0, 0}},
     {"amsa/exact-earth-augmented.txt", 7160, 3972, 3955, 0, {0, 0, 0, 13, 4, 0, 0, 0, 0, 0}},
@@ -43,7 +45,8 @@ const Expected kFiles[] = {
     {"dma/stream_example.txt", 8551, 4500, 4051, 9, {0, 0, 0, 0, 0, 0, 0, 0, 0, 0}},
     {"gpsd/ais-18-27.log", 280, 276, 207, 207, {0, 0, 0, 0, 69, 0, 0, 0, 0, 0}},
     {"gpsd/ais-nmea-type6-fid55.log", 1487, 1480, 1326, 1326, {0, 0, 0, 0, 0, 0, 0, 0, 0, 0}},
-    {"gpsd/ais-nmea.log", 1500, 183, 171, 171, {0, 0, 0, 0, 0, 0, 0, 0, 1313, 0}},
+    // A combined GPS/AIS receiver: dated by its $GPRMC lines (all but the first message).
+    {"gpsd/ais-nmea.log", 1500, 183, 171, 1, {0, 0, 0, 0, 0, 0, 0, 0, 1149, 0}},
     {"gpsd/ais-raw-messages.log", 121, 114, 109, 109, {0, 0, 0, 0, 0, 0, 0, 0, 0, 0}},
     {"gpsd/ais_unpack_sixbit.log", 28, 20, 13, 13, {0, 0, 0, 0, 0, 0, 0, 0, 0, 0}},
     {"gpsd/sample.aivdm", 1121, 118, 102, 99, {0, 0, 0, 0, 0, 0, 0, 0, 1, 0}},
@@ -212,4 +215,34 @@ TEST(RealData, NoaaCsvRows) {
   EXPECT_EQ(pos->mmsi, 636021061u);
   EXPECT_TRUE(pos->from_csv);
   EXPECT_EQ(format_iso8601(pos->rxtime), "2023-01-11T00:00:00Z");
+}
+
+TEST(RealData, ReceiverLogsDatedByTheirGpsClock) {
+  // amsa/ais.txt.gz: a raw receiver log, one $GPZDA a second. Line 16 is the first:
+  // $GPZDA,114702.51,27,01,2012,,*66; line 17's type 1 comes after it.
+  SEAWARDEN_REQUIRE_DATA(amsa, "ais/amsa/ais.txt.gz");
+  const auto v = read_all(amsa);
+  const Seen* first = at_line(v, 17);
+  ASSERT_NE(first, nullptr);
+  EXPECT_EQ(format_iso8601(first->rxtime), "2012-01-27T11:47:02.510Z");
+  ASSERT_NE(at_line(v, 3), nullptr);
+  EXPECT_EQ(at_line(v, 3)->rxtime, kUnknownTime);  // before the first tick
+  // Every message is dated but the 11 before the first tick, nearly all within the log's ticks
+  // (11:47:02.51 .. 11:53:27.50); a few carry trailer times of their own (earlier batches).
+  const TimeMs lo = first->rxtime, hi = lo + (6 * 60 + 24) * 1000 + 990;
+  std::size_t dated = 0, within = 0;
+  for (const Seen& s : v) {
+    if (s.rxtime == kUnknownTime) continue;
+    ++dated;
+    within += s.rxtime >= lo && s.rxtime <= hi;
+  }
+  EXPECT_GE(within, dated - 50);
+  EXPECT_EQ(dated, v.size() - 11);
+
+  // gpsd/ais-nmea.log: a combined GPS/AIS receiver, one $GPRMC a second. Line 16 follows
+  // line 8's $GPRMC,213950.00,A,...,070420,...
+  SEAWARDEN_REQUIRE_DATA(gpsd, "ais/gpsd/ais-nmea.log");
+  const auto g = read_all(gpsd);
+  ASSERT_NE(at_line(g, 16), nullptr);
+  EXPECT_EQ(format_iso8601(at_line(g, 16)->rxtime), "2020-04-07T21:39:50Z");
 }

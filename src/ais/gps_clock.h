@@ -1,0 +1,24 @@
+// The receiver's own clock in a raw NMEA log. AIS receivers with a GPS (or a logger fed by a
+// GPS) interleave $--ZDA / $--RMC sentences with the AIS sentences: a log without tag blocks
+// or time prefixes then still says when it was received (NMEA 0183: ZDA = UTC date and time,
+// RMC = the same with the fix). The reader dates untimed sentences by the latest such sentence.
+#pragma once
+
+#include <string_view>
+
+#include "ais/message.h"
+
+namespace seawarden::ais {
+
+enum class GpsTime {
+  NotGps,       // not a ZDA or RMC sentence
+  Time,         // a valid UTC date and time
+  BadChecksum,  // ZDA/RMC whose checksum is wrong: not trusted
+  NoTime,       // ZDA/RMC without a usable date and time (RMC status V: no fix; empty fields)
+};
+
+// Reads "$--ZDA,hhmmss.ss,dd,mm,yyyy,..." or "$--RMC,hhmmss.ss,A,...,ddmmyy,...". Two-digit RMC
+// years are 1980-2079. Times outside 1980-2100 are NoTime.
+GpsTime parse_gps_time(std::string_view line, TimeMs& out);
+
+}  // namespace seawarden::ais
