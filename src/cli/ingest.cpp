@@ -59,6 +59,10 @@ seawarden::cli::Registrar reg(50, [](CLI::App& app) {
   sub->add_flag("--sort", o->ingest.sort,
                 "Sort each file by receive time before tracking (a file not in time order: a CSV sorted by "
                 "vessel, several receivers concatenated); uses temporary disk space");
+  sub->add_flag("--close-run", o->ingest.close_run,
+                "The last input ends the run: store its last minutes (held in the reorder window otherwise) "
+                "and close every open event, as detect does at the end of its input; a later file then starts "
+                "afresh (an encounter across the cut is cut)");
   sub->add_flag("--no-progress", o->no_progress, "No progress bar (it is shown only when stderr is a terminal)");
   sub->add_option("--thin-interval", o->ingest.thinning.interval_ms,
                   "Milliseconds between kept positions of a vessel away from events (default 60000)")
@@ -70,6 +74,8 @@ seawarden::cli::Registrar reg(50, [](CLI::App& app) {
     if (!o->ingest.zones_path.empty()) argv += " --zones " + o->ingest.zones_path;
     for (const auto& l : o->ingest.list_paths) argv += " --lists " + l;
     if (!o->ingest.config_path.empty()) argv += " --config " + o->ingest.config_path;
+    if (o->ingest.sort) argv += " --sort";
+    if (o->ingest.close_run) argv += " --close-run";
     o->ingest.argv = argv;
     seawarden::cli::set_exit_code(run(*o));
   });

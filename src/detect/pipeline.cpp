@@ -303,6 +303,7 @@ class Pipeline::Impl : public track::TrackSink {
     stats_.first_t_ms = t.first_t_ms;
     stats_.last_t_ms = t.last_t_ms;
     stats_.state_bytes = tracker_.memory_bytes() + infos_.capacity() * sizeof(VesselInfo);
+    stats_.held = tracker_.pending();
     stats_.set_aside.clear();
     for (const auto& d : track_) d->add_counts(stats_.set_aside);
     stats_.event_spill_runs = events_.runs_spilled();

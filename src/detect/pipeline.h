@@ -40,6 +40,8 @@ struct PipelineStats {
   // The same for messages held by sort_input().
   std::size_t input_spill_runs = 0;
   bool input_spill_failed = false;
+  // Messages still in the reorder window after pause(): a continued run takes them on.
+  std::uint64_t held = 0;
 };
 
 // A warning for a run that left messages out as late (older than what the reorder window had

@@ -114,7 +114,9 @@ IngestResult run_ingest(const IngestOptions& o) {
   const std::int64_t run_id = writer.start_run(o.argv, o.zones_path, list_json.dump(), config_to_json(cfg).dump());
   ProgressBar bar(o.progress);
 
-  for (const auto& path : o.inputs) {
+  for (std::size_t input = 0; input < o.inputs.size(); ++input) {
+    const std::string& path = o.inputs[input];
+    const bool closes = o.close_run && input + 1 == o.inputs.size();
     ContentId cid;
     try {
       // Hashed from a mapping, slice by slice (content_id releases each slice); the mapping
@@ -148,14 +150,24 @@ IngestResult run_ingest(const IngestOptions& o) {
       bar.read(path, reader);
       reader.finish();
       // Events closed so far arrive now; what is still open (an encounter across midnight)
-      // stays open in the saved state and continues with the next file.
-      pipeline.pause();
+      // stays open in the saved state and continues with the next file, and so do the
+      // messages of the last minutes, still in the reorder window. Unless this file closes
+      // the run: then everything goes through and is closed, as at the end of `detect`.
+      if (closes) pipeline.finish();
+      else pipeline.pause();
       std::string state = pipeline.save_state();
       store_open_events(state, cfg, zones_ptr, matcher_ptr, writer);
       bar.done();
       const std::string late = detect::late_messages_warning(pipeline.stats(), cfg.tracks.reorder_window_ms,
                                                              o.sort);
       if (!late.empty()) std::fprintf(stderr, "ingest: %s: warning: %s\n", path.c_str(), late.c_str());
+      const std::uint64_t held = pipeline.stats().held;
+      if (held && !o.quiet)
+        std::fprintf(stderr,
+                     "ingest: %s: %llu messages of its last %lld s wait in the saved state for the next file, "
+                     "which stores them (--close-run stores them now and closes the run)\n",
+                     path.c_str(), static_cast<unsigned long long>(held),
+                     static_cast<long long>(cfg.tracks.reorder_window_ms / 1000));
       const auto& rs = reader.stats();
       rec.lines = rs.lines;
       rec.messages = rs.messages;

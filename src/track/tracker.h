@@ -101,6 +101,7 @@ class Tracker {
   template <class F>
   void for_each_pending(F&& f) const { reorder_.for_each_pending(f); }
   std::int64_t newest_seen() const { return reorder_.newest(); }
+  std::size_t pending() const { return reorder_.size(); }  // messages in the reorder window
   // Re-queues a saved message without releasing anything (call restore_clock after them all).
   void restore_pending(const Observation& o) {
     reorder_.next_slot() = o;

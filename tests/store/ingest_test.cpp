@@ -140,10 +140,11 @@ std::vector<EventKey> store_events(const std::string& db_path, bool provisional_
 
 // (kind, start, end, vessels) of every event `detect` finds in the scenario's whole feed, sorted
 // (its JSON lines written to out_path). Empty when detect fails.
-std::vector<EventKey> detected_events(const std::string& scenario, const std::string& out_path) {
+std::vector<EventKey> detected_events(const std::string& scenario, const std::string& out_path,
+                                      const std::string& input = "") {
   std::vector<EventKey> out;
   if (run_binary({"detect", "--zones", scenario + "/zones.geojson", "--lists", scenario + "/sanctions/sdn.csv",
-                  "--out", out_path, scenario + "/ais.nmea"}) != 0)
+                  "--out", out_path, input.empty() ? scenario + "/ais.nmea" : input}) != 0)
     return out;
   std::ifstream in(out_path);
   for (std::string line; std::getline(in, line);) {
@@ -166,6 +167,26 @@ TEST_F(IngestEndToEnd, DailyFilesGiveTheEventsOfOneContinuousRun) {
   EXPECT_FALSE(store_events(db, true).empty()) << "nothing open at the split: the test proves little";
   ASSERT_EQ(run_binary(ingest_args(db, {day2})), 0);
   EXPECT_EQ(store_events(db), expected);
+}
+
+TEST_F(IngestEndToEnd, CloseRunStoresTheLastMinutesAndClosesEverything) {
+  // Without --close-run the last minutes of a file (its reorder window) and its open events wait
+  // in the saved state for the next file; with it, the store holds what detect finds in that
+  // file alone: every fix, every event final.
+  auto held_db = dir.file("held.db"), closed_db = dir.file("closed.db");
+  ASSERT_EQ(run_binary(ingest_args(held_db, {day1})), 0);
+  auto args = ingest_args(closed_db, {day1});
+  args.push_back("--close-run");
+  ASSERT_EQ(run_binary(args), 0);
+  auto fixes = [](const std::string& db) {
+    return open_store_for_reading(db)->scalar_int("SELECT sum(fixes) FROM vessels");
+  };
+  EXPECT_GT(fixes(closed_db), fixes(held_db));
+  EXPECT_TRUE(store_events(closed_db, true).empty()) << "provisional events after --close-run";
+  EXPECT_FALSE(store_events(held_db, true).empty());
+  const std::vector<EventKey> expected = detected_events(scenario, dir.file("day1.jsonl"), day1);
+  ASSERT_GT(expected.size(), 10u);
+  EXPECT_EQ(store_events(closed_db), expected);
 }
 
 TEST_F(IngestEndToEnd, SortTakesAFileOutOfTimeOrder) {
