@@ -27,7 +27,9 @@ echo "== 1/3 simulate: korea-bay, 300 vessels, 48 h (seed 20240509)"
 "$BIN" simulate --seed 20240509 --area korea-bay --vessels 300 --hours 48 --out "$SCENARIO"
 
 echo "== 2/3 ingest into $DB"
-"$BIN" ingest "$SCENARIO/ais.nmea" --db "$DB" --zones "$SCENARIO/zones.geojson" --lists "$SCENARIO/sanctions/sdn.csv"
+# The scenario is complete: its end closes the run (no provisional events, every position stored).
+"$BIN" ingest "$SCENARIO/ais.nmea" --db "$DB" --zones "$SCENARIO/zones.geojson" --lists "$SCENARIO/sanctions/sdn.csv" \
+  --close-run
 
 echo "== 3/3 evidence reports"
 "$BIN" report --db "$DB" --all --out "$REPORT"
