@@ -65,13 +65,13 @@ GpsTime parse_gps_time(std::string_view line, TimeMs& out) {
     month = whole_number(field(body, 2));
     year = whole_number(field(body, 3));
   } else {
-    if (field(body, 1) != "A") return GpsTime::NoTime;  // V: the receiver has no fix
+    if (field(body, 1) != "A") return GpsTime::NoFix;
     const std::string_view date = field(body, 8);
     if (date.size() != 6) return GpsTime::NoTime;
     day = digits(date, 0, 2), month = digits(date, 2, 2), year = digits(date, 4, 2);
-    if (year >= 0) year += year < 80 ? 2000 : 1900;
+    if (year >= 0) year += 2000;
   }
-  if (day < 0 || month < 0 || year < 1980 || year > 2100) return GpsTime::NoTime;
+  if (day < 0 || month < 0 || year < 2000 || year > 2100) return GpsTime::NoTime;
   out = utc_to_ms(year, month, day, h, m, s, ms);
   return out == kUnknownTime ? GpsTime::NoTime : GpsTime::Time;
 }

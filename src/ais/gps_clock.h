@@ -14,11 +14,14 @@ enum class GpsTime {
   NotGps,       // not a ZDA or RMC sentence
   Time,         // a valid UTC date and time
   BadChecksum,  // ZDA/RMC whose checksum is wrong: not trusted
-  NoTime,       // ZDA/RMC without a usable date and time (RMC status V: no fix; empty fields)
+  NoTime,       // ZDA/RMC without a usable date and time (empty or impossible fields)
+  NoFix,        // RMC status V: the receiver says its GPS has no fix, its clock is not to be trusted
 };
 
 // Reads "$--ZDA,hhmmss.ss,dd,mm,yyyy,..." or "$--RMC,hhmmss.ss,A,...,ddmmyy,...". Two-digit RMC
-// years are 1980-2079. Times outside 1980-2100 are NoTime.
+// years are 2000-2099. Dates before 2000 are NoTime: AIS logs start in the 2000s, while GPS
+// receivers without a fix report dates near the GPS epoch (1980) and ones hit by a week-number
+// rollover report dates 19.7 years back (a 2019 log dated 1999).
 GpsTime parse_gps_time(std::string_view line, TimeMs& out);
 
 }  // namespace seawarden::ais

@@ -126,7 +126,8 @@ MultipartAssembler::Result MultipartAssembler::add(const Fragment& f, AssembledM
       g.wrapper_time != kUnknownTime &&
       (g.wrapper_checksum < 0 || g.wrapper_checksum == g.checksum_xor || g.wrapper_checksum == g.first_checksum);
   out.time = g.time;
-  if (wrapper_matches && g.rank < TimeRank::Wrapper) out.time = g.wrapper_time;
+  out.rank = g.rank;
+  if (wrapper_matches && g.rank < TimeRank::Wrapper) out.time = g.wrapper_time, out.rank = TimeRank::Wrapper;
   station_out_.assign(!g.station.empty() || !wrapper_matches ? g.station : g.wrapper_station);
   out.payload = joined_;
   out.fill = g.fill;

@@ -59,6 +59,7 @@ struct AssembledMessage {
   std::string_view payload;  // joined; valid until the next add()
   int fill = 0;
   TimeMs time = kUnknownTime;
+  TimeRank rank = TimeRank::None;  // the convention `time` came from
   std::string_view station;  // valid until the next add()
 };
 

@@ -116,7 +116,9 @@ struct Reader::Impl {
   std::uint32_t clock_line = 0, clock_interval = 0;
 
   void tick(TimeMs t) {
-    clock_interval = clock != kUnknownTime ? line_no - clock_line : 0;
+    // The lines since the previous tick are the usual interval only if the clock was running:
+    // after an outage they would stretch the next limit to four times the outage.
+    clock_interval = clock_running() ? line_no - clock_line : 0;
     clock = t;
     clock_line = line_no;
   }
@@ -297,7 +299,11 @@ void Reader::Impl::line(std::string_view s) {
         tick(t);
         ++stats.metadata_lines;
         return;
-      case GpsTime::NoTime:  // a GPS without a fix: no tick
+      case GpsTime::NoFix:  // the receiver says its clock is not to be trusted now
+        clock = kUnknownTime;
+        ++stats.metadata_lines;
+        return;
+      case GpsTime::NoTime:  // empty or impossible fields: no tick
         ++stats.metadata_lines;
         return;
       case GpsTime::BadChecksum:
@@ -387,18 +393,16 @@ void Reader::Impl::sentence(std::string_view s, const TagBlock* inline_tag, Time
     if (time == kUnknownTime && tr.time != kUnknownTime) time = tr.time, rank = TimeRank::Trailer;
     if (station.empty()) station = tr.station;
   }
-  if (time == kUnknownTime && clock_running()) {
-    time = clock, rank = TimeRank::Clock;
-    ++stats.clock_sentences;
-  }
+  if (time == kUnknownTime && clock_running()) time = clock, rank = TimeRank::Clock;
 
   if (v.total == 1) {  // straight to the payload decoder, no multipart table
     if (had_pghp && rank < TimeRank::Wrapper &&
         (pending_pghp.checksum_of_next < 0 || pending_pghp.checksum_of_next == v.checksum ||
          (pending_pghp.checksum_of_next == 0 && v.own_ship))) {  // Gatehouse writes 00 before VDO
-      time = pending_pghp.time;
+      time = pending_pghp.time, rank = TimeRank::Wrapper;
       if (station.empty()) station = pending_pghp.station;
     }
+    if (rank == TimeRank::Clock) ++stats.clock_messages;
     deliver(v.payload, v.fill, time, station, v);
     return;
   }
@@ -424,6 +428,7 @@ void Reader::Impl::sentence(std::string_view s, const TagBlock* inline_tag, Time
   AssembledMessage done;
   switch (assembler.add(f, done)) {
     case MultipartAssembler::Result::Complete:
+      if (done.rank == TimeRank::Clock) ++stats.clock_messages;
       deliver(done.payload, done.fill, done.time, done.station, v);
       break;
     case MultipartAssembler::Result::TooLong:

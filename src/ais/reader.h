@@ -43,9 +43,9 @@ struct ReaderStats {
   // Tag blocks whose checksum covers every field but g: (Kystverket), trusted because
   // the sentence's fragment number and count confirmed the group.
   std::uint64_t unchecked_tag_groups = 0;
-  // Sentences with no time of their own dated by the receiver's GPS clock ($--ZDA/$--RMC lines
-  // of the log, to the second or better).
-  std::uint64_t clock_sentences = 0;
+  // Messages with no time of their own dated by the receiver's GPS clock ($--ZDA/$--RMC lines of
+  // the log): the time of the latest tick before them, so behind by up to the tick interval.
+  std::uint64_t clock_messages = 0;
 };
 
 struct ReaderOptions {

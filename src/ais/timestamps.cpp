@@ -46,6 +46,10 @@ TimeMs utc_to_ms(int year, int month, int day, int hour, int minute, int second,
   thread_local int last_y = 0, last_m = 0, last_d = 0;
   thread_local std::int64_t last_days = 0;
   if (year != last_y || month != last_m || day != last_d) {
+    // 31 February would otherwise silently become 2 or 3 March.
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    constexpr int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (day > kDays[month - 1] + (month == 2 && leap ? 1 : 0)) return kUnknownTime;
     last_days = days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
     last_y = year, last_m = month, last_d = day;
   }

@@ -72,7 +72,7 @@ void print_stats(const ais::ReaderStats& s, double seconds) {
                static_cast<unsigned long long>(s.warnings), static_cast<unsigned long long>(s.ignored_lines),
                static_cast<unsigned long long>(s.metadata_lines),
                static_cast<unsigned long long>(s.unchecked_tag_groups),
-               static_cast<unsigned long long>(s.clock_sentences));
+               static_cast<unsigned long long>(s.clock_messages));
   const double secs = seconds > 1e-9 ? seconds : 1e-9;
   std::fprintf(stderr, "decode: %.3f s, %.0f sentences/s, %.1f MB/s\n", seconds,
                static_cast<double>(s.sentences) / secs, static_cast<double>(s.bytes) / secs / 1e6);

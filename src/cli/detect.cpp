@@ -53,9 +53,9 @@ void print_stats(const seawarden::detect::PipelineStats& s, const seawarden::ais
     if (r.errors[i])
       std::fprintf(stderr, "  %s: %llu\n", seawarden::ais::to_string(static_cast<seawarden::ais::LineError>(i)),
                    static_cast<unsigned long long>(r.errors[i]));
-  if (r.clock_sentences)
-    std::fprintf(stderr, "sentences dated by the receiver's GPS clock ($--ZDA/RMC lines): %llu\n",
-                 static_cast<unsigned long long>(r.clock_sentences));
+  if (r.clock_messages)
+    std::fprintf(stderr, "messages dated by the receiver's GPS clock ($--ZDA/RMC lines): %llu\n",
+                 static_cast<unsigned long long>(r.clock_messages));
   std::fprintf(stderr,
                "messages: %llu (without receive time: %llu, other types: %llu, late: %llu, duplicates: "
                "%llu, bad positions: %llu)\n",

@@ -156,6 +156,10 @@ void validate(const Config& c) {
     bad("position_jump.latency_max_angle_deg", "must be between 0 and 45");
   if (!(c.position_jump.latency_max_turn_deg >= 0 && c.position_jump.latency_max_turn_deg <= 90))
     bad("position_jump.latency_max_turn_deg", "must be between 0 and 90");
+  // The directions taken as "along the path" (ahead and behind) must leave some out, or every
+  // jump a speed could cover would be set aside.
+  if (!(c.position_jump.latency_max_turn_deg + 2 * c.position_jump.latency_max_angle_deg < 120))
+    bad("position_jump.latency_max_turn_deg", "plus twice latency_max_angle_deg must be under 120");
   if (c.identity_change.confirmations < 1) bad("identity_change.confirmations", "must be >= 1");
   if (c.draught_change.confirmations < 1) bad("draught_change.confirmations", "must be >= 1");
   if (c.mmsi_conflict.min_switches < 1) bad("mmsi_conflict.min_switches", "must be >= 1");

@@ -45,7 +45,7 @@ struct PositionJumpConfig {
   double latency_max_angle_deg = 12;
   // A ship that turned between the two fixes: the line between them must lie between its two
   // courses (widened by latency_max_angle_deg), which may differ by at most this much.
-  double latency_max_turn_deg = 60;
+  double latency_max_turn_deg = 45;
 };
 
 struct MmsiConflictConfig {

@@ -65,8 +65,19 @@ std::vector<typename Map::key_type> sorted_keys_of(const Map& map) {
   return keys;
 }
 
+#if defined(__has_builtin)
+#if __has_builtin(__builtin_clear_padding)
+#define SEAWARDEN_CLEARS_PADDING 1
+#endif
+#endif
+#ifndef SEAWARDEN_CLEARS_PADDING
+#define SEAWARDEN_CLEARS_PADDING 0
+#endif
+
 class StateWriter {
  public:
+  // Whether saved structs have their padding zeroed (GCC 11+, Clang 18+).
+  static constexpr bool kClearsPadding = SEAWARDEN_CLEARS_PADDING;
   template <class T>
   void pod(const T& v) {
     static_assert(std::is_trivially_copyable_v<T>);
@@ -74,15 +85,14 @@ class StateWriter {
       out_.append(reinterpret_cast<const char*>(&v), sizeof v);
     } else {
       // A struct's padding holds whatever that memory held before: written as zeros, so one
-      // state saves the same bytes every time and no stray memory reaches the file.
-      T copy;
-      std::memcpy(&copy, &v, sizeof v);
-#if defined(__has_builtin)
-#if __has_builtin(__builtin_clear_padding)
-      __builtin_clear_padding(&copy);
+      // state saves the same bytes every time and no stray memory reaches the file. (Without
+      // the builtin, Clang before 18, the padding is written as it is: kClearsPadding says so.)
+      alignas(T) unsigned char copy[sizeof(T)];
+      std::memcpy(copy, &v, sizeof v);
+#if SEAWARDEN_CLEARS_PADDING
+      __builtin_clear_padding(reinterpret_cast<T*>(copy));
 #endif
-#endif
-      out_.append(reinterpret_cast<const char*>(&copy), sizeof copy);
+      out_.append(reinterpret_cast<const char*>(copy), sizeof copy);
     }
   }
   template <class A, class B>

@@ -159,7 +159,10 @@ std::string IdentityFactory::numbered_name(std::string n) {
   // number from a wider range, so no two simulated ships share a name by accident (a shared name
   // would make an unlisted ship look like a listed one).
   while (!n.empty() && (n.back() == ' ' || (n.back() >= '0' && n.back() <= '9'))) n.pop_back();
-  if (n.size() > 14) n.resize(14);
+  if (n.size() > 14) {  // room for " 99999": cut at a word boundary
+    const std::size_t space = n.rfind(' ', 14);
+    n.resize(space == std::string::npos || space == 0 ? 14 : space);
+  }
   while (!n.empty() && n.back() == ' ') n.pop_back();
   for (;;) {
     std::string m = n + " " + std::to_string(rng_.integer(100, 99999));

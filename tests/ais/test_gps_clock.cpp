@@ -43,14 +43,22 @@ TEST(GpsClock, ZdaAndRmc) {
   // Other talkers (GNSS, integrated navigation), whole seconds.
   EXPECT_EQ(parse_gps_time(nmea("GNZDA,000000,01,01,2024,00,00"), t), GpsTime::Time);
   EXPECT_EQ(format_iso8601(t), "2024-01-01T00:00:00Z");
-  EXPECT_EQ(parse_gps_time(nmea("INRMC,235959.9,A,3730.0,N,12430.0,E,10.0,90.0,311299,,"), t), GpsTime::Time);
-  EXPECT_EQ(format_iso8601(t), "1999-12-31T23:59:59.900Z");
+  EXPECT_EQ(parse_gps_time(nmea("INRMC,235959.9,A,3730.0,N,12430.0,E,10.0,90.0,311224,,"), t), GpsTime::Time);
+  EXPECT_EQ(format_iso8601(t), "2024-12-31T23:59:59.900Z");
+  EXPECT_EQ(parse_gps_time(nmea("GPZDA,120000,29,02,2024,,"), t), GpsTime::Time);  // a leap day
 }
 
 TEST(GpsClock, RefusesWhatIsNotATrustworthyTime) {
   TimeMs t = kUnknownTime;
   // RMC status V: no fix, the time may be the receiver's unsynchronised guess.
-  EXPECT_EQ(parse_gps_time(nmea("GPRMC,213950.00,V,,,,,,,070420,,,N"), t), GpsTime::NoTime);
+  EXPECT_EQ(parse_gps_time(nmea("GPRMC,213950.00,V,,,,,,,070420,,,N"), t), GpsTime::NoFix);
+  // Impossible days; a receiver without a fix near the GPS epoch; a week-number rollover
+  // putting a 2019 log in 1999.
+  EXPECT_EQ(parse_gps_time(nmea("GPZDA,120000,31,02,2024,,"), t), GpsTime::NoTime);
+  EXPECT_EQ(parse_gps_time(nmea("GPZDA,120000,29,02,2023,,"), t), GpsTime::NoTime);
+  EXPECT_EQ(parse_gps_time(nmea("GPZDA,120000,31,04,2024,,"), t), GpsTime::NoTime);
+  EXPECT_EQ(parse_gps_time(nmea("GPZDA,000012,06,01,1980,,"), t), GpsTime::NoTime);
+  EXPECT_EQ(parse_gps_time(nmea("GPZDA,101500,21,08,1999,,"), t), GpsTime::NoTime);
   EXPECT_EQ(parse_gps_time(nmea("GPZDA,,,,,,"), t), GpsTime::NoTime);
   EXPECT_EQ(parse_gps_time(nmea("GPZDA,256000.00,27,01,2012,,"), t), GpsTime::NoTime);  // hour 25
   EXPECT_EQ(parse_gps_time(nmea("GPZDA,114702.51,27,13,2012,,"), t), GpsTime::NoTime);  // month 13
@@ -91,8 +99,58 @@ TEST(GpsClock, DatesTheSentencesAfterEachTick) {
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0], t1);
   EXPECT_EQ(r.stats().errors[static_cast<std::size_t>(LineError::BadChecksum)], 1u);
-  EXPECT_EQ(r.stats().clock_sentences, 1u);
+  EXPECT_EQ(r.stats().clock_messages, 1u);
   EXPECT_EQ(r.stats().metadata_lines, 1u);
+}
+
+TEST(GpsClock, ReachFollowsTheUsualTickInterval) {
+  // Ticks every 100 lines: the clock reaches 4 x 100 lines past the last one, no further.
+  std::string text;
+  for (int s = 0; s < 3; ++s) {
+    text += nmea("GPZDA,12000" + std::to_string(s) + ".00,01,05,2024,,") + "\n";
+    for (int i = 0; i < 99; ++i) text += kType1;
+  }
+  for (int i = 0; i < 600; ++i) text += kType1;
+  const auto times = times_of(text);
+  ASSERT_EQ(times.size(), 3u * 99u + 600u);
+  int dated = 0;
+  for (TimeMs t : times) dated += t != kUnknownTime;
+  EXPECT_EQ(dated, 3 * 99 + (400 - 99));
+
+  // An outage is not an interval: ticks every 10 lines, 1,000 lines without one (the clock is
+  // lost after 200), one tick, then 1,000 more: only 200 lines of reach after that tick, not
+  // four times the outage.
+  text.clear();
+  for (int s = 0; s < 3; ++s) {
+    text += nmea("GPZDA,12000" + std::to_string(s) + ".00,01,05,2024,,") + "\n";
+    for (int i = 0; i < 9; ++i) text += kType1;
+  }
+  for (int i = 0; i < 1000; ++i) text += kType1;
+  text += nmea("GPZDA,121000.00,01,05,2024,,") + "\n";
+  for (int i = 0; i < 1000; ++i) text += kType1;
+  const auto after = times_of(text);
+  const TimeMs late_tick = utc_to_ms(2024, 5, 1, 12, 10, 0, 0);
+  int dated_after = 0;
+  for (TimeMs t : after) dated_after += t == late_tick;
+  EXPECT_EQ(dated_after, 200);
+}
+
+TEST(GpsClock, NoFixStopsTheClockAndWrappersStillWin) {
+  // RMC V: the receiver lost its fix, its clock is no longer trusted.
+  const auto times = times_of(nmea("GPZDA,120000.00,01,05,2024,,") + "\n" + kType1 +
+                              nmea("GPRMC,120001.00,V,,,,,,,010524,,,N") + "\n" + kType1);
+  ASSERT_EQ(times.size(), 2u);
+  EXPECT_NE(times[0], kUnknownTime);
+  EXPECT_EQ(times[1], kUnknownTime);
+
+  // A $PGHP wrapper naming the sentence dates it, and the message is not counted as clock-dated.
+  std::vector<TimeMs> out;
+  Reader r([&](const Received& m) { out.push_back(m.meta.rxtime); });
+  r.feed(nmea("GPZDA,120000.00,01,05,2024,,") + "\n" + "$PGHP,1,2024,5,1,12,0,0,500,219,,2190077,1,29*1E\n" + kType1);
+  r.finish();
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0], utc_to_ms(2024, 5, 1, 12, 0, 0, 500));
+  EXPECT_EQ(r.stats().clock_messages, 0u);
 }
 
 TEST(GpsClock, LostWhenTheTicksStop) {

@@ -26,6 +26,12 @@ TEST(Config, OverridesAndErrors) {
   EXPECT_THROW(parse_config("[nope]\nx = 1\n"), std::runtime_error);
   EXPECT_THROW(parse_config("[gap]\nmin_duration = 6\n"), std::runtime_error);
   EXPECT_THROW(parse_config("[gap\n"), std::runtime_error);
+  // Delayed-report directions ahead and behind must not cover (nearly) every bearing.
+  EXPECT_THROW(parse_config("[position_jump]\nlatency_max_turn_deg = 90\nlatency_max_angle_deg = 45\n"),
+               std::runtime_error);
+  EXPECT_THROW(parse_config("[position_jump]\nlatency_max_turn_deg = 90\nlatency_max_angle_deg = 15\n"),
+               std::runtime_error);
+  EXPECT_NO_THROW(parse_config("[position_jump]\nlatency_max_turn_deg = 60\nlatency_max_angle_deg = 20\n"));
 }
 
 TEST(Config, ShippedFileHasEveryDefault) {
