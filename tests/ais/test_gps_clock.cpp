@@ -32,6 +32,18 @@ std::vector<TimeMs> times_of(const std::string& text) {
 
 const std::string kType1 = "!AIVDM,1,1,,B,13aDp<PP000IwSlN?Wm@0?wN2<1T,0*29\n";
 
+// `ticks` ZDA lines a second apart from 2024-05-01 12:00:00, each followed by `between` - 1
+// type 1 sentences, then `tail` sentences with no tick.
+std::string ticking(int ticks, int between, int tail) {
+  std::string text;
+  for (int s = 0; s < ticks; ++s) {
+    text += nmea("GPZDA,12000" + std::to_string(s) + ".00,01,05,2024,,") + "\n";
+    for (int i = 1; i < between; ++i) text += kType1;
+  }
+  for (int i = 0; i < tail; ++i) text += kType1;
+  return text;
+}
+
 }  // namespace
 
 TEST(GpsClock, ZdaAndRmc) {
@@ -105,13 +117,7 @@ TEST(GpsClock, DatesTheSentencesAfterEachTick) {
 
 TEST(GpsClock, ReachFollowsTheUsualTickInterval) {
   // Ticks every 100 lines: the clock reaches 4 x 100 lines past the last one, no further.
-  std::string text;
-  for (int s = 0; s < 3; ++s) {
-    text += nmea("GPZDA,12000" + std::to_string(s) + ".00,01,05,2024,,") + "\n";
-    for (int i = 0; i < 99; ++i) text += kType1;
-  }
-  for (int i = 0; i < 600; ++i) text += kType1;
-  const auto times = times_of(text);
+  const auto times = times_of(ticking(3, 100, 600));
   ASSERT_EQ(times.size(), 3u * 99u + 600u);
   int dated = 0;
   for (TimeMs t : times) dated += t != kUnknownTime;
@@ -120,12 +126,7 @@ TEST(GpsClock, ReachFollowsTheUsualTickInterval) {
   // An outage is not an interval: ticks every 10 lines, 1,000 lines without one (the clock is
   // lost after 200), one tick, then 1,000 more: only 200 lines of reach after that tick, not
   // four times the outage.
-  text.clear();
-  for (int s = 0; s < 3; ++s) {
-    text += nmea("GPZDA,12000" + std::to_string(s) + ".00,01,05,2024,,") + "\n";
-    for (int i = 0; i < 9; ++i) text += kType1;
-  }
-  for (int i = 0; i < 1000; ++i) text += kType1;
+  std::string text = ticking(3, 10, 1000);
   text += nmea("GPZDA,121000.00,01,05,2024,,") + "\n";
   for (int i = 0; i < 1000; ++i) text += kType1;
   const auto after = times_of(text);
@@ -156,13 +157,7 @@ TEST(GpsClock, NoFixStopsTheClockAndWrappersStillWin) {
 TEST(GpsClock, LostWhenTheTicksStop) {
   // Ticks every 10 lines, then none: after 4 x 10 lines... at least 200 lines, the clock is
   // lost and later sentences are left undated rather than all put at the last tick.
-  std::string text;
-  for (int s = 0; s < 3; ++s) {
-    text += nmea("GPZDA,12000" + std::to_string(s) + ".00,01,05,2024,,") + "\n";
-    for (int i = 0; i < 9; ++i) text += kType1;
-  }
-  for (int i = 0; i < 400; ++i) text += kType1;
-  const auto times = times_of(text);
+  const auto times = times_of(ticking(3, 10, 400));
   ASSERT_EQ(times.size(), 27u + 400u);
   const TimeMs last_tick = utc_to_ms(2024, 5, 1, 12, 0, 2, 0);
   EXPECT_EQ(times[26], last_tick);
