@@ -10,7 +10,6 @@
 #include <stdexcept>
 
 #include "ais/csv_reader.h"
-#include "ais/gps_clock.h"
 #include "ais/input.h"
 #include "ais/multipart.h"
 #include "ais/nmea.h"
@@ -107,7 +106,7 @@ struct Reader::Impl {
   bool has_pending_pghp = false;
   Pghp pending_pghp;
   std::string pending_pghp_text;
-  // The receiver's GPS clock ($--ZDA/RMC lines, gps_clock.h) dates sentences carrying no time
+  // The receiver's GPS clock ($--ZDA/RMC lines, parse_gps_time) dates sentences carrying no time
   // of their own. It is taken as lost when no new tick comes for four times the lines between
   // the last two (at least kClockMinLines): a log whose GPS stopped must not pile hours of
   // reports onto one second.

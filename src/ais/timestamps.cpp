@@ -26,6 +26,40 @@ bool fixed_digits(std::string_view text, std::size_t pos, std::size_t n, int& ou
   return true;
 }
 
+// The digits of a fraction of a second from text[i] (just after the '.'), as milliseconds
+// (digits beyond the third are read and ignored); leaves i after the last digit.
+int fraction_ms(std::string_view text, std::size_t& i) {
+  int ms = 0;
+  for (int scale = 100; i < text.size() && is_digit(text[i]); ++i, scale /= 10) ms += (text[i] - '0') * scale;
+  return ms;
+}
+
+// The i-th comma-separated field after an NMEA sentence's address (0 = the first), or empty.
+std::string_view nmea_field(std::string_view body, int i) {
+  std::size_t pos = body.find(',');
+  for (; i > 0 && pos != std::string_view::npos; --i) pos = body.find(',', pos + 1);
+  if (pos == std::string_view::npos) return {};
+  const std::size_t end = body.find(',', pos + 1);
+  return body.substr(pos + 1, end == std::string_view::npos ? std::string_view::npos : end - pos - 1);
+}
+
+// NMEA "hhmmss" with an optional fraction ("hhmmss.ss"); false when malformed.
+bool nmea_time_of_day(std::string_view s, int& h, int& m, int& sec, int& ms) {
+  if (!fixed_digits(s, 0, 2, h) || !fixed_digits(s, 2, 2, m) || !fixed_digits(s, 4, 2, sec)) return false;
+  ms = 0;
+  if (s.size() == 6) return true;
+  if (s[6] != '.' || s.size() == 7) return false;
+  std::size_t i = 7;
+  ms = fraction_ms(s, i);
+  return i == s.size();
+}
+
+// A whole field of 1 to 4 digits, or -1.
+int small_number(std::string_view s) {
+  int v = -1;
+  return !s.empty() && s.size() <= 4 && fixed_digits(s, 0, s.size(), v) ? v : -1;
+}
+
 }  // namespace
 
 std::int64_t days_from_civil(int y, unsigned m, unsigned d) {
@@ -68,15 +102,7 @@ TimeMs parse_epoch(std::string_view text) {
   }
   if (digits == 0) return kUnknownTime;
   int frac_ms = 0;
-  if (i < text.size() && text[i] == '.') {
-    ++i;
-    int scale = 100;
-    while (i < text.size() && is_digit(text[i])) {
-      frac_ms += (text[i] - '0') * scale;
-      scale /= 10;
-      ++i;
-    }
-  }
+  if (i < text.size() && text[i] == '.') frac_ms = fraction_ms(text, ++i);
   if (i != text.size()) return kUnknownTime;
   // Plausibility: 1980..2100 in seconds, or the same range in milliseconds.
   constexpr std::int64_t kMinS = 315532800, kMaxS = 4102444800;
@@ -97,15 +123,7 @@ std::size_t parse_iso8601_prefix(std::string_view t, TimeMs& out) {
     return 0;
   std::size_t i = 19;
   int ms = 0;
-  if (i < t.size() && (t[i] == '.' || t[i] == ',') && i + 1 < t.size() && is_digit(t[i + 1])) {
-    ++i;
-    int scale = 100;
-    while (i < t.size() && is_digit(t[i])) {
-      ms += (t[i] - '0') * scale;
-      scale /= 10;
-      ++i;
-    }
-  }
+  if (i < t.size() && (t[i] == '.' || t[i] == ',') && i + 1 < t.size() && is_digit(t[i + 1])) ms = fraction_ms(t, ++i);
   if (i < t.size() && t[i] == 'Z') {
     ++i;
   } else if (i + 6 <= t.size() && t[i] == '+' && t.substr(i, 6) == "+00:00") {
@@ -302,6 +320,35 @@ std::size_t format_iso8601(TimeMs t, char* out) {
   }
   out[n++] = 'Z';
   return n;
+}
+
+GpsTime parse_gps_time(std::string_view line, TimeMs& out) {
+  // "$" talker(2) type(3) ","
+  if (line.size() < 8 || line[0] != '$' || line[6] != ',') return GpsTime::NotGps;
+  const std::string_view type = line.substr(3, 3);
+  const bool zda = type == "ZDA", rmc = type == "RMC";
+  if (!zda && !rmc) return GpsTime::NotGps;
+  const std::size_t star = line.rfind('*');
+  if (star == std::string_view::npos || star < 7 || !nmea_checksum_ok(line.substr(1, star - 1), line.substr(star + 1)))
+    return GpsTime::BadChecksum;
+  const std::string_view body = line.substr(1, star - 1);
+  int h, m, s, ms, day, month, year;
+  if (!nmea_time_of_day(nmea_field(body, 0), h, m, s, ms)) return GpsTime::NoTime;
+  if (zda) {
+    day = small_number(nmea_field(body, 1));
+    month = small_number(nmea_field(body, 2));
+    year = small_number(nmea_field(body, 3));
+  } else {
+    if (nmea_field(body, 1) != "A") return GpsTime::NoFix;
+    const std::string_view date = nmea_field(body, 8);
+    if (date.size() != 6) return GpsTime::NoTime;
+    if (!fixed_digits(date, 0, 2, day) || !fixed_digits(date, 2, 2, month) || !fixed_digits(date, 4, 2, year))
+      return GpsTime::NoTime;
+    year += 2000;
+  }
+  if (day < 0 || month < 0 || year < 2000 || year > 2100) return GpsTime::NoTime;
+  out = utc_to_ms(year, month, day, h, m, s, ms);
+  return out == kUnknownTime ? GpsTime::NoTime : GpsTime::Time;
 }
 
 std::string format_iso8601(TimeMs t) {

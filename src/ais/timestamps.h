@@ -1,7 +1,7 @@
 // Receive-time conventions of real AIS feeds, and ISO-8601 formatting.
 //
 // Parsing is by pointer over string_views (no allocation): the reader calls these
-// for every line that carries a time prefix, trailer, tag block or $PGHP wrapper.
+// for every line that carries a time prefix, trailer, tag block, $PGHP wrapper or GPS time.
 #pragma once
 
 #include <cstddef>
@@ -40,6 +40,24 @@ struct Pghp {
 // Parses a $PGHP line (starting at '$', ending at or before '*'); false if it is not
 // a valid type 1 PGHP with a good checksum.
 bool parse_pghp(std::string_view line, Pghp& out);
+
+// The receiver's own clock in a raw NMEA log: AIS receivers with a GPS (or a logger fed by one)
+// interleave $--ZDA / $--RMC sentences with the AIS sentences, so a log without tag blocks or
+// time prefixes still says when it was received (NMEA 0183: ZDA = UTC date and time, RMC = the
+// same with the fix). The reader dates untimed sentences by the latest such sentence.
+enum class GpsTime {
+  NotGps,       // not a ZDA or RMC sentence
+  Time,         // a valid UTC date and time
+  BadChecksum,  // ZDA/RMC whose checksum is wrong: not trusted
+  NoTime,       // ZDA/RMC without a usable date and time (empty or impossible fields)
+  NoFix,        // RMC status V: the receiver says its GPS has no fix, its clock is not to be trusted
+};
+
+// Reads "$--ZDA,hhmmss.ss,dd,mm,yyyy,..." or "$--RMC,hhmmss.ss,A,...,ddmmyy,...". Two-digit RMC
+// years are 2000-2099. Dates before 2000 are NoTime: AIS logs start in the 2000s, while GPS
+// receivers without a fix report dates near the GPS epoch (1980) and ones hit by a week-number
+// rollover report dates 19.7 years back (a 2019 log dated 1999).
+GpsTime parse_gps_time(std::string_view line, TimeMs& out);
 
 // Writes "YYYY-MM-DDThh:mm:ss.sssZ" (milliseconds only when non-zero) into `out`
 // (at least 32 bytes) and returns the length; kUnknownTime writes nothing (returns 0).

@@ -1,11 +1,10 @@
 // The receiver's GPS clock: $--ZDA / $--RMC sentences in a raw log date the untimed AIS
-// sentences after them (gps_clock.h, Reader).
+// sentences after them (parse_gps_time in timestamps.h, Reader).
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
-#include "ais/gps_clock.h"
 #include "ais/reader.h"
 #include "ais/timestamps.h"
 
