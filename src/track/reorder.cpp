@@ -18,14 +18,14 @@ ReorderBuffer::Bucket& ReorderBuffer::bucket_for(std::int64_t second) {
     it->second.items = std::move(spare_.back());
     spare_.pop_back();
   }
-  recent_[static_cast<std::uint64_t>(second) % kRecent] = {second, &it->second};
+  last_ = &it->second;
+  last_second_ = second;
   return it->second;
 }
 
 void ReorderBuffer::drop_front_bucket() {
   auto it = buckets_.begin();
-  Recent& r = recent_[static_cast<std::uint64_t>(it->first) % kRecent];
-  if (r.bucket == &it->second) r.bucket = nullptr;
+  if (last_ == &it->second) last_ = nullptr;
   if (spare_.size() < kMaxSpareBuckets) {
     it->second.items.clear();
     spare_.push_back(std::move(it->second.items));
@@ -40,8 +40,7 @@ bool ReorderBuffer::push() {
     return false;
   }
   const std::int64_t second = second_of(t);
-  const Recent& r = recent_[static_cast<std::uint64_t>(second) % kRecent];
-  Bucket& b = r.bucket && r.second == second ? *r.bucket : bucket_for(second);
+  Bucket& b = last_ && last_second_ == second ? *last_ : bucket_for(second);
   if (b.next == b.items.size()) {
     b.sorted = true;  // nothing pending: the new item alone is in order
   } else if (b.items.back().t_ms > t) {

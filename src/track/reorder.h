@@ -81,14 +81,8 @@ class ReorderBuffer {
   std::size_t size_ = 0;
   Observation scratch_;
   std::map<std::int64_t, Bucket> buckets_;  // by whole second of receive time
-  // Recently used buckets by second (direct-mapped): a feed interleaving a few stations' slightly
-  // different clocks goes back and forth between neighbouring seconds, each a tree lookup otherwise.
-  struct Recent {
-    std::int64_t second = 0;
-    Bucket* bucket = nullptr;
-  };
-  static constexpr std::size_t kRecent = 16;
-  Recent recent_[kRecent];
+  Bucket* last_ = nullptr;                  // the bucket of the last push (usually the next too)
+  std::int64_t last_second_ = 0;
   std::vector<std::vector<Observation>> spare_;
 };
 

@@ -61,8 +61,8 @@ TEST(Reorder, ReleasesInTimeOrderAfterWindow) {
 }
 
 TEST(Reorder, InterleavedSecondsKeepTimeThenArrivalOrder) {
-  // Several stations' clocks interleave neighbouring seconds, and seconds 16 apart share a slot
-  // of the buffer's recent-bucket cache: whatever the pattern, the release order must be the
+  // Several stations' clocks interleave neighbouring seconds, and stragglers fall back into
+  // buckets already holding released items: whatever the pattern, the release order must be the
   // stable sort of the arrivals by time, with nothing lost or duplicated (negative times too).
   for (const std::int64_t base : {std::int64_t{1715212800000}, std::int64_t{-40000}}) {
     ReorderBuffer buf(60000);
