@@ -26,6 +26,23 @@ bool fixed_digits(std::string_view text, std::size_t pos, std::size_t n, int& ou
   return true;
 }
 
+// Eight ASCII digits at p as a number, or -1 when any of them is not a digit. Receive times
+// in tag blocks are 10 or 13 digits, read for every sentence: this takes the first eight in
+// a few word operations instead of a loop (the usual SWAR digit trick: pairs, quads, then
+// the two halves).
+std::int64_t eight_digits(const char* p) {
+  std::uint64_t w;
+  std::memcpy(&w, p, 8);
+  // Every byte in '0'..'9': its high nibble is 3 and adding 6 does not carry into it.
+  if (((w & 0xF0F0F0F0F0F0F0F0ull) | (((w + 0x0606060606060606ull) & 0xF0F0F0F0F0F0F0F0ull) >> 4)) !=
+      0x3333333333333333ull)
+    return -1;
+  w -= 0x3030303030303030ull;                   // little-endian: the first digit is the low byte
+  w = (w * 10) + (w >> 8);                      // byte pairs: d0 d1 -> 10 d0 + d1
+  const std::uint64_t pairs = w & 0x000000FF000000FFull, pairs2 = (w >> 16) & 0x000000FF000000FFull;
+  return static_cast<std::int64_t>((pairs * (100 + (1000000ull << 32)) + pairs2 * (1 + (10000ull << 32))) >> 32);
+}
+
 // The digits of a fraction of a second from text[i] (just after the '.'), as milliseconds
 // (digits beyond the third are read and ignored); leaves i after the last digit.
 int fraction_ms(std::string_view text, std::size_t& i) {
@@ -95,6 +112,12 @@ TimeMs parse_epoch(std::string_view text) {
   std::size_t i = 0;
   std::int64_t whole = 0;
   std::size_t digits = 0;
+  if (text.size() >= 8) {
+    if (const std::int64_t first = eight_digits(text.data()); first >= 0) {
+      whole = first;
+      i = digits = 8;
+    }
+  }
   while (i < text.size() && is_digit(text[i])) {
     if (++digits > 16) return kUnknownTime;
     whole = whole * 10 + (text[i] - '0');

@@ -18,12 +18,23 @@ inline double ms_to_knots(double meters, double millis) {
   return millis > 0 ? (meters / kMetersPerNauticalMile) / (millis / 3.6e6) : 0.0;
 }
 
-// Longitude difference b - a folded into [-180, 180) (the short way round).
-inline double lon_delta(double a, double b) {
-  double d = std::fmod(b - a + 540.0, 360.0);
+// x modulo 360 into [0, 360), exactly as fmod (+ 360 when negative) computes it. Angles and
+// longitudes shifted by 540 land in [0, 1080): there one or two exact subtractions (Sterbenz:
+// x - 360 is exact for x in [180, 720], x - 720 for x in [360, 1440]) replace the library's
+// fmod, which was ~2% of all instructions of `detect`.
+inline double mod360(double x) {
+  if (x >= 0 && x < 1080.0) {
+    if (x >= 720.0) return x - 720.0;
+    if (x >= 360.0) return x - 360.0;
+    return x;
+  }
+  double d = std::fmod(x, 360.0);
   if (d < 0) d += 360.0;
-  return d - 180.0;
+  return d;
 }
+
+// Longitude difference b - a folded into [-180, 180) (the short way round).
+inline double lon_delta(double a, double b) { return mod360(b - a + 540.0) - 180.0; }
 
 // Normalises a longitude into [-180, 180).
 inline double wrap_lon(double lon) { return lon_delta(0.0, lon); }

@@ -58,7 +58,7 @@ bool PositionJumpDetector::explained_by_latency(const track::Fix& a, const track
   const double hours = km / (speed * 1.852);
   if (hours * 3.6e6 > static_cast<double>(cfg_.max_latency_ms)) return false;
   // Angle between two directions, in [0, 180].
-  auto apart = [](double x, double y) { return std::fabs(std::fmod(x - y + 540.0, 360.0) - 180.0); };
+  auto apart = [](double x, double y) { return std::fabs(geo::mod360(x - y + 540.0) - 180.0); };
   const double turn = apart(a.cog, b.cog);
   if (turn > cfg_.latency_max_turn_deg) return false;
   const double tol = cfg_.latency_max_angle_deg;

@@ -13,6 +13,7 @@ NeighbourGrid::NeighbourGrid(double radius_m)
       dlat_deg_(radius_m_ / geo::kMetersPerDegLat * 1.0001) {
   nrows_ = static_cast<int>(std::ceil(180.0 / dlat_deg_));
   ncols_.resize(nrows_);
+  col_width_.resize(nrows_);
   row_reach_.resize(nrows_);
   for (int r = 0; r < nrows_; ++r) {
     const double edge = std::max(std::fabs(-90.0 + r * dlat_deg_), std::fabs(-90.0 + (r + 1) * dlat_deg_));
@@ -22,6 +23,7 @@ NeighbourGrid::NeighbourGrid(double radius_m)
     const double pole = std::min(90.0, std::max(std::fabs(lo), std::fabs(hi)) + dlat_deg_);
     const double reach = lon_reach_deg(pole >= 90.0 ? 90.0 : pole - dlat_deg_);
     ncols_[r] = reach >= 120.0 ? 1 : std::max<std::int64_t>(1, static_cast<std::int64_t>(360.0 / reach));
+    col_width_[r] = 360.0 / static_cast<double>(ncols_[r]);
   }
 }
 
@@ -40,8 +42,7 @@ int NeighbourGrid::row_of(double lat) const {
 }
 
 std::int64_t NeighbourGrid::col_of(int row, double lon) const {
-  const double w = 360.0 / static_cast<double>(ncols_[row]);
-  return static_cast<std::int64_t>(std::floor((lon + 180.0) / w));
+  return static_cast<std::int64_t>(std::floor((lon + 180.0) / col_width_[row]));
 }
 
 std::size_t NeighbourGrid::find_slot(std::uint64_t key) const {
@@ -63,9 +64,7 @@ void NeighbourGrid::build(std::span<const GridPoint> points) {
   for (std::size_t i = 0; i < n; ++i) {
     const int r = row_of(points[i].lat);
     point_row_[i] = r;
-    std::int64_t c = col_of(r, points[i].lon);
-    const std::int64_t nc = ncols_[r];
-    c = ((c % nc) + nc) % nc;
+    const std::int64_t c = wrap_col(col_of(r, points[i].lon), ncols_[r]);
     const std::uint64_t key = (static_cast<std::uint64_t>(r) << 32) | static_cast<std::uint64_t>(c);
     const std::size_t s = find_slot(key);
     if (table_[s].key == kEmpty) table_[s] = {key, -1};

@@ -42,12 +42,19 @@ class NeighbourGrid {
   int row_of(double lat) const;
   std::int64_t col_of(int row, double lon) const;
   std::size_t find_slot(std::uint64_t key) const;
+  // c modulo nc in [0, nc) (columns just outside the range are the usual case).
+  static std::int64_t wrap_col(std::int64_t c, std::int64_t nc) {
+    if (c >= 0 && c < nc) return c;
+    if (c < 0 && c >= -nc) return c + nc;
+    return ((c % nc) + nc) % nc;
+  }
   // Half-width in longitude (degrees) that certainly contains every neighbour of a point at lat.
   double lon_reach_deg(double lat) const;
 
   double radius_m_, radius_rad_, dlat_deg_;
   int nrows_;
   std::vector<std::int64_t> ncols_;  // per row
+  std::vector<double> col_width_;    // per row: 360 / ncols_, degrees
   std::vector<double> row_reach_;    // per row: lon_reach_deg at the row's poleward edge
   std::span<const GridPoint> pts_;
   std::vector<Slot> table_;
@@ -78,14 +85,17 @@ void NeighbourGrid::for_each_pair(F&& f) const {
         if (c1 < c0) c1 += nc;           // the span crosses the antimeridian
         if (c1 - c0 >= nc) c1 = c0 + nc - 1;
       }
-      for (std::int64_t c = c0; c <= c1; ++c) {
-        const std::int64_t col = ((c % nc) + nc) % nc;
+      // Consecutive columns, wrapped by stepping (a modulo per cell was a tenth of the search).
+      for (std::int64_t c = c0, col = wrap_col(c0, nc); c <= c1; ++c, col = col + 1 == nc ? 0 : col + 1) {
         const std::size_t s = find_slot((static_cast<std::uint64_t>(rr) << 32) | static_cast<std::uint64_t>(col));
         if (table_[s].key == kEmpty) continue;
         for (std::int32_t j = table_[s].head; j >= 0; j = next_[j]) {
           if (static_cast<std::size_t>(j) <= i) continue;
           const GridPoint& q = pts_[j];
           if (std::fabs(q.lat - p.lat) > dlat_deg_) continue;
+          // The cells span up to two columns beyond the reach: points there cannot be neighbours
+          // (the same bound that chose the columns), so they skip the haversine.
+          if (reach < 180.0 && std::fabs(geo::lon_delta(p.lon, q.lon)) > reach) continue;
           ++tested_;
           const double d = geo::distance_m(p.lat, p.lon, q.lat, q.lon);
           if (d <= radius_m_) f(i, static_cast<std::size_t>(j), d);

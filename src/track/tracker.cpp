@@ -102,8 +102,8 @@ void Tracker::prefetch(const Observation& o, int distance) {
     // segment (the others and the identity only when used: fewer loads in flight per message).
     const char* rec = reinterpret_cast<const char*>(&vessels_[i]);
     constexpr std::size_t hot = offsetof(Vessel, segments) + offsetof(SegmentSet, open) + sizeof(SegmentEnd);
+    static_assert(alignof(Vessel) == 64 && hot <= 3 * 64, "a position report should touch 3 lines of its record");
     for (std::size_t line = 0; line < hot; line += 64) __builtin_prefetch(rec + line);
-    __builtin_prefetch(rec + hot - 1);
     if (o.has_static) {  // the identity registry's current values
       const char* id = rec + offsetof(Vessel, identity);
       __builtin_prefetch(id);

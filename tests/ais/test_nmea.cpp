@@ -93,6 +93,35 @@ TEST(Timestamps, EpochSecondsMillisAndFractions) {
   EXPECT_EQ(parse_epoch(""), kUnknownTime);
 }
 
+// The first eight digits are read as one word: every byte of that word is checked, and the
+// result must equal reading digit by digit, whatever comes after.
+TEST(Timestamps, EpochWordReadAgreesWithDigitByDigit) {
+  EXPECT_EQ(parse_epoch("4102444800"), 4102444800000);  // the last accepted second (2100)
+  EXPECT_EQ(parse_epoch("4102444801"), kUnknownTime);
+  EXPECT_EQ(parse_epoch("0315532800"), 315532800000);   // leading zero, first accepted (1980)
+  EXPECT_EQ(parse_epoch("99999999"), kUnknownTime);      // exactly eight digits, implausible
+  EXPECT_EQ(parse_epoch("1699999999999.5"), 1699999999999);
+  EXPECT_EQ(parse_epoch("17152128000000000"), kUnknownTime);  // 17 digits
+  // A non-digit at each of the first eight places (and characters just outside '0'..'9',
+  // including ones that carry when 6 is added) makes the word read fail and the whole fail.
+  for (std::size_t at = 0; at < 8; ++at)
+    for (char bad : {'/', ':', '.', ' ', '\xff', '\xfa', '@'}) {
+      std::string s = "1715212800";
+      s[at] = bad;
+      EXPECT_EQ(parse_epoch(s), kUnknownTime) << "at " << at << " char " << int(bad);
+    }
+  // Every digit in every place of the word.
+  for (int d = 0; d <= 9; ++d)
+    for (std::size_t at = 0; at < 8; ++at) {
+      std::string s = "1715212800";
+      s[at] = static_cast<char>('0' + d);
+      std::int64_t want = 0;
+      for (char c : s) want = want * 10 + (c - '0');
+      const bool plausible = want >= 315532800 && want <= 4102444800;
+      EXPECT_EQ(parse_epoch(s), plausible ? want * 1000 : kUnknownTime) << s;
+    }
+}
+
 TEST(Timestamps, Iso8601PrefixAndFormat) {
   TimeMs t = 0;
   EXPECT_EQ(parse_iso8601_prefix("2018-11-01T00:00:00Z !AIVDM", t), 20u);

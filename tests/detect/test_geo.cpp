@@ -1,6 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <cstring>
 #include <random>
+#include <vector>
 
 #include "detect/geo.h"
 
@@ -77,3 +80,30 @@ TEST(Geo, KnotsConversion) {
 
 }  // namespace
 }  // namespace seawarden::detect::geo
+
+namespace seawarden::detect {
+namespace {
+
+// mod360 replaces fmod on the hot path: it must give the very same doubles (the detectors'
+// output is compared byte for byte), including at the range edges and beyond the fast range.
+TEST(Geo, Mod360IsBitIdenticalToFmod) {
+  auto reference = [](double x) {
+    double d = std::fmod(x, 360.0);
+    if (d < 0) d += 360.0;
+    return d;
+  };
+  std::mt19937_64 rng(3);
+  std::uniform_real_distribution<double> wide(-5000.0, 5000.0), lon(-180.0, 180.0);
+  std::vector<double> xs = {0.0, -0.0, 179.99999999999997, 180.0, 359.99999999999994, 360.0, 360.00000000000006,
+                            540.0, 719.9999999999999, 720.0, 900.0, 1079.9999999999998, 1080.0, 1e9, -1e-300,
+                            -360.0, -720.5};
+  for (int i = 0; i < 200000; ++i) xs.push_back(wide(rng));
+  for (int i = 0; i < 200000; ++i) xs.push_back(lon(rng) - lon(rng) + 540.0);  // lon_delta's argument
+  for (double x : xs) {
+    const double want = reference(x), got = geo::mod360(x);
+    EXPECT_EQ(std::memcmp(&want, &got, sizeof want), 0) << std::hexfloat << x << " -> " << got << " != " << want;
+  }
+}
+
+}  // namespace
+}  // namespace seawarden::detect
