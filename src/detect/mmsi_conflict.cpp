@@ -36,7 +36,11 @@ void MmsiConflictDetector::on_track_fix(const track::Vessel&, const VesselInfo& 
     if (std::find(p.segments.begin(), p.segments.end(), s) == p.segments.end() && p.segments.size() < 16)
       p.segments.push_back(s);
   p.info = info;
-  if (p.switches >= cfg_.min_switches) confirmed_[fix.mmsi] = {p.start_ms, p.last_ms};
+  oldest_open_ms_ = std::min(oldest_open_ms_, p.last_ms);
+  if (p.switches >= cfg_.min_switches) {
+    confirmed_[fix.mmsi] = {p.start_ms, p.last_ms};
+    oldest_confirmed_ms_ = std::min(oldest_confirmed_ms_, p.last_ms);
+  }
 }
 
 std::int64_t MmsiConflictDetector::confirmed_since(std::uint32_t mmsi, std::int64_t* last) const {
@@ -71,17 +75,29 @@ void MmsiConflictDetector::close(std::uint32_t mmsi, Period& p, const EventSink&
 }
 
 void MmsiConflictDetector::on_watermark(std::int64_t t_ms, const track::Tracker&, const EventSink& emit) {
-  for (auto it = open_.begin(); it != open_.end();) {
-    if (t_ms - it->second.last_ms > cfg_.max_quiet_ms + cfg_.max_dt_ms) {
-      close(it->first, it->second, emit);
-      it = open_.erase(it);
-    } else {
-      ++it;
+  // The expiry tests are monotone in `last`: when the oldest cannot have expired, none has.
+  if (!open_.empty() && t_ms - oldest_open_ms_ > cfg_.max_quiet_ms + cfg_.max_dt_ms) {
+    oldest_open_ms_ = INT64_MAX;
+    for (auto it = open_.begin(); it != open_.end();) {
+      if (t_ms - it->second.last_ms > cfg_.max_quiet_ms + cfg_.max_dt_ms) {
+        close(it->first, it->second, emit);
+        it = open_.erase(it);
+      } else {
+        oldest_open_ms_ = std::min(oldest_open_ms_, it->second.last_ms);
+        ++it;
+      }
     }
   }
-  for (auto it = confirmed_.begin(); it != confirmed_.end();) {
-    if (t_ms - it->second.second > 2 * cfg_.max_quiet_ms) it = confirmed_.erase(it);
-    else ++it;
+  if (!confirmed_.empty() && t_ms - oldest_confirmed_ms_ > 2 * cfg_.max_quiet_ms) {
+    oldest_confirmed_ms_ = INT64_MAX;
+    for (auto it = confirmed_.begin(); it != confirmed_.end();) {
+      if (t_ms - it->second.second > 2 * cfg_.max_quiet_ms) {
+        it = confirmed_.erase(it);
+      } else {
+        oldest_confirmed_ms_ = std::min(oldest_confirmed_ms_, it->second.second);
+        ++it;
+      }
+    }
   }
 }
 
@@ -127,6 +143,7 @@ void MmsiConflictDetector::load_state(StateReader& in) {
     Period& p = open_[in.pod<std::uint32_t>()];
     period_fields(in, p);
     check_times(p.start_ms, p.last_ms);
+    oldest_open_ms_ = std::min(oldest_open_ms_, p.last_ms);
   }
   const std::size_t confirmed = in.size(sizeof(std::uint32_t));
   for (std::size_t i = 0; i < confirmed; ++i) {
@@ -134,6 +151,7 @@ void MmsiConflictDetector::load_state(StateReader& in) {
     auto& span = confirmed_[m];
     in.pod(span);
     check_times(span.first, span.second);
+    oldest_confirmed_ms_ = std::min(oldest_confirmed_ms_, span.second);
   }
 }
 

@@ -41,6 +41,10 @@ class MmsiConflictDetector : public TrackDetector {
   MmsiConflictConfig cfg_;
   std::unordered_map<std::uint32_t, Period> open_;
   std::unordered_map<std::uint32_t, std::pair<std::int64_t, std::int64_t>> confirmed_;  // start, last
+  // At most the smallest `last` in open_ / confirmed_ (exact after each sweep, lowered as
+  // entries come): a watermark sweeps a map only when its oldest entry can have expired,
+  // instead of walking every node each minute.
+  std::int64_t oldest_open_ms_ = INT64_MAX, oldest_confirmed_ms_ = INT64_MAX;
 };
 
 }  // namespace seawarden::detect

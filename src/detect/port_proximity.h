@@ -1,9 +1,10 @@
 // "Is this position at least D km from every port and anchorage?", asked for every vessel at
 // every grid step by the encounter and loitering detectors. Exact distances to the zone
-// polygons cost microseconds, so answers come from a cache of small cells (0.02 degrees): the
-// distance from a cell's centre bounds the distance of any point in the cell within the
-// cell's radius (distance to a set is 1-Lipschitz), which settles nearly every query; only
-// points in cells straddling the threshold are measured exactly.
+// polygons cost microseconds, so answers come from caches of cells: the distance from a
+// cell's centre bounds the distance of any point in the cell within the cell's radius
+// (distance to a set is 1-Lipschitz). Coarse cells (0.32 degrees) settle the open sea; near
+// ports, where they cannot tell, fine cells (0.02 degrees) settle nearly every query; only
+// points in fine cells straddling the threshold are measured exactly.
 #pragma once
 
 #include <cstdint>
@@ -32,13 +33,16 @@ class PortProximity {
     float centre_km = 0;  // distance from the cell centre (capped at cap_km_)
     float radius_km = 0;  // farthest point of the cell from its centre
   };
-  const CellBound& cell(double lat, double lon);
+  // The bound of the cell of `cache` (cells of size_deg) holding the point.
+  const CellBound& cell(KeyMap<CellBound>& cache, double size_deg, double lat, double lon);
+  // 1: every point of the cell is at least km away; 0: none is; -1: the cell cannot tell.
+  int settle(const CellBound& c, double km) const;
   double exact_km(double lat, double lon, double cap_km) const;
 
   const ZoneSet* zones_;
   bool active_ = false;
   double cap_km_ = 0;  // distances beyond this are not measured (only "far")
-  KeyMap<CellBound> cache_;
+  KeyMap<CellBound> coarse_, cache_;  // coarse cells first, fine ones where they cannot tell
   std::uint64_t exact_ = 0;
 };
 
