@@ -125,8 +125,7 @@ class EncounterDetector : public Detector {
   void save_state(StateWriter& out) const override;
   void load_state(StateReader& in) override;
   void prefetch(std::uint32_t mmsi, std::uint32_t segment, bool near) override {
-    if (near) resampler_.prefetch(mmsi, segment);
-    else resampler_.prefetch_vessel(mmsi);
+    if (!near) resampler_.prefetch_vessel(mmsi);  // the slot holds the track: nothing more later
   }
 
   // Called for every complete step, in time order, after this detector processed it.

@@ -34,7 +34,7 @@ double PortProximity::exact_km(double lat, double lon, double cap_km) const {
   return zones_->distance_to_nearest_km(lat, lon, kPortKinds, cap_km);
 }
 
-const PortProximity::CellBound& PortProximity::cell(KeyMap<CellBound>& cache, double size_deg, double lat,
+const PortProximity::CellBound& PortProximity::cell(FlatKeyMap<CellBound>& cache, double size_deg, double lat,
                                                     double lon) {
   const auto row = static_cast<std::int64_t>(std::floor(lat / size_deg));
   const auto col = static_cast<std::int64_t>(std::floor(lon / size_deg));
@@ -42,7 +42,7 @@ const PortProximity::CellBound& PortProximity::cell(KeyMap<CellBound>& cache, do
   const std::uint64_t key = (static_cast<std::uint64_t>(row + (1 << 20)) << 32) |
                             static_cast<std::uint64_t>(col + (1 << 20));
   if (CellBound* hit = cache.find(key)) return *hit;
-  if (cache.size() >= kMaxCells) cache = KeyMap<CellBound>{};
+  if (cache.size() >= kMaxCells) cache = FlatKeyMap<CellBound>{};
   const double lat0 = row * size_deg, lon0 = col * size_deg;
   const double clat = lat0 + size_deg / 2, clon = lon0 + size_deg / 2;
   double radius_m = 0;

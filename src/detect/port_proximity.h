@@ -34,7 +34,7 @@ class PortProximity {
     float radius_km = 0;  // farthest point of the cell from its centre
   };
   // The bound of the cell of `cache` (cells of size_deg) holding the point.
-  const CellBound& cell(KeyMap<CellBound>& cache, double size_deg, double lat, double lon);
+  const CellBound& cell(FlatKeyMap<CellBound>& cache, double size_deg, double lat, double lon);
   // 1: every point of the cell is at least km away; 0: none is; -1: the cell cannot tell.
   int settle(const CellBound& c, double km) const;
   double exact_km(double lat, double lon, double cap_km) const;
@@ -42,7 +42,7 @@ class PortProximity {
   const ZoneSet* zones_;
   bool active_ = false;
   double cap_km_ = 0;  // distances beyond this are not measured (only "far")
-  KeyMap<CellBound> coarse_, cache_;  // coarse cells first, fine ones where they cannot tell
+  FlatKeyMap<CellBound> coarse_, cache_;  // coarse cells first, fine ones where they cannot tell
   std::uint64_t exact_ = 0;
 };
 

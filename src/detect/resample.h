@@ -60,12 +60,9 @@ class Resampler {
   void add(const track::Fix& fix);
   // No fix older than t_ms will arrive: hand over every step that is now complete.
   void advance(std::int64_t t_ms);
-  // A fix of this vessel will come soon: start loading its tracks' slot (any segment), then,
-  // once the segment is known, the track itself (see Detector::prefetch).
+  // A fix of this vessel will come soon: start loading its tracks' home slot (shared by its
+  // segments), which holds the track itself.
   void prefetch_vessel(std::uint32_t mmsi) const { tracks_.prefetch_slot(static_cast<std::uint64_t>(mmsi) << 32); }
-  void prefetch(std::uint32_t mmsi, std::uint32_t segment) const {
-    tracks_.prefetch_value((static_cast<std::uint64_t>(mmsi) << 32) | segment);
-  }
   // End of input: hand over everything still buffered.
   void finish();
   // Tracks, expiry schedule and buffered steps, for continuing a run (Pipeline::save_state).
@@ -101,7 +98,7 @@ class Resampler {
 
   ResampleParams p_;
   ResampleStats stats_;
-  KeyMap<Track, 32> tracks_;  // by MMSI << 32 | segment, a vessel's segments side by side
+  FlatKeyMap<Track, 32> tracks_;  // by MMSI << 32 | segment, a vessel's segments side by side
   MinQueue<Expiry> expiry_;
   // Buffered steps: buckets_[i] holds grid time first_step_ + i * step.
   std::deque<std::vector<GridPoint>> buckets_;

@@ -25,8 +25,8 @@ struct TrackerParams {
 
 // Laid out for the position report, the common message: everything it reads or writes (up to
 // the first open segment) packs into the record's first 144 bytes, and records start on a
-// cache line, so a report touches three lines of it (four or five before: 176 bytes at any
-// offset). What only static reports use comes after.
+// cache line, so a report touches three lines of it (before: 176 bytes at any offset, most
+// often four lines). What only static reports use comes after.
 struct alignas(64) Vessel {
   std::uint32_t mmsi = 0;
   bool has_fix = false;
