@@ -106,7 +106,6 @@ class FlatKeyMap {
   void clear() { *this = FlatKeyMap{}; }
   std::size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
-  std::size_t memory_bytes() const { return slots_.capacity() * sizeof(Slot); }
 
  private:
   static constexpr std::size_t kInitialSlots = 64;
