@@ -1,5 +1,6 @@
 #include "ais/timestamps.h"
 
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <utility>
@@ -30,6 +31,7 @@ bool fixed_digits(std::string_view text, std::size_t pos, std::size_t n, int& ou
 // in tag blocks are 10 or 13 digits, read for every sentence: this takes the first eight in
 // a few word operations instead of a loop (the usual SWAR digit trick: pairs, quads, then
 // the two halves).
+static_assert(std::endian::native == std::endian::little, "eight_digits reads the first digit as the low byte");
 std::int64_t eight_digits(const char* p) {
   std::uint64_t w;
   std::memcpy(&w, p, 8);

@@ -87,6 +87,7 @@ void check_restored(track::Observation& o) {
   for (bool* b : {&o.from_csv, &o.has_position, &o.position_valid, &o.has_static}) fix_bool(*b);
   check_message_time(o.t_ms);
   if (o.position_valid) check_position(o.lat, o.lon);
+  check_course(o.cog);
   o.report.name.clamp();
   o.report.callsign.clamp();
   o.report.destination.clamp();
@@ -97,8 +98,14 @@ void check_restored(track::Observation& o) {
 void check_restored(const track::Vessel& v, std::int64_t draught_t_ms) {
   check_times(v.first_t_ms, v.last_t_ms, v.last_fix.t_ms, v.dedup_t_ms, v.static_t_ms, draught_t_ms);
   for (const auto& e : v.segments.open) check_time(e.t_ms);
-  for (int s = 0; s < v.segments.n_open; ++s) check_position(v.segments.open[s].lat, v.segments.open[s].lon);
-  if (v.has_fix) check_position(v.last_fix.lat, v.last_fix.lon);
+  for (int s = 0; s < v.segments.n_open; ++s) {
+    check_position(v.segments.open[s].lat, v.segments.open[s].lon);
+    check_course(v.segments.open[s].cog);
+  }
+  if (v.has_fix) {
+    check_position(v.last_fix.lat, v.last_fix.lon);
+    check_course(v.last_fix.cog);
+  }
 }
 
 // Messages held for sort_input(): receive-time order; records are the observation's bytes (a

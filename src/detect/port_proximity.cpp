@@ -15,19 +15,39 @@ constexpr double kCellDeg = 0.02;
 // Coarse cells (16 x 16 fine ones, radius ~25 km at the equator) settle the open sea, where
 // most positions are, so fine cells (an exact distance each) are only measured near ports.
 constexpr double kCoarseCellDeg = 16 * kCellDeg;
+constexpr double kCoarseMaxLat = 89.0;
 // Beyond this, only "far" matters: thresholds are tens of km at most in practice, and a cell's
 // radius (~1.6 km) must fit under the cap for the bound to settle a query.
 constexpr double kCapKm = 200;
-// Slack for the rounding of stored bounds and of the edge-distance formulas.
+// Slack for the rounding of stored bounds and of the edge-distance formulas (plus, per zone
+// set, the gap between straight and great-circle edges: see the constructor).
 constexpr double kSlackKm = 0.01;
 // A runaway cache (a global feed over years of data) is simply dropped and rebuilt.
 constexpr std::size_t kMaxCells = 4'000'000;
 }  // namespace
 
-PortProximity::PortProximity(const ZoneSet* zones) : zones_(zones), cap_km_(kCapKm) {
+PortProximity::PortProximity(const ZoneSet* zones) : zones_(zones), cap_km_(kCapKm), slack_km_(kSlackKm) {
   if (!zones_) return;
-  for (std::size_t i = 0; i < zones_->size(); ++i)
-    if (std::find(kPortKinds.begin(), kPortKinds.end(), zones_->zone(i).kind) != kPortKinds.end()) active_ = true;
+  // A point counts as inside a zone by straight lat/lon edges, while distances outside are to
+  // great-circle arcs: across an edge the distance can jump by the gap between the two, which
+  // the bounds must allow for (metres for harbour-sized polygons, more for long edges).
+  double gap_m = 0;
+  for (std::size_t i = 0; i < zones_->size(); ++i) {
+    const Zone& z = zones_->zone(i);
+    if (std::find(kPortKinds.begin(), kPortKinds.end(), z.kind) == kPortKinds.end()) continue;
+    active_ = true;
+    for (const auto& ring : z.rings)
+      for (std::size_t k = 0; k < ring.size(); ++k) {
+        const geo::LatLon& a = ring[k];
+        const geo::LatLon& b = ring[(k + 1) % ring.size()];
+        for (int step = 1; step < 10; ++step) {  // the chord's points against the arc
+          const double f = step / 10.0;
+          gap_m = std::max(gap_m, geo::distance_to_arc_m(a.lat + (b.lat - a.lat) * f, a.lon + (b.lon - a.lon) * f,
+                                                         a.lat, a.lon, b.lat, b.lon));
+        }
+      }
+  }
+  slack_km_ += gap_m * 1.25 / 1000.0;
 }
 
 double PortProximity::exact_km(double lat, double lon, double cap_km) const {
@@ -55,15 +75,18 @@ const PortProximity::CellBound& PortProximity::cell(FlatKeyMap<CellBound>& cache
 }
 
 int PortProximity::settle(const CellBound& c, double km) const {
-  if (c.centre_km >= cap_km_) return km <= cap_km_ - c.radius_km - kSlackKm ? 1 : -1;
-  if (c.centre_km - c.radius_km - kSlackKm >= km) return 1;
-  if (c.centre_km + c.radius_km + kSlackKm < km) return 0;
+  if (c.centre_km >= cap_km_) return km <= cap_km_ - c.radius_km - slack_km_ ? 1 : -1;
+  if (c.centre_km - c.radius_km - slack_km_ >= km) return 1;
+  if (c.centre_km + c.radius_km + slack_km_ < km) return 0;
   return -1;
 }
 
 bool PortProximity::at_least(double lat, double lon, double km) {
   if (!active_) return true;
-  if (const int coarse = settle(cell(coarse_, kCoarseCellDeg, lat, lon), km); coarse >= 0) return coarse == 1;
+  // Coarse rows do not end at the poles (90 / 0.32 is not whole): a cell there would have its
+  // centre beyond the pole, where the distance bounds do not hold. Polar waters use fine cells.
+  if (std::fabs(lat) < kCoarseMaxLat)
+    if (const int coarse = settle(cell(coarse_, kCoarseCellDeg, lat, lon), km); coarse >= 0) return coarse == 1;
   if (const int fine = settle(cell(cache_, kCellDeg, lat, lon), km); fine >= 0) return fine == 1;
   ++exact_;
   return exact_km(lat, lon, km + 1) >= km;

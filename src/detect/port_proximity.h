@@ -42,6 +42,7 @@ class PortProximity {
   const ZoneSet* zones_;
   bool active_ = false;
   double cap_km_ = 0;  // distances beyond this are not measured (only "far")
+  double slack_km_ = 0;  // rounding, plus how far a port edge's chord strays from its arc
   FlatKeyMap<CellBound> coarse_, cache_;  // coarse cells first, fine ones where they cannot tell
   std::uint64_t exact_ = 0;
 };

@@ -40,6 +40,11 @@ void check_position(T lat, T lon) {
   if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180))
     throw std::runtime_error("detector state: position out of range (corrupt)");
 }
+// A course as the track layer keeps it: below 360 (negative: not available; decoding never
+// gives more, and the angle folds assume it).
+inline void check_course(float cog) {
+  if (cog >= 360) throw std::runtime_error("detector state: course out of range (corrupt)");
+}
 // A receive time of a message: no sentinels.
 inline void check_message_time(std::int64_t t) {
   check_time(t);

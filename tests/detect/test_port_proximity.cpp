@@ -67,6 +67,29 @@ TEST(PortProximity, CachedAnswersEqualExactDistances) {
   EXPECT_LT(usual, static_cast<std::uint64_t>(checked) / 20) << "the cells settle nearly every query";
 }
 
+// A zone is entered by its straight lat/lon edges but measured to its great-circle arcs: along
+// a 4-degree east-west edge at 40.5 N the two are ~1.9 km apart, so the distance jumps across
+// the edge. The cached answers must still equal the exact ones right there. (The edge is off
+// the 0.02-degree cell rows, so cells straddle it.)
+TEST(PortProximity, LongEdgesKeepCachedAnswersExact) {
+  const ZoneSet zones = ZoneSet::parse(R"({"type":"FeatureCollection","features":[
+   {"type":"Feature","properties":{"id":"a","name":"Wide anchorage","kind":"anchorage"},
+    "geometry":{"type":"Polygon","coordinates":[[[120.0,40.0],[124.0,40.0],[124.0,40.513],[120.0,40.513],[120.0,40.0]]]}}]})");
+  PortProximity near(&zones);
+  const std::vector<std::string> kinds = {"port", "anchorage"};
+  std::mt19937 rng(23);
+  std::uniform_real_distribution<double> lon(120.5, 123.5), dlat(-0.05, 0.05);
+  int jumps = 0;
+  for (int i = 0; i < 20000; ++i) {
+    const double la = 40.513 + dlat(rng), lo = lon(rng);
+    const double exact = zones.distance_to_nearest_km(la, lo, kinds);
+    if (la > 40.513 && exact > 0.5) ++jumps;  // just outside the straight edge, yet far from the arc
+    for (double km : {0.3, 1.0, 1.7, 2.5, 5.0})
+      EXPECT_EQ(near.at_least(la, lo, km), exact >= km) << la << "," << lo << " km " << km << " exact " << exact;
+  }
+  EXPECT_GT(jumps, 100) << "the test should sample the strip between the straight edge and its arc";
+}
+
 TEST(PortProximity, WithoutPortsEverythingIsAway) {
   const ZoneSet zones = ZoneSet::parse(R"({"type":"FeatureCollection","features":[
    {"type":"Feature","properties":{"id":"t1","name":"Sea","kind":"territorial_sea"},

@@ -156,7 +156,7 @@ TEST(StateContinuation, CorruptStateIsRejectedNotTrusted) {
 }
 
 // A version-1 state (tracks and current identities) of one vessel, as that version wrote it.
-std::string v1_state(std::int64_t first_t_ms) {
+std::string v1_state(std::int64_t first_t_ms, float cog = -1) {
   seawarden::detect::StateWriter w;
   w.bytes().assign("SWTRKS01");
   w.size(1);
@@ -171,6 +171,7 @@ std::string v1_state(std::int64_t first_t_ms) {
   fix.t_ms = 1715212860000;
   fix.lat = 38.1;
   fix.lon = 124.1;
+  fix.cog = cog;
   w.pod(fix);
   struct LegacySegments {
     std::array<seawarden::track::SegmentEnd, seawarden::track::kMaxOpenSegments> open;
@@ -185,6 +186,15 @@ std::string v1_state(std::int64_t first_t_ms) {
   w.pod(segments);
   w.pod(seawarden::track::Identity{});
   return std::move(w.bytes());
+}
+
+TEST(StateContinuation, CourseOutOfRangeIsRefused) {
+  // Decoding never keeps a course of 360 or more; the angle folds of position_jump rely on it.
+  const seawarden::detect::Config cfg;
+  Pipeline ok(cfg, nullptr, nullptr);
+  EXPECT_NO_THROW(ok.load_state(v1_state(1715212800000, 359.9f)));
+  Pipeline wild(cfg, nullptr, nullptr);
+  EXPECT_THROW(wild.load_state(v1_state(1715212800000, 1000.0f)), std::runtime_error);
 }
 
 TEST(StateContinuation, VersionOneStateIsCheckedLikeVersionTwo) {
