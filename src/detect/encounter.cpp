@@ -7,7 +7,6 @@
 namespace seawarden::detect {
 
 namespace {
-const std::vector<std::string> kPortKinds = {"port", "anchorage"};
 double round_to(double v, double unit) { return std::round(v / unit) * unit; }
 }  // namespace
 
@@ -366,7 +365,7 @@ void EncounterDetector::close_pair(std::uint64_t key, PairState& s) {
   }
   const double lat = median_of(std::move(mid_lat)), lon = median_lon(mid_lon);
   double port_km = std::numeric_limits<double>::infinity();
-  if (zones_ && !zones_->empty()) port_km = zones_->distance_to_nearest_km(lat, lon, kPortKinds);
+  if (zones_ && !zones_->empty()) port_km = zones_->distance_to_nearest_km(lat, lon, port_kinds());
   if (port_km < cfg_.min_port_distance_km) {
     ++stats_.rejected_port;
     return;

@@ -6,7 +6,6 @@
 namespace seawarden::detect {
 
 namespace {
-const std::vector<std::string> kPortKinds = {"port", "anchorage"};
 double round_to(double v, double unit) { return std::round(v / unit) * unit; }
 }  // namespace
 
@@ -189,7 +188,7 @@ void LoiteringDetector::close_run(std::uint32_t mmsi, Run& r) {
   }
   const double lat = median_of(r.lat), lon = median_lon(r.lon);
   double port_km = std::numeric_limits<double>::infinity();
-  if (zones_ && !zones_->empty()) port_km = zones_->distance_to_nearest_km(lat, lon, kPortKinds);
+  if (zones_ && !zones_->empty()) port_km = zones_->distance_to_nearest_km(lat, lon, port_kinds());
   if (port_km < cfg_.min_port_distance_km) {
     ++stats_.rejected_port;
     return;

@@ -2,15 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
-#include <string>
-#include <vector>
 
 #include "detect/geo.h"
 
 namespace seawarden::detect {
 
 namespace {
-const std::vector<std::string> kPortKinds = {"port", "anchorage"};
 constexpr double kCellDeg = 0.02;
 // Coarse cells (16 x 16 fine ones, radius ~25 km at the equator) settle the open sea, where
 // most positions are, so fine cells (an exact distance each) are only measured near ports.
@@ -28,30 +25,19 @@ constexpr std::size_t kMaxCells = 4'000'000;
 
 PortProximity::PortProximity(const ZoneSet* zones) : zones_(zones), cap_km_(kCapKm), slack_km_(kSlackKm) {
   if (!zones_) return;
-  // A point counts as inside a zone by straight lat/lon edges, while distances outside are to
-  // great-circle arcs: across an edge the distance can jump by the gap between the two, which
-  // the bounds must allow for (metres for harbour-sized polygons, more for long edges).
+  // Across a zone's boundary the distance can jump by the gap between its straight edges and
+  // their arcs (ZoneSet::edge_gap_m): the cell bounds must allow for it.
   double gap_m = 0;
   for (std::size_t i = 0; i < zones_->size(); ++i) {
-    const Zone& z = zones_->zone(i);
-    if (std::find(kPortKinds.begin(), kPortKinds.end(), z.kind) == kPortKinds.end()) continue;
+    if (!is_port_kind(zones_->zone(i).kind)) continue;
     active_ = true;
-    for (const auto& ring : z.rings)
-      for (std::size_t k = 0; k < ring.size(); ++k) {
-        const geo::LatLon& a = ring[k];
-        const geo::LatLon& b = ring[(k + 1) % ring.size()];
-        for (int step = 1; step < 10; ++step) {  // the chord's points against the arc
-          const double f = step / 10.0;
-          gap_m = std::max(gap_m, geo::distance_to_arc_m(a.lat + (b.lat - a.lat) * f, a.lon + (b.lon - a.lon) * f,
-                                                         a.lat, a.lon, b.lat, b.lon));
-        }
-      }
+    gap_m = std::max(gap_m, zones_->edge_gap_m(i));
   }
   slack_km_ += gap_m * 1.25 / 1000.0;
 }
 
 double PortProximity::exact_km(double lat, double lon, double cap_km) const {
-  return zones_->distance_to_nearest_km(lat, lon, kPortKinds, cap_km);
+  return zones_->distance_to_nearest_km(lat, lon, port_kinds(), cap_km);
 }
 
 const PortProximity::CellBound& PortProximity::cell(FlatKeyMap<CellBound>& cache, double size_deg, double lat,

@@ -364,6 +364,21 @@ double ZoneSet::nearest(double lat, double lon, const std::vector<std::string>& 
   return best / 1000.0;
 }
 
+double ZoneSet::edge_gap_m(std::size_t zone) const {
+  double gap = 0;
+  for (const auto& ring : zones_[zone].rings)
+    for (std::size_t k = 0; k < ring.size(); ++k) {
+      const geo::LatLon& a = ring[k];
+      const geo::LatLon& b = ring[(k + 1) % ring.size()];
+      for (int step = 1; step < 10; ++step) {
+        const double f = step / 10.0;
+        gap = std::max(gap, geo::distance_to_arc_m(a.lat + (b.lat - a.lat) * f, a.lon + (b.lon - a.lon) * f, a.lat,
+                                                   a.lon, b.lat, b.lon));
+      }
+    }
+  return gap;
+}
+
 double ZoneSet::distance_to_nearest_km(double lat, double lon, const std::vector<std::string>& kinds,
                                        double max_km) const {
   return nearest(lat, lon, kinds, max_km, nullptr);

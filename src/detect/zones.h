@@ -62,6 +62,12 @@ class ZoneSet {
   double distance_to_nearest_km(double lat, double lon, const std::vector<std::string>& kinds,
                                 double max_km = std::numeric_limits<double>::infinity()) const;
 
+  // Inside-ness is by straight lat/lon edges, distances are to great-circle arcs: how far (m) a
+  // point of a zone's straight edges can be from the arc between the same vertices, i.e. how
+  // much the distance may jump across that zone's boundary (metres for harbour-sized polygons,
+  // ~1.9 km along a 4-degree east-west edge at 40 N). Measured at nine points of each edge.
+  double edge_gap_m(std::size_t zone) const;
+
   // Same, also returning the nearest zone's index (-1 when none within max_km).
   double nearest(double lat, double lon, const std::vector<std::string>& kinds, double max_km,
                  int* zone_index) const;
@@ -107,5 +113,10 @@ ZoneSet load_zones(const std::string& path);
 
 // True for the kinds a vessel waits or calls at (port, anchorage).
 inline bool is_port_kind(std::string_view kind) { return kind == "port" || kind == "anchorage"; }
+// The same kinds as a list, for the distance queries' `kinds`.
+inline const std::vector<std::string>& port_kinds() {
+  static const std::vector<std::string> kinds = {"port", "anchorage"};
+  return kinds;
+}
 
 }  // namespace seawarden::detect
