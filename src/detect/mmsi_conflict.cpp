@@ -74,31 +74,35 @@ void MmsiConflictDetector::close(std::uint32_t mmsi, Period& p, const EventSink&
   emit(std::move(e));
 }
 
+namespace {
+// Erases the entries of `map` whose last time (last_of) is more than `keep` before t, calling
+// on_expire first. `oldest` is at most the smallest last time in the map (exact after a sweep):
+// the test is monotone in it, so when the oldest cannot have expired the map is not walked.
+template <class Map, class Last, class OnExpire>
+void sweep_expired(Map& map, std::int64_t& oldest, std::int64_t t, std::int64_t keep, Last last_of,
+                   OnExpire on_expire) {
+  if (map.empty() || t - oldest <= keep) return;
+  oldest = INT64_MAX;
+  for (auto it = map.begin(); it != map.end();) {
+    const std::int64_t last = last_of(it->second);
+    if (t - last > keep) {
+      on_expire(*it);
+      it = map.erase(it);
+    } else {
+      oldest = std::min(oldest, last);
+      ++it;
+    }
+  }
+}
+}  // namespace
+
 void MmsiConflictDetector::on_watermark(std::int64_t t_ms, const track::Tracker&, const EventSink& emit) {
-  // The expiry tests are monotone in `last`: when the oldest cannot have expired, none has.
-  if (!open_.empty() && t_ms - oldest_open_ms_ > cfg_.max_quiet_ms + cfg_.max_dt_ms) {
-    oldest_open_ms_ = INT64_MAX;
-    for (auto it = open_.begin(); it != open_.end();) {
-      if (t_ms - it->second.last_ms > cfg_.max_quiet_ms + cfg_.max_dt_ms) {
-        close(it->first, it->second, emit);
-        it = open_.erase(it);
-      } else {
-        oldest_open_ms_ = std::min(oldest_open_ms_, it->second.last_ms);
-        ++it;
-      }
-    }
-  }
-  if (!confirmed_.empty() && t_ms - oldest_confirmed_ms_ > 2 * cfg_.max_quiet_ms) {
-    oldest_confirmed_ms_ = INT64_MAX;
-    for (auto it = confirmed_.begin(); it != confirmed_.end();) {
-      if (t_ms - it->second.second > 2 * cfg_.max_quiet_ms) {
-        it = confirmed_.erase(it);
-      } else {
-        oldest_confirmed_ms_ = std::min(oldest_confirmed_ms_, it->second.second);
-        ++it;
-      }
-    }
-  }
+  sweep_expired(
+      open_, oldest_open_ms_, t_ms, cfg_.max_quiet_ms + cfg_.max_dt_ms, [](const Period& p) { return p.last_ms; },
+      [&](auto& entry) { close(entry.first, entry.second, emit); });
+  sweep_expired(
+      confirmed_, oldest_confirmed_ms_, t_ms, 2 * cfg_.max_quiet_ms, [](const auto& span) { return span.second; },
+      [](const auto&) {});
 }
 
 void MmsiConflictDetector::finish(const track::Tracker&, const EventSink& emit) {
