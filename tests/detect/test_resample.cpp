@@ -30,6 +30,22 @@ Collected run(const std::vector<track::Fix>& fixes, ResampleParams p = {}) {
   return c;
 }
 
+TEST(Resample, OffGridStartEmitsFromTheFirstGridTimeAfterIt) {
+  // The first fix (07 min) is nearer the next grid time (10) than the last (00), so it gives no
+  // point of its own; nor does the second (08), which comes before 10. The third (23) must give
+  // interpolated points at 10 and 20, counted from the track's grid, not from its (empty) past.
+  const auto b = offset(10, 20, 1600, 0);  // 1,600 m north over the 16 minutes
+  const auto c = run({make_fix(1, kT0 + 7 * kMin, 10, 20, -1), make_fix(1, kT0 + 8 * kMin, 10, 20, -1),
+                      make_fix(1, kT0 + 23 * kMin, b.lat, b.lon, -1)});
+  ASSERT_EQ(c.points.size(), 2u);
+  for (int k : {1, 2}) {
+    const auto& pts = c.points.at(kT0 + k * 10 * kMin);
+    ASSERT_EQ(pts.size(), 1u);
+    EXPECT_TRUE(pts[0].interpolated);
+    EXPECT_NEAR(geo::distance_m(10, 20, pts[0].lat, pts[0].lon), 1600.0 * (k * 10 - 8) / 15.0, 0.5);
+  }
+}
+
 TEST(Resample, FiftyMinuteGapIsInterpolated) {
   // Two fixes 50 min apart, 5000 m apart due north; grid-aligned.
   const auto b = offset(10, 20, 5000, 0);
