@@ -96,7 +96,7 @@ void check_restored(track::Observation& o) {
 // What both state versions restore of a vessel record, checked alike (a version-1 state loaded
 // is saved again as version 2 and must load then).
 void check_restored(const track::Vessel& v, std::int64_t draught_t_ms) {
-  check_times(v.first_t_ms, v.last_t_ms, v.last_fix.t_ms, v.dedup_t_ms, v.static_t_ms, draught_t_ms);
+  check_times(v.first_t_ms, v.last_t_ms, v.last_fix.t_ms, v.static_t_ms, draught_t_ms);
   for (const auto& e : v.segments.open) check_time(e.t_ms);
   for (int s = 0; s < v.segments.n_open; ++s) {
     check_position(v.segments.open[s].lat, v.segments.open[s].lon);
@@ -349,7 +349,10 @@ void vessel_fields(IO& io, Vessel& v) {
   io.pod(v.messages);
   io.pod(v.fixes);
   io.pod(v.last_fix);
-  io.pod(v.dedup_t_ms);
+  // The saved format keeps the duplicate test's time, which the record now derives from its
+  // last fix (always equal): written as derived, read and dropped.
+  std::int64_t dedup_t_ms = v.dedup_t_ms();
+  io.pod(dedup_t_ms);
   io.pod(v.dedup_lat);
   io.pod(v.dedup_lon);
   io.pod(v.dedup_type);

@@ -102,7 +102,7 @@ void Tracker::prefetch(const Observation& o, int distance) {
     // segment (the others and the identity only when used: fewer loads in flight per message).
     const char* rec = reinterpret_cast<const char*>(&vessels_[i]);
     constexpr std::size_t hot = offsetof(Vessel, segments) + offsetof(SegmentSet, open) + sizeof(SegmentEnd);
-    static_assert(alignof(Vessel) == 64 && hot <= 3 * 64, "a position report should touch 3 lines of its record");
+    static_assert(alignof(Vessel) == 64 && hot <= 2 * 64, "a position report should touch 2 lines of its record");
     for (std::size_t line = 0; line < hot; line += 64) __builtin_prefetch(rec + line);
     if (o.has_static) {  // the identity registry's current values
       const char* id = rec + offsetof(Vessel, identity);
@@ -122,7 +122,7 @@ void Tracker::process(const Observation& o) {
   Vessel& v = get_or_create(o.mmsi);
   if (o.has_position && o.position_valid) {
     // Several stations hearing one transmission: same position, same type, within the window.
-    if (v.dedup_t_ms != INT64_MIN && o.t_ms - v.dedup_t_ms <= params_.dedup_window_ms &&
+    if (v.has_fix && o.t_ms - v.last_fix.t_ms <= params_.dedup_window_ms &&
         o.raw_lat == v.dedup_lat && o.raw_lon == v.dedup_lon && o.msg_type == v.dedup_type) {
       ++stats_.duplicates;
       return;
@@ -137,15 +137,13 @@ void Tracker::process(const Observation& o) {
     v.static_hash = h;
     v.static_t_ms = o.t_ms;
   }
-  ++v.messages;
-  if (v.first_t_ms == INT64_MIN) v.first_t_ms = o.t_ms;
+  if (v.messages++ == 0) v.first_t_ms = o.t_ms;  // (a cold line, written once)
   v.last_t_ms = o.t_ms;
 
   if (o.has_position) {
     if (!o.position_valid) {
       ++stats_.bad_position;
     } else {
-      v.dedup_t_ms = o.t_ms;
       v.dedup_lat = o.raw_lat;
       v.dedup_lon = o.raw_lon;
       v.dedup_type = o.msg_type;

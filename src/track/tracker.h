@@ -23,24 +23,29 @@ struct TrackerParams {
   SegmenterParams segmenter;
 };
 
-// Laid out for the position report, the common message: everything it reads or writes (up to
-// the first open segment) packs into the record's first 144 bytes, and records start on a
-// cache line, so a report touches three lines of it (before: 176 bytes at any offset, most
-// often four lines). What only static reports use comes after.
+// Laid out for the position report, the common message: everything it reads or writes (counters,
+// last fix, duplicate test, the first open segment) packs into the record's first 128 bytes, and
+// records start on a cache line, so a report touches two lines of it. What only static reports
+// or rare events use comes after.
 struct alignas(64) Vessel {
   std::uint32_t mmsi = 0;
   bool has_fix = false;
-  // Duplicate detection: the last position report (here) and the last static report (below).
+  // Duplicate detection: the last position report's raw position and type (its time is
+  // last_fix.t_ms, see dedup_t_ms()) and, below, the last static report's hash and time.
   std::uint8_t dedup_type = 0;
   std::int32_t dedup_lat = 0, dedup_lon = 0;
-  std::int64_t dedup_t_ms = INT64_MIN;
-  std::int64_t first_t_ms = INT64_MIN, last_t_ms = INT64_MIN;  // any message used
+  std::int64_t last_t_ms = INT64_MIN;  // any message used
   std::uint64_t messages = 0, fixes = 0;
   Fix last_fix;
   SegmentSet segments;
+  std::int64_t first_t_ms = INT64_MIN;  // any message used (set when messages goes from 0 to 1)
   std::uint64_t static_hash = 0;
   std::int64_t static_t_ms = INT64_MIN;
   IdentityRegistry identity;
+
+  // The time of the last position report, which the duplicate test compares with: every
+  // valid one becomes the last fix. INT64_MIN before any.
+  std::int64_t dedup_t_ms() const { return has_fix ? last_fix.t_ms : INT64_MIN; }
 };
 
 struct TrackerStats {
