@@ -92,11 +92,11 @@ inline StarScan scan_to_star(const char* p, std::size_t n) {
   return {i, x, commas > 255 ? 255u : commas};
 }
 
-// Comma and star bitmasks (bit i for byte i) and the XOR of the first min(n, 64)
-// bytes of a line, for the short fixed-layout sentences ($PGHP wrappers). Reads the
-// line in place (a copy to a local buffer costs more than the scan: store forwarding).
+// Comma, star and colon bitmasks (bit i for byte i) and the XOR of the first min(n, 64)
+// bytes of a line, for the short fixed-layout texts ($PGHP wrappers, tag blocks). Reads
+// the line in place (a copy to a local buffer costs more than the scan: store forwarding).
 struct Window64 {
-  std::uint64_t commas = 0, stars = 0;
+  std::uint64_t commas = 0, stars = 0, colons = 0;
   unsigned xor_all = 0;
   std::size_t size = 0;
 
@@ -105,15 +105,17 @@ struct Window64 {
     if (n < 16) return false;
     size = n < 64 ? n : 64;
 #if SEAWARDEN_SCAN_SSE2
-    const __m128i comma = _mm_set1_epi8(','), star = _mm_set1_epi8('*');
+    const __m128i comma = _mm_set1_epi8(','), star = _mm_set1_epi8('*'), colon = _mm_set1_epi8(':');
     __m128i x = _mm_setzero_si128();
+    auto mask = [](__m128i v, __m128i c) {
+      return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, c))));
+    };
     auto block = [&](std::size_t at, __m128i keep) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + at));
       x = _mm_xor_si128(x, _mm_and_si128(v, keep));
-      commas |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, comma))))
-                << at;
-      stars |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, star))))
-               << at;
+      commas |= mask(v, comma) << at;
+      stars |= mask(v, star) << at;
+      colons |= mask(v, colon) << at;
     };
     const __m128i all = _mm_set1_epi8(-1);
     std::size_t i = 0;
@@ -128,6 +130,7 @@ struct Window64 {
       x ^= static_cast<unsigned char>(p[i]);
       commas |= static_cast<std::uint64_t>(p[i] == ',') << i;
       stars |= static_cast<std::uint64_t>(p[i] == '*') << i;
+      colons |= static_cast<std::uint64_t>(p[i] == ':') << i;
     }
     xor_all = x;
 #endif

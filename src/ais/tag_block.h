@@ -27,4 +27,10 @@ struct TagBlock {
 // i:, d:, r:, q:, T:) are accepted and ignored.
 bool parse_tag_block(std::string_view text, TagBlock& out);
 
+namespace detail {
+// The same for any shape, one field at a time: what parse_tag_block's fast path falls back to
+// (exposed so tests can compare the two).
+bool parse_tag_block_general(std::string_view text, TagBlock& out);
+}  // namespace detail
+
 }  // namespace seawarden::ais
