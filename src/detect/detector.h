@@ -55,7 +55,8 @@ class Detector {
   // End of input: emit everything still open.
   virtual void finish(const EventSink& emit) = 0;
   // A fix of this vessel will come soon (after some others): start loading its state. `near`
-  // is the second call, once the vessel's current segment is known.
+  // is the second call, once the vessel's current segment is known. (Called only on detector
+  // types that override it.)
   virtual void prefetch(std::uint32_t mmsi, std::uint32_t segment, bool near) {}
   // What is still open (windows, runs, pending events), so a later run can continue it
   // (Pipeline::save_state); load_state is called on a fresh detector before any fix.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 #include <stdexcept>
+#include <type_traits>
 
 #include <fmt/format.h>
 
@@ -141,36 +142,36 @@ class Pipeline::Impl : public track::TrackSink {
       if (!cfg.encounter.enabled) drop_kind_ = "encounter";
       IdentitySource identities = [this](std::uint32_t mmsi) { return current_info(mmsi); };
       enc->set_identity_source(identities);
-      spatial_.push_back(std::move(enc));
+      add_spatial(std::move(enc));
       if (cfg.loitering.enabled) {
         auto loitering = std::make_unique<LoiteringDetector>(cfg.loitering, cfg.encounter, zones, shared);
         loitering->set_identity_source(identities);
-        spatial_.push_back(std::move(loitering));
+        add_spatial(std::move(loitering));
       }
     }
     if (zones && cfg.zone_visit.enabled) {
       auto visits = std::make_unique<ZoneVisitDetector>(cfg.zone_visit, zones);
       visits->set_identity_source([this](std::uint32_t mmsi) { return current_info(mmsi); });
-      spatial_.push_back(std::move(visits));
+      add_spatial(std::move(visits));
     }
     MmsiConflictDetector* conflicts = nullptr;
     if (cfg.mmsi_conflict.enabled) {
       auto c = std::make_unique<MmsiConflictDetector>(cfg.mmsi_conflict);
       conflicts = c.get();
-      track_.push_back(std::move(c));
+      add_track(std::move(c));
     }
     if (cfg.position_jump.enabled)
-      track_.push_back(std::make_unique<PositionJumpDetector>(cfg.position_jump, conflicts));
-    if (cfg.gap.enabled) track_.push_back(std::make_unique<GapDetector>(cfg.gap));
+      add_track(std::make_unique<PositionJumpDetector>(cfg.position_jump, conflicts));
+    if (cfg.gap.enabled) add_track(std::make_unique<GapDetector>(cfg.gap));
     if (cfg.identity_change.enabled)
-      track_.push_back(std::make_unique<IdentityChangeDetector>(cfg.identity_change));
+      add_track(std::make_unique<IdentityChangeDetector>(cfg.identity_change));
     if (cfg.identity_anomaly.enabled)
-      track_.push_back(std::make_unique<IdentityAnomalyDetector>(cfg.identity_anomaly));
+      add_track(std::make_unique<IdentityAnomalyDetector>(cfg.identity_anomaly));
     if (matcher && cfg.sanctions_hit.enabled)
-      track_.push_back(std::make_unique<SanctionsHitDetector>(cfg.sanctions_hit, *matcher));
+      add_track(std::make_unique<SanctionsHitDetector>(cfg.sanctions_hit, *matcher));
     // Last: it listens to the events of all the others.
     if (cfg.draught_change.enabled)
-      track_.push_back(std::make_unique<DraughtChangeDetector>(cfg.draught_change));
+      add_track(std::make_unique<DraughtChangeDetector>(cfg.draught_change));
   }
 
   void push(const ais::Received& rec) {
@@ -234,28 +235,28 @@ class Pipeline::Impl : public track::TrackSink {
   void on_fix(const track::Vessel& v, const track::Fix& fix, const track::Fix* prev,
               const track::SegmentDecision& d) override {
     const VesselInfo& info = info_of(v);
-    for (auto& det : track_) det->on_track_fix(v, info, fix, prev, d, sink_);
+    for (TrackDetector* det : track_fix_) det->on_track_fix(v, info, fix, prev, d, sink_);
     for (auto& det : spatial_) det->on_fix(fix, prev, info, sink_);
     if (owner_.on_fix) owner_.on_fix(fix, info);
   }
   void prefetch(const track::Observation& obs, const track::Vessel* v, int distance) override {
     if (distance == track::ReorderBuffer::kFarAhead) {
       if (obs.has_position)
-        for (auto& det : spatial_) det->prefetch(obs.mmsi, 0, false);
+        for (Detector* det : spatial_prefetch_) det->prefetch(obs.mmsi, 0, false);
       if (obs.has_static)
-        for (auto& det : track_) det->prefetch(obs, false);
+        for (TrackDetector* det : track_prefetch_) det->prefetch(obs, false);
     } else if (distance == track::ReorderBuffer::kNearAhead) {
       if (obs.has_position && v && v->has_fix)
-        for (auto& det : spatial_) det->prefetch(obs.mmsi, v->last_fix.segment, true);
+        for (Detector* det : spatial_prefetch_) det->prefetch(obs.mmsi, v->last_fix.segment, true);
       if (obs.has_static)
-        for (auto& det : track_) det->prefetch(obs, true);
+        for (TrackDetector* det : track_prefetch_) det->prefetch(obs, true);
     }
   }
   void on_static(const track::Vessel& v, const track::Observation& obs,
                  const track::IdentityUpdate& update) override {
     VesselInfo& info = info_of(v);
     if (update.any) fill_info(v, info);
-    for (auto& det : track_) det->on_static(v, info, obs, update, sink_);
+    for (TrackDetector* det : track_static_) det->on_static(v, info, obs, update, sink_);
     if (update.any && owner_.on_identity) owner_.on_identity(v.mmsi, obs.t_ms, info);
   }
 
@@ -276,6 +277,26 @@ class Pipeline::Impl : public track::TrackSink {
       for (std::size_t j = from; j < infos_.size(); ++j) fill_info(tracker_.vessel_at(j), infos_[j]);
     }
     return infos_[i];
+  }
+
+  // Detectors are called for every message only through the hooks their type overrides (the
+  // others are the base class's no-ops): a virtual call per detector and message adds up. Read
+  // from the type, so a hook added to a detector is called without anything else to update.
+  template <class D>
+  void add_spatial(std::unique_ptr<D> d) {
+    if constexpr (!std::is_same_v<decltype(&D::prefetch), decltype(&Detector::prefetch)>)
+      spatial_prefetch_.push_back(d.get());
+    spatial_.push_back(std::move(d));
+  }
+  template <class D>
+  void add_track(std::unique_ptr<D> d) {
+    if constexpr (!std::is_same_v<decltype(&D::on_track_fix), decltype(&TrackDetector::on_track_fix)>)
+      track_fix_.push_back(d.get());
+    if constexpr (!std::is_same_v<decltype(&D::on_static), decltype(&TrackDetector::on_static)>)
+      track_static_.push_back(d.get());
+    if constexpr (!std::is_same_v<decltype(&D::prefetch), decltype(&TrackDetector::prefetch)>)
+      track_prefetch_.push_back(d.get());
+    track_.push_back(std::move(d));
   }
 
   void advance(std::int64_t t) {
@@ -323,6 +344,9 @@ class Pipeline::Impl : public track::TrackSink {
   std::vector<VesselInfo> infos_;
   std::vector<std::unique_ptr<Detector>> spatial_;
   std::vector<std::unique_ptr<TrackDetector>> track_;
+  // The same detectors, by the per-message hooks they implement (see add_track).
+  std::vector<Detector*> spatial_prefetch_;
+  std::vector<TrackDetector*> track_fix_, track_static_, track_prefetch_;
   EventSink sink_;
   std::unique_ptr<ObservationSpool> sorted_input_;  // with sort_input() only
   EventSpool events_;  // until finish(): output order needs every event (spilled beyond a bound)

@@ -11,6 +11,8 @@
 
 namespace seawarden::detect {
 
+// The per-message hooks (on_track_fix, on_static, prefetch) are called only on detector types
+// that override them: the pipeline reads that from the type when it adds the detector.
 class TrackDetector {
  public:
   virtual ~TrackDetector() = default;
@@ -21,9 +23,6 @@ class TrackDetector {
   virtual void on_static(const track::Vessel& vessel, const VesselInfo& info,
                          const track::Observation& obs, const track::IdentityUpdate& update,
                          const EventSink& emit) {}
-  // Every message of a vessel (after on_track_fix / on_static).
-  virtual void on_message(const track::Vessel& vessel, const track::Observation& obs,
-                          const EventSink& emit) {}
   // An event of any detector (including this one), when emitted.
   virtual void on_event(const Event& event) {}
   virtual void on_watermark(std::int64_t t_ms, const track::Tracker& tracker, const EventSink& emit) {}
@@ -36,8 +35,6 @@ class TrackDetector {
   virtual void load_state(StateReader& in) {}
   // Adds what it set aside instead of reporting (DetectorCounts).
   virtual void add_counts(DetectorCounts& counts) const {}
-  // Whether this detector needs on_message for every message (costly hooks are skipped otherwise).
-  virtual bool wants_messages() const { return false; }
 };
 
 // Identity fields shared by every event of one vessel.

@@ -176,7 +176,6 @@ void Tracker::process(const Observation& o) {
     v.identity.apply(o.report, o.t_ms, o.from_csv ? 1 : params_.identity_confirmations, update);
     sink_.on_static(v, o, update);
   }
-  sink_.on_message(v, o);
 }
 
 std::size_t Tracker::memory_bytes() const {

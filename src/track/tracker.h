@@ -68,8 +68,6 @@ class TrackSink {
                       const SegmentDecision& decision) = 0;
   // A static report applied to the registry (update says what changed).
   virtual void on_static(const Vessel& vessel, const Observation& obs, const IdentityUpdate& update) = 0;
-  // Any message of a vessel (position or static), after the two calls above.
-  virtual void on_message(const Vessel& vessel, const Observation& obs) {}
   // A message will be processed soon: a chance to prefetch what it will touch. `distance`
   // (ReorderBuffer::kFarAhead, then kNearAhead) says how soon; `vessel` is null at the far
   // stage (its record may not be in cache yet) and for a vessel not seen before. (The middle
