@@ -66,7 +66,10 @@ void set_name(StaticReport& r, std::string_view s) {
 
 ObservationKind make_observation(const ais::Received& rec, Observation& o) {
   const ais::Message& m = rec.msg;
-  o = Observation{};
+  // A copy of a ready-made blank (a plain 128-byte copy) rather than a value-initialised
+  // temporary built field by field for every message.
+  static const Observation kBlank{};
+  o = kBlank;
   o.t_ms = rec.meta.rxtime;
   o.mmsi = m.mmsi;
   o.msg_type = m.type;
