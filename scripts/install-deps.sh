@@ -9,6 +9,7 @@ PACKAGES=(
   libcli11-dev libfmt-dev nlohmann-json3-dev libsimdjson-dev libtomlplusplus-dev
   zlib1g-dev libicu-dev libsqlite3-dev libpugixml-dev libcurl4-openssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  libjemalloc-dev                     # the program's allocator (CMakeLists.txt, src/cli/allocator.cpp)
   gpsd-clients python3-ais            # peers for conformance and benchmarks
   time
   chromium                            # report tests render pages headless to PNG

@@ -136,3 +136,12 @@ TEST_F(DecodeCli, LargeOutputIsComplete) {
   EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 20000);
   EXPECT_GT(r.out.size(), std::size_t{1} << 20);
 }
+
+TEST_F(DecodeCli, StartsWithNothingOnStandardError) {
+  // Nothing of its own, and nothing from the allocator: jemalloc reports an option it does not
+  // take ("<jemalloc>: Invalid conf pair") on stderr at the first allocation (src/cli/allocator.cpp).
+  const CmdResult r = run(bin_ + " --version");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_FALSE(r.out.empty());
+  EXPECT_EQ(r.err, "");
+}
