@@ -1,0 +1,78 @@
+// FixedText::assign, the canonical form of broadcast names, call signs and destinations.
+#include <random>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "track/observation.h"
+
+using namespace seawarden::track;
+
+namespace {
+
+// The rule, written as plainly as possible: blanks (space, '@', control characters) trimmed at
+// both ends, inner runs of blanks one space, lower-case ASCII letters upper-cased, cut at N.
+template <std::size_t N>
+std::string canonical_form(const std::string& s) {
+  auto blank = [](char c) { return c == ' ' || c == '@' || static_cast<unsigned char>(c) < 0x20; };
+  std::size_t b = 0, e = s.size();
+  while (b < e && blank(s[b])) ++b;
+  while (e > b && blank(s[e - 1])) --e;
+  std::string out;
+  for (std::size_t i = b; i < e && out.size() < N; ++i) {
+    if (blank(s[i])) {
+      if (!out.empty() && out.back() == ' ') continue;
+      out += ' ';
+    } else {
+      out += (s[i] >= 'a' && s[i] <= 'z') ? static_cast<char>(s[i] - 'a' + 'A') : s[i];
+    }
+  }
+  return out;
+}
+
+template <std::size_t N>
+void expect_canonical(const std::string& s) {
+  FixedText<N> t;
+  t.assign(s);
+  ASSERT_EQ(std::string(t.view()), canonical_form<N>(s)) << '"' << s << '"';
+  ASSERT_EQ(t.buf[t.len], '\0');
+}
+
+}  // namespace
+
+TEST(FixedText, Examples) {
+  expect_canonical<20>("EVER GIVEN");
+  expect_canonical<20>("  ever  given@@@@@@@");
+  expect_canonical<20>("@@@@@@@@@@@@@@@@@@@@");
+  expect_canonical<20>("");
+  expect_canonical<20>("A\tB");
+  expect_canonical<7>("3FAB2");
+  expect_canonical<7>("ABCDEFGHIJ");
+  expect_canonical<20>("SEA  STAR");    // a double space at a word boundary
+  expect_canonical<20>("SEA STAR 7 ");  // a trailing space
+  expect_canonical<20>("\xC3\x89TOILE DU NORD");  // bytes >= 0x80 pass as they are
+  FixedText<20> t;
+  t.assign("  ever  given@@@");
+  EXPECT_EQ(t.view(), "EVER GIVEN");
+}
+
+TEST(FixedText, AgreesWithTheRuleOnRandomText) {
+  // Mostly text that is canonical already (the fast path), with every kind of byte that makes it
+  // not: each class at each position of each of the three eight-byte words, and across them.
+  const std::string palette = "ABCXYZ019-. @a`z{\x01\x1f\x7f\x80\xff";
+  std::mt19937 rng(7);
+  int already = 0;
+  for (int i = 0; i < 300000; ++i) {
+    const std::size_t len = rng() % 27;
+    std::string s;
+    for (std::size_t k = 0; k < len; ++k)
+      s += rng() % 4 ? "ABCDEFGHIJ"[rng() % 10] : palette[rng() % palette.size()];
+    if (rng() % 3 == 0) s = canonical_form<24>(s);  // canonical inputs, up to the fast path's 24
+    already += canonical_form<24>(s) == s;
+    expect_canonical<20>(s);
+    expect_canonical<7>(s);
+    if (HasFatalFailure()) return;
+  }
+  EXPECT_GT(already, 100000);  // both paths were taken often
+  EXPECT_GT(300000 - already, 100000);
+}
