@@ -4,8 +4,8 @@
 // at nearly every message, and with 4 KB pages most of those reads also miss the TLB. Debian's
 // kernels give huge pages only to memory marked for them (THP mode "madvise"), which the C
 // library's malloc does not do by default. Measured on the 24 M-message detect benchmark: ~5%
-// less CPU time, ~7% more peak memory (docs/detectors.md). MALLOC_CONF in the environment still
-// overrides this (for example MALLOC_CONF=thp:default).
+// less CPU time, 5-9% more peak memory, and about 6 MB more for any run (docs/detectors.md).
+// MALLOC_CONF in the environment still overrides this (for example MALLOC_CONF=thp:default).
 #if defined(SEAWARDEN_JEMALLOC)
 extern "C" {
 // jemalloc's documented compile-time configuration hook, read at its first allocation.

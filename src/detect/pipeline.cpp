@@ -284,12 +284,14 @@ class Pipeline::Impl : public track::TrackSink {
   // from the type, so a hook added to a detector is called without anything else to update.
   template <class D>
   void add_spatial(std::unique_ptr<D> d) {
+    static_assert(!std::is_same_v<D, Detector>, "add the concrete type: its hooks are read from it");
     if constexpr (!std::is_same_v<decltype(&D::prefetch), decltype(&Detector::prefetch)>)
       spatial_prefetch_.push_back(d.get());
     spatial_.push_back(std::move(d));
   }
   template <class D>
   void add_track(std::unique_ptr<D> d) {
+    static_assert(!std::is_same_v<D, TrackDetector>, "add the concrete type: its hooks are read from it");
     if constexpr (!std::is_same_v<decltype(&D::on_track_fix), decltype(&TrackDetector::on_track_fix)>)
       track_fix_.push_back(d.get());
     if constexpr (!std::is_same_v<decltype(&D::on_static), decltype(&TrackDetector::on_static)>)
@@ -374,9 +376,14 @@ void vessel_fields(IO& io, Vessel& v) {
   io.pod(v.fixes);
   io.pod(v.last_fix);
   // The saved format keeps the duplicate test's time, which the record now derives from its
-  // last fix (always equal): written as derived, read and dropped.
+  // last fix (every version wrote the two equal): written as derived; on load, a state where
+  // they differ is refused as corrupt, since it would not behave as it did when saved.
   std::int64_t dedup_t_ms = v.dedup_t_ms();
   io.pod(dedup_t_ms);
+  if constexpr (std::is_same_v<IO, StateReader>) {
+    if (dedup_t_ms != v.dedup_t_ms())
+      throw std::runtime_error("track state: duplicate-test time differs from the last fix (corrupt)");
+  }
   io.pod(v.dedup_lat);
   io.pod(v.dedup_lon);
   io.pod(v.dedup_type);

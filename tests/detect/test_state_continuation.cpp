@@ -210,6 +210,31 @@ TEST(StateContinuation, VersionOneStateIsCheckedLikeVersionTwo) {
   EXPECT_THROW(wild.load_state(v1_state(std::int64_t{1} << 60)), std::runtime_error);
 }
 
+TEST(StateContinuation, DuplicateTestTimeMustEqualTheLastFix) {
+  // The saved format keeps the duplicate test's time beside the last fix's; every version wrote
+  // them equal and the record now derives one from the other, so a state where they differ
+  // would not behave as when it was saved: it is refused.
+  const seawarden::detect::Config cfg;
+  Pipeline one(cfg, nullptr, nullptr);
+  one.load_state(v1_state(1715212800000));
+  std::string state = one.save_state();
+  const std::int64_t t = 1715212860000;  // the vessel's last fix (v1_state)
+  char pattern[8];
+  std::memcpy(pattern, &t, 8);
+  const std::string bytes(pattern, 8);
+  // The last fix's time sits 8 bytes into the saved Fix (48 bytes); the duplicate test's time
+  // follows the Fix, 40 bytes after it.
+  std::size_t dedup_at = std::string::npos;
+  for (std::size_t at = state.find(bytes); at != std::string::npos; at = state.find(bytes, at + 1))
+    if (at + 40 + 8 <= state.size() && state.compare(at + 40, 8, bytes) == 0) dedup_at = at + 40;
+  ASSERT_NE(dedup_at, std::string::npos);
+  Pipeline same(cfg, nullptr, nullptr);
+  EXPECT_NO_THROW(same.load_state(state));
+  state[dedup_at] = static_cast<char>(state[dedup_at] ^ 1);
+  Pipeline differs(cfg, nullptr, nullptr);
+  EXPECT_THROW(differs.load_state(state), std::runtime_error);
+}
+
 TEST(StateContinuation, PaddingIsSavedAsZeros) {
   // A struct's padding holds old memory; saved raw, one state gave different bytes run to run
   // and could carry stray memory into the file.
