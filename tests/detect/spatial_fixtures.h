@@ -7,11 +7,31 @@
 #include <map>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "detect/detector.h"
 #include "detect/geo.h"
+#include "detect/zones.h"
 #include "track/fix.h"
 
 namespace seawarden::detect::testing {
+
+// Zones of rectangular shape (edges along meridians and parallels), parsed from the GeoJSON
+// they would come in; each feature's name is its id.
+struct Rect {
+  std::string id, kind;
+  double west, south, east, north;
+};
+inline ZoneSet rect_zones(const std::vector<Rect>& rects) {
+  std::string features;
+  for (const Rect& r : rects)
+    features += fmt::format(
+        R"({}{{"type":"Feature","properties":{{"id":"{}","name":"{}","kind":"{}"}},)"
+        R"("geometry":{{"type":"Polygon","coordinates":[[[{},{}],[{},{}],[{},{}],[{},{}],[{},{}]]]}}}})",
+        features.empty() ? "" : ",", r.id, r.id, r.kind, r.west, r.south, r.east, r.south, r.east, r.north,
+        r.west, r.north, r.west, r.south);
+  return ZoneSet::parse(R"({"type":"FeatureCollection","features":[)" + features + "]}");
+}
 
 inline constexpr std::int64_t kMin = 60 * 1000;
 inline constexpr std::int64_t kHour = 60 * kMin;

@@ -70,11 +70,8 @@ TEST(Encounter, MedianSpeedThreshold) {
 
 TEST(Encounter, PortDistanceThreshold) {
   // A small port square whose northern edge is at kLat; encounters 9.9 / 10.1 km north of it.
-  const ZoneSet zones = ZoneSet::parse(R"({"type":"FeatureCollection","features":[
-    {"type":"Feature","properties":{"id":"nampo","name":"Port","kind":"port"},
-     "geometry":{"type":"Polygon","coordinates":[[[124.85,38.45],[124.95,38.45],[124.95,38.5],[124.85,38.5],[124.85,38.45]]]}},
-    {"type":"Feature","properties":{"id":"ts","name":"Sea","kind":"territorial_sea"},
-     "geometry":{"type":"Polygon","coordinates":[[[124,38],[126,38],[126,39],[124,39],[124,38]]]}}]})");
+  const ZoneSet zones = rect_zones({{"nampo", "port", 124.85, 38.45, 124.95, 38.5},
+                                     {"ts", "territorial_sea", 124, 38, 126, 39}});
   for (double km : {9.9, 10.1}) {
     std::vector<track::Fix> f;
     const auto a = offset(kLat, kLon, km * 1000 - 100, 0), b = offset(kLat, kLon, km * 1000 + 100, 0);

@@ -76,9 +76,7 @@ TEST(Loitering, PartnerPartOfTheTimeSplitsTheRun) {
 }
 
 TEST(Loitering, AtAnchorNearPortIsNotLoitering) {
-  const ZoneSet zones = ZoneSet::parse(R"({"type":"FeatureCollection","features":[
-    {"type":"Feature","properties":{"id":"anch","name":"Anchorage","kind":"anchorage"},
-     "geometry":{"type":"Polygon","coordinates":[[[124.85,38.45],[124.95,38.45],[124.95,38.5],[124.85,38.5],[124.85,38.45]]]}}]})");
+  const ZoneSet zones = rect_zones({{"anch", "anchorage", 124.85, 38.45, 124.95, 38.5}});
   // Inside the anchorage, 9.9 km and 10.1 km north of it.
   EXPECT_TRUE(detect(drifting(0.0, 6 * kHour, 38.47, 124.9), &zones).empty());
   for (double km : {9.9, 10.1}) {

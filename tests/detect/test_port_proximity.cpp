@@ -6,6 +6,7 @@
 
 #include "detect/port_proximity.h"
 #include "detect/zones.h"
+#include "spatial_fixtures.h"
 
 namespace seawarden::detect {
 namespace {
@@ -28,7 +29,7 @@ TEST(PortProximity, CachedAnswersEqualExactDistances) {
   const ZoneSet zones = ZoneSet::parse(kZones);
   PortProximity near(&zones);
   ASSERT_TRUE(near.active());
-  const std::vector<std::string> kinds = {"port", "anchorage"};
+  const std::vector<std::string>& kinds = port_kinds();
   std::mt19937 rng(17);
   std::uniform_real_distribution<double> lat(36.0, 42.0), lon(121.0, 128.0), jitter(-0.3, 0.3),
       far_lat(20.0, 60.0), far_lon(100.0, 160.0);
@@ -72,11 +73,9 @@ TEST(PortProximity, CachedAnswersEqualExactDistances) {
 // the edge. The cached answers must still equal the exact ones right there. (The edge is off
 // the 0.02-degree cell rows, so cells straddle it.)
 TEST(PortProximity, LongEdgesKeepCachedAnswersExact) {
-  const ZoneSet zones = ZoneSet::parse(R"({"type":"FeatureCollection","features":[
-   {"type":"Feature","properties":{"id":"a","name":"Wide anchorage","kind":"anchorage"},
-    "geometry":{"type":"Polygon","coordinates":[[[120.0,40.0],[124.0,40.0],[124.0,40.513],[120.0,40.513],[120.0,40.0]]]}}]})");
+  const ZoneSet zones = testing::rect_zones({{"a", "anchorage", 120.0, 40.0, 124.0, 40.513}});
   PortProximity near(&zones);
-  const std::vector<std::string> kinds = {"port", "anchorage"};
+  const std::vector<std::string>& kinds = port_kinds();
   std::mt19937 rng(23);
   std::uniform_real_distribution<double> lon(120.5, 123.5), dlat(-0.05, 0.05);
   int jumps = 0;

@@ -4,6 +4,7 @@
 #include <random>
 
 #include "detect/zones.h"
+#include "spatial_fixtures.h"
 
 namespace seawarden::detect {
 namespace {
@@ -186,11 +187,8 @@ namespace {
 // edge of 4 degrees at 40.5 N the arc's midpoint lies north of the straight edge (tan of its
 // latitude is tan 40.5 / cos 2), ~1.9 km; for a harbour-sized square, metres.
 TEST(Zones, EdgeGapBetweenStraightEdgesAndArcs) {
-  const ZoneSet zs = ZoneSet::parse(R"({"type":"FeatureCollection","features":[
-   {"type":"Feature","properties":{"id":"wide","name":"Wide","kind":"anchorage"},
-    "geometry":{"type":"Polygon","coordinates":[[[120,40],[124,40],[124,40.5],[120,40.5],[120,40]]]}},
-   {"type":"Feature","properties":{"id":"small","name":"Small","kind":"port"},
-    "geometry":{"type":"Polygon","coordinates":[[[124.3,39.6],[124.42,39.6],[124.42,39.7],[124.3,39.7],[124.3,39.6]]]}}]})");
+  const ZoneSet zs = testing::rect_zones({{"wide", "anchorage", 120, 40, 124, 40.5},
+                                          {"small", "port", 124.3, 39.6, 124.42, 39.7}});
   const double mid_deg = std::atan(std::tan(40.5 * geo::kDegToRad) / std::cos(2 * geo::kDegToRad)) / geo::kDegToRad;
   EXPECT_NEAR(zs.edge_gap_m(0), (mid_deg - 40.5) * geo::kMetersPerDegLat, 20);
   EXPECT_LT(zs.edge_gap_m(1), 5.0);
