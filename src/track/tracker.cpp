@@ -122,7 +122,7 @@ void Tracker::process(const Observation& o) {
   Vessel& v = get_or_create(o.mmsi);
   if (o.has_position && o.position_valid) {
     // Several stations hearing one transmission: same position, same type, within the window.
-    if (v.has_fix && o.t_ms - v.last_fix.t_ms <= params_.dedup_window_ms &&
+    if (v.has_fix && o.t_ms - v.dedup_t_ms() <= params_.dedup_window_ms &&
         o.raw_lat == v.dedup_lat && o.raw_lon == v.dedup_lon && o.msg_type == v.dedup_type) {
       ++stats_.duplicates;
       return;
