@@ -166,6 +166,9 @@ std::vector<Entity> parse_list_as(std::string_view content, ListFormat format, c
                                       "with alt.csv and add.csv from the same directory)",
                                       where, format == ListFormat::ofac_alt_csv ? "alt.csv" : "add.csv"));
     default:
+      // OFAC ends its CSV files with a DOS end-of-file mark (0x1A); an export with no rows is that alone.
+      if (content.find_first_not_of(" \t\r\n\x1a") == std::string_view::npos)
+        throw ListLoadError(fmt::format("{}: the file is empty (no list entries)", where));
       throw ListLoadError(fmt::format(
           "{}: not a recognised sanctions list (expected UN XML, OFAC SDN CSV/XML, EU XML/CSV, UK "
           "OFSI/Sanctions List CSV/XML or FollowTheMoney JSON lines)",

@@ -465,8 +465,10 @@ void Builder::run() {
       if (listed_pending_.size() < 64) listed_pending_.push_back(static_cast<int>(sc_.emitters.size()) - 1);
       sc_.emitters.back().label = "listed";
     }
-    add_listed_entries();
   }
+  // Without injections the list still holds its companies, people and out-of-area ships (none of
+  // the traffic is listed): screening normal traffic against it is a test of false hits.
+  add_listed_entries();
   sc_.composition["total"] = physical_;
 }
 

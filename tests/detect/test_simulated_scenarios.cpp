@@ -119,4 +119,28 @@ TEST(SimulatedScenarios, PrecisionAndRecallPerKind) {
   EXPECT_GT(scores.size(), 5u);
 }
 
+// Normal traffic alone (fishing, pair trawling, anchored ships, close passings, DPRK trade) with
+// its list of companies, people and absent ships: every detector runs, and nothing but the zone
+// visits of the truth may come out (a false encounter, gap, jump or sanctions hit fails).
+TEST(SimulatedScenarios, NormalTrafficGivesNoFalseEvents) {
+  seawarden::sim::ScenarioOptions options;
+  options.seed = 4;
+  options.hours = 36;
+  options.vessels = 300;
+  options.area = "yellow-east-china-sea";
+  options.inject = false;
+  auto dir = std::filesystem::temp_directory_path() / ("seawarden-sim-normal-" + std::to_string(::getpid()));
+  auto result = seawarden::sim::simulate(options, dir);
+  std::vector<Event> found = run_detect(dir);  // loads the scenario's sanctions list
+  std::filesystem::remove_all(dir);
+  std::map<std::string, Score> scores;
+  compare(result.truth, found, scores, std::getenv("SEAWARDEN_VERBOSE") != nullptr);
+  ASSERT_EQ(scores.size(), 1u) << "only zone visits are expected";
+  const Score& z = scores.at("zone_visit");
+  EXPECT_GT(z.truth, 100);
+  EXPECT_EQ(z.detected, z.truth);
+  EXPECT_EQ(z.precise, z.detected);
+  EXPECT_EQ(z.recalled, z.truth);
+}
+
 }  // namespace

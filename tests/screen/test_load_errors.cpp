@@ -46,3 +46,21 @@ TEST(ListLoadErrors, EveryFormatRejectsTheSameGarbageCleanly) {
     }
   }
 }
+
+TEST(ListLoadErrors, AnEmptyFileSaysSo) {
+  // An OFAC export with no rows is its end-of-file mark alone; whitespace is no list either.
+  for (const std::string& empty : {std::string(), std::string("\x1a"), std::string("\r\n\x1a"), std::string(" \n\t")}) {
+    try {
+      (void)scr::parse_list(empty, scr::detect_format(empty), "sdn.csv", {}, {});
+      FAIL() << "expected ListLoadError";
+    } catch (const scr::ListLoadError& e) {
+      EXPECT_NE(std::string(e.what()).find("sdn.csv: the file is empty"), std::string::npos) << e.what();
+    }
+  }
+  try {  // not empty, just not a list: the other message
+    (void)scr::parse_list("hello\n", scr::detect_format("hello\n"), "x.txt", {}, {});
+    FAIL() << "expected ListLoadError";
+  } catch (const scr::ListLoadError& e) {
+    EXPECT_NE(std::string(e.what()).find("not a recognised sanctions list"), std::string::npos) << e.what();
+  }
+}
