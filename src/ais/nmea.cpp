@@ -61,6 +61,9 @@ namespace {
   return LineError::None;
 }
 
+}  // namespace
+
+namespace detail {
 // Any shape: commas and the '*' found one field at a time.
 LineError parse_vdm_general(std::string_view s, VdmSentence& out) {
   const char* p = s.data();
@@ -86,8 +89,7 @@ LineError parse_vdm_general(std::string_view s, VdmSentence& out) {
   if (static_cast<unsigned>(sum) != x) return LineError::BadChecksum;
   return finish_vdm(s, comma, i, sum, out);
 }
-
-}  // namespace
+}  // namespace detail
 
 LineError parse_vdm(std::string_view s, VdmSentence& out) {
   // !AIVDM,total,number,seq,channel,payload,fill*hh[trailer]
@@ -100,7 +102,7 @@ LineError parse_vdm(std::string_view s, VdmSentence& out) {
   if (n < 7 || p[6] != ',') return LineError::MalformedSentence;
   // From the comma at 6 on (the old parser never looks for commas in "AIVDM").
   const scan::StarScan sc = scan::scan_to_star(p + 6, n - 6);
-  if (sc.commas != 6) return parse_vdm_general(s, out);
+  if (sc.commas != 6) return detail::parse_vdm_general(s, out);
   const std::size_t i = sc.star + 6;
   const unsigned x = sc.xor_sum ^ static_cast<unsigned char>(p[1] ^ p[2] ^ p[3] ^ p[4] ^ p[5]);
   if (i + 3 > n) return LineError::MalformedSentence;  // no "*hh"

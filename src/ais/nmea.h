@@ -63,6 +63,10 @@ struct VdmSentence {
 // Returns LineError::None, BadChecksum, or MalformedSentence (wrong field count,
 // bad digits, missing checksum). The checksum is verified in the same single pass.
 LineError parse_vdm(std::string_view s, VdmSentence& out);
+namespace detail {
+// The same on any shape, one field at a time: parse_vdm's fallback, and its reference in tests.
+LineError parse_vdm_general(std::string_view s, VdmSentence& out);
+}  // namespace detail
 
 // True when `s` (starting at '!' or '$') names a VDM or VDO sentence.
 inline bool is_vdm_or_vdo(std::string_view s) {

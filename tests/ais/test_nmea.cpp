@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <cstring>
+#include <random>
 #include <string>
 
 #include "ais/names.h"
@@ -248,4 +250,72 @@ TEST(Names, LegendsNeedNoJsonEscaping) {
     }
   }
   EXPECT_EQ(signal_text(9), "I = \"in-bound\" only acceptable.");
+}
+
+namespace {
+// A VDM/VDO sentence of random shape: header fields of 0-5 characters (the fast path reads the
+// header from the first 16 bytes, so long ones must fall back), payloads holding stray ',' or
+// '*', fill fields of 0-2 characters, trailers, and some damage after the checksum is set.
+std::string random_sentence(std::mt19937& rng) {
+  auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
+  auto field = [&](const char* alphabet, int max_len) {
+    std::string f;
+    for (int n = pick(max_len + 1); n > 0; --n) f += alphabet[pick(static_cast<int>(std::strlen(alphabet)))];
+    return f;
+  };
+  const int common = pick(3);  // 2 of 3: the usual header, to reach the fast path's header read
+  std::string body = (pick(6) ? "AI" : field("AB,S*", 2)) + std::string(pick(4) ? "VDM" : "VDO");
+  auto add = [&](const std::string& f) {  // (appended in two steps: GCC 12 warns on "," + f)
+    body += ',';
+    body += f;
+  };
+  add(common ? std::string(1, "12"[pick(2)]) : field("0123456789A", 4));
+  add(common ? std::string(1, "12"[pick(2)]) : field("0123456789", 4));
+  add(common ? field("0123456789", 1) : field("0123456789x", 5));
+  add(common ? std::string(1, "AB12"[pick(4)]) : field("ABCD12x", 4));
+  std::string payload = field("0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVW`abcdefghijklmnopqrstuvw", 60);
+  if (!payload.empty() && pick(10) == 0) payload[pick(static_cast<int>(payload.size()))] = ",*"[pick(2)];
+  add(payload);
+  add(pick(5) ? field("012345", 1) : field("0123456x", 2));
+  std::string line = with_sum('!', body);
+  if (pick(4) == 0) line += ",s2573135,d-105,T44.1,x1,1333238400";
+  switch (pick(10)) {  // damage some
+    case 0: line[line.size() - 1] ^= 1; break;
+    case 1: line[1 + pick(static_cast<int>(line.size()) - 1)] = ",*A1"[pick(4)]; break;
+    case 2: line.resize(line.size() - 1 - pick(3)); break;
+    default: break;
+  }
+  return line;
+}
+}  // namespace
+
+TEST(ParseVdm, FastPathEqualsTheGeneralParser) {
+  std::mt19937 rng(1371);
+  int fast_shape = 0, accepted = 0;
+  for (int i = 0; i < 200000; ++i) {
+    const std::string s = random_sentence(rng);
+    if (s.size() < 7 || s[6] != ',') continue;  // refused before either path looks
+    VdmSentence a, b;
+    const LineError ea = parse_vdm(s, a), eb = detail::parse_vdm_general(s, b);
+    ASSERT_EQ(ea, eb) << s;
+    accepted += ea == LineError::None;
+    fast_shape += s.size() >= 22 && s.substr(1, 5) == "AIVDM" && s[8] == ',' && s[10] == ',';
+    if (ea != LineError::None) continue;  // partial fields of a refused sentence are not used
+    auto at = [&](std::string_view v) { return v.empty() ? -1 : v.data() - s.data(); };
+    ASSERT_EQ(a.payload, b.payload) << s;
+    ASSERT_EQ(at(a.payload), at(b.payload)) << s;
+    ASSERT_EQ(a.talker, b.talker) << s;
+    ASSERT_EQ(a.trailer, b.trailer) << s;
+    ASSERT_EQ(a.own_ship, b.own_ship) << s;
+    ASSERT_EQ(a.total, b.total) << s;
+    ASSERT_EQ(a.number, b.number) << s;
+    ASSERT_EQ(a.seq_id, b.seq_id) << s;
+    ASSERT_EQ(a.channel, b.channel) << s;
+    ASSERT_EQ(a.fill, b.fill) << s;
+    ASSERT_EQ(a.checksum, b.checksum) << s;
+  }
+  // Both outcomes and the fast path's usual shape must be reached for the comparison to mean anything.
+  EXPECT_GT(fast_shape, 50000);
+  EXPECT_GT(accepted, 30000);
+  EXPECT_GT(200000 - accepted, 30000);
 }
