@@ -4,6 +4,8 @@
 
 #include <cmath>
 
+#include "screen/identifiers.h"
+#include "screen/lists.h"
 #include "screen/matcher.h"
 #include "track/identity_checks.h"
 
@@ -16,6 +18,43 @@ int rank(const std::string& method) {
   if (method == "mmsi") return 3;
   if (method == "callsign") return 2;
   return 1;
+}
+
+// The listed vessel's identifiers beside the broadcast ones: which agree, which differ (both
+// known and none equal). A hit on a name alone that no identifier confirms, or one that differs,
+// is for the analyst to weigh: names repeat across fleets, identifiers do not.
+void add_agreement(const screen::Entity& entity, const track::Vessel& v, nlohmann::json& f) {
+  const auto& id = v.identity.current();
+  struct Pair {
+    const char* kind;       // the list's identifier kind
+    const char* field;      // the event's name for it
+    std::string broadcast;  // empty when the vessel does not broadcast a usable one
+  };
+  const Pair pairs[] = {
+      {"imo", "imo", id.imo && track::imo_check_digit_ok(id.imo) ? std::to_string(id.imo) : std::string()},
+      {"mmsi", "mmsi", std::to_string(v.mmsi)},
+      {"call_sign", "callsign", screen::canonical_call_sign(id.callsign.view())},
+  };
+  nlohmann::json agrees = nlohmann::json::array(), differs = nlohmann::json::array();
+  for (const Pair& p : pairs) {
+    bool listed = false, equal = false;
+    for (const screen::Identifier& i : entity.identifiers) {
+      if (i.kind != p.kind) continue;
+      if (!listed) {  // the first one listed, as evidence
+        const std::string key = std::string("listed_") + p.field;
+        const bool number = p.kind != std::string_view("call_sign") && !i.value.empty() && i.value.size() <= 9 &&
+                            std::all_of(i.value.begin(), i.value.end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (number) f[key] = std::stoul(i.value);  // like the broadcast imo and vessels
+        else f[key] = i.value;
+      }
+      listed = true;
+      equal = equal || (!p.broadcast.empty() && i.value == p.broadcast);
+    }
+    if (equal) agrees.push_back(p.field);
+    else if (listed && !p.broadcast.empty()) differs.push_back(p.field);
+  }
+  f["agrees_on"] = std::move(agrees);
+  f["differs_on"] = std::move(differs);
 }
 
 }  // namespace
@@ -91,6 +130,14 @@ void SanctionsHitDetector::on_static(const track::Vessel& vessel, const VesselIn
   refresh_last(vessel, obs);
 }
 
+const screen::Entity* SanctionsHitDetector::entity(const std::string& list, const std::string& id) {
+  if (entities_.empty())
+    for (const screen::Entity& e : matcher_.lists().entities)
+      if (e.type == screen::EntityType::vessel) entities_.try_emplace(e.list + '\n' + e.id, &e);
+  auto it = entities_.find(list + '\n' + id);
+  return it == entities_.end() ? nullptr : it->second;
+}
+
 void SanctionsHitDetector::finish(const track::Tracker& tracker, const EventSink& emit) {
   for (auto& [mmsi, list] : hits_) {
     const track::Vessel* v = tracker.find(mmsi);
@@ -113,6 +160,7 @@ void SanctionsHitDetector::finish(const track::Tracker& tracker, const EventSink
       if (!id.callsign.empty()) e.fields["callsign"] = std::string(id.callsign.view());
       std::string_view flag = track::mmsi_flag(mmsi);
       if (!flag.empty()) e.fields["flag"] = std::string(flag);
+      if (const screen::Entity* listed = entity(h.list, h.entry_id)) add_agreement(*listed, *v, e.fields);
       emit(std::move(e));
     }
   }

@@ -11,6 +11,7 @@
 
 namespace seawarden::screen {
 class Matcher;
+struct Entity;
 }
 
 namespace seawarden::detect {
@@ -37,10 +38,12 @@ class SanctionsHitDetector : public TrackDetector {
   };
   void query(const track::Vessel& vessel, std::int64_t t_ms, const track::StaticReport* report);
   void refresh_last(const track::Vessel& vessel, const track::Observation& obs);
+  const screen::Entity* entity(const std::string& list, const std::string& id);
 
   SanctionsHitConfig cfg_;
   const screen::Matcher& matcher_;
   std::unordered_map<std::uint32_t, std::vector<Hit>> hits_;
+  std::unordered_map<std::string, const screen::Entity*> entities_;  // list + '\n' + id, built at finish
 };
 
 }  // namespace seawarden::detect

@@ -61,6 +61,28 @@ std::string identity_section(store::Database& db, std::uint32_t mmsi) {
   return s;
 }
 
+namespace {
+// Which broadcast identifiers the listed ones confirm or contradict (the detector's agrees_on /
+// differs_on): a hit on a name alone is only as strong as what backs it.
+std::string identifier_agreement_row(const store::SanctionHit& h) {
+  auto fields = nlohmann::json::parse(h.event_fields.empty() ? "{}" : h.event_fields, nullptr, false);
+  if (fields.is_discarded() || !fields.is_object() || !fields.contains("agrees_on")) return {};  // older stores
+  auto join = [](const nlohmann::json& a) {
+    std::string t;
+    if (a.is_array())
+      for (const auto& x : a)
+        if (x.is_string()) t += (t.empty() ? "" : ", ") + x.get<std::string>();
+    return t;
+  };
+  const std::string agrees = join(fields["agrees_on"]), differs = join(fields.value("differs_on", nlohmann::json()));
+  std::string text;
+  if (!agrees.empty()) text += "agree: " + agrees;
+  if (!differs.empty()) text += std::string(text.empty() ? "" : "; ") + "differ: " + differs;
+  if (text.empty()) text = "none of the vessel's broadcast identifiers is listed (nothing confirms or contradicts the match)";
+  return "<tr><th>Identifiers</th><td>" + esc(text) + "</td></tr>";
+}
+}  // namespace
+
 std::string sanctions_section(store::Database& db, std::uint32_t mmsi) {
   auto hits = store::sanction_hits(db, mmsi);
   std::string s = "<h3>Sanctions hits of " + esc(vessel_label(db, mmsi)) + "</h3>";
@@ -71,6 +93,7 @@ std::string sanctions_section(store::Database& db, std::uint32_t mmsi) {
          esc(h.matched_on) + " (score " + fixed(h.score, 2) + ")</td></tr><tr><th>Broadcast</th><td>" + utc(h.start_ms) +
          " &ndash; " + utc(h.end_ms) + " (<a href=\"" + case_file(h.event_id) + "\">event " +
          std::to_string(h.event_id) + "</a>)</td></tr>";
+    s += identifier_agreement_row(h);
     if (!h.list_version.empty())
       s += "<tr><th>List version</th><td>" + esc(h.list_version) + ", file date " + esc(h.list_published) + ", " +
            esc(h.list_path) + "</td></tr>";

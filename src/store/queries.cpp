@@ -295,7 +295,7 @@ std::vector<SanctionHit> sanction_hits(Database& db, std::optional<std::uint32_t
   std::string sql =
       "SELECT h.event_id, h.mmsi, h.list, h.entry_id, h.matched_on, IFNULL(h.score, 0), e.start_ms, e.end_ms, "
       "IFNULL(se.name,''), IFNULL(se.data,''), IFNULL(sl.version,''), IFNULL(sl.published,''), "
-      "IFNULL(sl.path,'') FROM screening_hits h JOIN events e ON e.id = h.event_id "
+      "IFNULL(sl.path,''), e.fields FROM screening_hits h JOIN events e ON e.id = h.event_id "
       "LEFT JOIN sanction_entries se ON se.entry_id = h.entry_id AND se.list_id = (SELECT max(l2.id) FROM "
       "sanction_lists l2 JOIN sanction_entries s2 ON s2.list_id = l2.id AND s2.entry_id = h.entry_id WHERE "
       "l2.name = h.list) LEFT JOIN sanction_lists sl ON sl.id = se.list_id";
@@ -319,6 +319,7 @@ std::vector<SanctionHit> sanction_hits(Database& db, std::optional<std::uint32_t
     h.list_version = st.text(10);
     h.list_published = st.text(11);
     h.list_path = st.text(12);
+    h.event_fields = st.text(13);
     out.push_back(std::move(h));
   }
   return out;

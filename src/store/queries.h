@@ -96,6 +96,7 @@ struct SanctionHit {
   std::int64_t start_ms = 0, end_ms = 0;
   // The list entry as stored at ingest (empty when the list was not stored).
   std::string entry_name, entry_json, list_version, list_published, list_path;
+  std::string event_fields;  // the event's evidence (JSON object)
 };
 std::vector<SanctionHit> sanction_hits(Database& db, std::optional<std::uint32_t> mmsi = std::nullopt);
 

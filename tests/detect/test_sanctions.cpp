@@ -78,3 +78,43 @@ TEST(SanctionsHit, MmsiAndFuzzyNameAndNoFalseNumberSuffix) {
       EXPECT_EQ(h.end_ms, kT0 + 2 * kHour);
     }
 }
+
+TEST(SanctionsHit, ListedIdentifiersBesideTheBroadcastOnes) {
+  std::vector<seawarden::ais::Received> m;
+  Static5 s;  // IMO 9074729 (CHON MA SAN, listed call sign HMXX9) under another call sign
+  s.callsign = "ABC123";
+  m.push_back(static5(412000001, kT0, s));
+  m.push_back(position(667000777, kT0, 37, 124));  // listed MMSI, nothing else broadcast
+  Static5 named;  // a name alone, on an entry listing no identifier
+  named.imo = 0;
+  named.callsign = "";
+  named.name = "RAKWON 7";
+  m.push_back(static5(445000001, kT0 + kMin, named));
+  Static5 other = named;  // the listed name under a valid IMO that is not the listed ship's
+  other.name = "CHON MA SAN";
+  other.imo = 9176187;
+  other.callsign = "HMXX9";
+  m.push_back(static5(445000003, kT0 + kMin, other));
+  std::map<std::uint32_t, nlohmann::json> by;
+  for (auto& h : run_with_list(m)) by[h.vessels[0]] = h.fields;
+  ASSERT_EQ(by.size(), 4u);
+  const auto& imo = by[412000001];
+  EXPECT_EQ(imo["matched_on"], "imo");
+  EXPECT_EQ(imo["listed_imo"], 9074729);
+  EXPECT_EQ(imo["listed_callsign"], "HMXX9");
+  EXPECT_EQ(imo["agrees_on"], nlohmann::json::array({"imo"}));
+  EXPECT_EQ(imo["differs_on"], nlohmann::json::array({"callsign"}));
+  const auto& mmsi = by[667000777];
+  EXPECT_EQ(mmsi["listed_mmsi"], 667000777);
+  EXPECT_EQ(mmsi["agrees_on"], nlohmann::json::array({"mmsi"}));
+  EXPECT_EQ(mmsi["differs_on"], nlohmann::json::array());
+  const auto& name = by[445000001];  // nothing to confirm or contradict it
+  EXPECT_EQ(name["matched_on"], "name");
+  EXPECT_FALSE(name.contains("listed_imo"));
+  EXPECT_EQ(name["agrees_on"], nlohmann::json::array());
+  EXPECT_EQ(name["differs_on"], nlohmann::json::array());
+  const auto& spoof = by[445000003];  // call sign and name agree, the IMO does not
+  EXPECT_EQ(spoof["matched_on"], "callsign");
+  EXPECT_EQ(spoof["agrees_on"], nlohmann::json::array({"callsign"}));
+  EXPECT_EQ(spoof["differs_on"], nlohmann::json::array({"imo"}));
+}

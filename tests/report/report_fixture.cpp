@@ -67,7 +67,8 @@ ReportFixture::ReportFixture() {
   enc.fields = {{"median_distance_m", 110.0}, {"duration_h", 4.0}};
   encounter_id = w.on_event(enc);
   detect::Event hit{"sanctions_hit", t0, t0 + 10 * 3600'000LL, {445000002}, 38.55, 124.6, {}};
-  hit.fields = {{"list", "ofac"}, {"entry_id", "36001"}, {"matched_on", "imo"}, {"score", 1.0}};
+  hit.fields = {{"list", "ofac"}, {"entry_id", "36001"}, {"matched_on", "imo"}, {"score", 1.0},
+                {"agrees_on", {"imo"}}, {"differs_on", {"callsign"}}};
   hit_id = w.on_event(hit);
   detect::Event gap{"gap", t0 + 8 * 3600'000LL, t0 + 9 * 3600'000LL, {412000001}, 38.6, 124.7, {}};
   gap_id = w.on_event(gap);

@@ -53,6 +53,7 @@ TEST(ReportPages, CasePageShowsMapTimelinesIdentitiesHitsAndThresholds) {
   EXPECT_NE(html.find("Reported draught"), std::string::npos);
   EXPECT_NE(html.find("CHON MA"), std::string::npos);
   EXPECT_NE(html.find("36001"), std::string::npos);  // the sanctions entry
+  EXPECT_NE(html.find("<th>Identifiers</th><td>agree: imo; differ: callsign</td>"), std::string::npos);
   EXPECT_NE(html.find("Thresholds of the encounter detector"), std::string::npos);
   EXPECT_NE(html.find("max_distance_m"), std::string::npos);
   if (coastline_available()) {
