@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Decodes every real AIS capture under ../shared/data/ais with a sanitizer build (to JSON,
-# so the writers run too) and fails on any AddressSanitizer/UndefinedBehaviorSanitizer
-# report or unexpected exit. Prints each file's counts by type and error class, then totals.
+# Decodes every real AIS capture under ../shared/data/ais (and the Suez track CSV, read by its
+# column names) with a sanitizer build (to JSON, so the writers run too) and fails on any
+# AddressSanitizer/UndefinedBehaviorSanitizer report or unexpected exit. Prints each file's
+# counts by type and error class, then totals.
 set -euo pipefail
 bin=${1:?usage: sanitize-corpus.sh PATH/TO/seawarden}
 data=${SEAWARDEN_SHARED_DATA:-$(dirname "$0")/../../shared/data}
@@ -33,6 +34,6 @@ while IFS= read -r -d '' f; do
   e=$(sed -n 's/^decode: errors: \([0-9]*\).*/\1/p' "$log" | head -n 1)
   messages=$((messages + ${m:-0}))
   errors=$((errors + ${e:-0}))
-done < <(find "$data/ais" -type f -print0 | sort -z)
+done < <(find "$data/ais" "$data/tracks/suez" -type f -print0 2>/dev/null | sort -z)
 echo "sanitize-corpus: $count files decoded under ASan+UBSan: $messages messages, $errors counted line errors, status $status"
 exit $status

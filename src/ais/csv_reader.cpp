@@ -4,57 +4,14 @@
 #include <cmath>
 #include <cstring>
 
+#include "ais/csv_columns.h"
 #include "ais/timestamps.h"
 
 namespace seawarden::ais {
 namespace {
 
 using Col = CsvReader::Col;
-
-struct ColumnName {
-  const char* name;
-  Col col;
-};
-
-constexpr ColumnName kNoaa[] = {
-    {"MMSI", Col::kMmsi},         {"BaseDateTime", Col::kTime},  {"LAT", Col::kLat},
-    {"LON", Col::kLon},           {"SOG", Col::kSog},            {"COG", Col::kCog},
-    {"Heading", Col::kHeading},   {"VesselName", Col::kName},    {"IMO", Col::kImo},
-    {"CallSign", Col::kCallsign}, {"VesselType", Col::kShipType}, {"Status", Col::kStatus},
-    {"Length", Col::kLength},     {"Width", Col::kWidth},        {"Draft", Col::kDraught},
-    {"TransceiverClass", Col::kClass}};
-
-constexpr ColumnName kDma[] = {
-    {"# Timestamp", Col::kTime},     {"Timestamp", Col::kTime},
-    {"Type of mobile", Col::kClass}, {"MMSI", Col::kMmsi},
-    {"Latitude", Col::kLat},         {"Longitude", Col::kLon},
-    {"Navigational status", Col::kStatus}, {"ROT", Col::kRot},
-    {"SOG", Col::kSog},              {"COG", Col::kCog},
-    {"Heading", Col::kHeading},      {"IMO", Col::kImo},
-    {"Callsign", Col::kCallsign},    {"Name", Col::kName},
-    {"Ship type", Col::kShipType},   {"Cargo type", Col::kCargo},
-    {"Width", Col::kWidth},          {"Length", Col::kLength},
-    {"Type of position fixing device", Col::kEpfd}, {"Draught", Col::kDraught},
-    {"Destination", Col::kDestination}, {"ETA", Col::kEta},
-    {"A", Col::kToBow},              {"B", Col::kToStern},
-    {"C", Col::kToPort},             {"D", Col::kToStarboard}};
-
-constexpr ColumnName kSpire[] = {
-    {"MMSI", Col::kMmsi},  {"Message_ID", Col::kMsgId}, {"Repeat_indicator", Col::kRepeat},
-    {"Time", Col::kTime},  {"Millisecond", Col::kMillis}, {"Vessel_Name", Col::kName},
-    {"Call_sign", Col::kCallsign}, {"IMO", Col::kImo}, {"Ship_Type", Col::kShipType},
-    {"Dimension_to_Bow", Col::kToBow}, {"Dimension_to_stern", Col::kToStern},
-    {"Dimension_to_port", Col::kToPort}, {"Dimension_to_starboard", Col::kToStarboard},
-    {"Draught", Col::kDraught}, {"Destination", Col::kDestination},
-    {"AIS_version", Col::kAisVersion}, {"Navigational_status", Col::kStatus}, {"ROT", Col::kRot},
-    {"SOG", Col::kSog}, {"Accuracy", Col::kAccuracy}, {"Longitude", Col::kLon},
-    {"Latitude", Col::kLat}, {"COG", Col::kCog}, {"Heading", Col::kHeading},
-    {"Maneuver", Col::kManeuver}, {"RAIM_flag", Col::kRaim}, {"Communication_state", Col::kRadio},
-    {"UTC_year", Col::kYear}, {"UTC_month", Col::kMonth}, {"UTC_day", Col::kDay},
-    {"UTC_hour", Col::kHour}, {"UTC_minute", Col::kMinute}, {"UTC_second", Col::kUtcSecond},
-    {"Fixing_device", Col::kEpfd}, {"ETA_month", Col::kEtaMonth}, {"ETA_day", Col::kEtaDay},
-    {"ETA_hour", Col::kEtaHour}, {"ETA_minute", Col::kEtaMinute}, {"Part_Number", Col::kPartNumber},
-    {"Vendor_ID", Col::kVendor}, {"Data_terminal", Col::kDte}, {"GNSS_status", Col::kGnss}};
+using csv::ColumnName;
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
@@ -156,7 +113,7 @@ int dma_epfd(std::string_view s) {
   return 0;
 }
 
-// "dd/mm/yyyy hh:mm:ss" (DMA).
+// "dd/mm/yyyy hh:mm:ss" (DMA), or without the seconds.
 TimeMs parse_dmy(std::string_view s, int* parts = nullptr) {
   s = trim(s);
   int v[6] = {0, 0, 0, 0, 0, 0};
@@ -166,11 +123,13 @@ TimeMs parse_dmy(std::string_view s, int* parts = nullptr) {
     const std::size_t start = i;
     while (i < s.size() && s[i] >= '0' && s[i] <= '9' && i - start < 4) v[k] = v[k] * 10 + (s[i++] - '0');
     if (i == start) return kUnknownTime;
+    if (k == 4 && i == s.size()) break;  // no seconds
     if (k < 5) {
       if (i >= s.size() || s[i] != seps[k]) return kUnknownTime;
       ++i;
     }
   }
+  if (i != s.size()) return kUnknownTime;
   if (parts != nullptr)
     for (int k = 0; k < 6; ++k) parts[k] = v[k];
   return utc_to_ms(v[2], v[1], v[0], v[3], v[4], v[5], 0);
@@ -205,7 +164,18 @@ CsvFormat detect_csv_header(std::string_view h) {
   if (starts_with(h, "# Timestamp,Type of mobile,MMSI") || starts_with(h, "Timestamp,Type of mobile,MMSI"))
     return CsvFormat::Dma;
   if (starts_with(h, "MMSI,Message_ID,Repeat_indicator,Time")) return CsvFormat::Spire;
-  return CsvFormat::None;
+  // Any other export: by its column names.
+  if (h.find(',') == std::string_view::npos || h.size() > 4096) return CsvFormat::None;
+  bool has[Col::kColCount] = {};
+  for (std::size_t b = 0; b <= h.size();) {
+    std::size_t e = h.find(',', b);
+    if (e == std::string_view::npos) e = h.size();
+    const std::string name = csv::normalize_column(h.substr(b, e - b));
+    for (const ColumnName& c : csv::kNamed)
+      if (name == c.name) has[c.col] = true;
+    b = e + 1;
+  }
+  return has[Col::kMmsi] && has[Col::kTime] && has[Col::kLat] && has[Col::kLon] ? CsvFormat::Named : CsvFormat::None;
 }
 
 CsvReader::CsvReader(CsvFormat format, std::string_view header) : format_(format) {
@@ -213,14 +183,23 @@ CsvReader::CsvReader(CsvFormat format, std::string_view header) : format_(format
   if (starts_with(header, "\xEF\xBB\xBF")) header.remove_prefix(3);
   while (!header.empty() && (header.back() == '\r' || header.back() == ' ')) header.remove_suffix(1);
   split(header);
-  const ColumnName* table = kNoaa;
-  std::size_t n = std::size(kNoaa);
+  if (format == CsvFormat::Named) {
+    // Table order is preference: each column takes the first name of its own that the header has.
+    std::vector<std::string> names;
+    for (std::string_view f : fields_) names.push_back(csv::normalize_column(f));
+    for (const ColumnName& c : csv::kNamed)
+      for (std::size_t f = 0; f < names.size() && index_[c.col] < 0; ++f)
+        if (names[f] == c.name) index_[c.col] = static_cast<std::int16_t>(f);
+    return;
+  }
+  const ColumnName* table = csv::kNoaa;
+  std::size_t n = std::size(csv::kNoaa);
   if (format == CsvFormat::Dma) {
-    table = kDma;
-    n = std::size(kDma);
+    table = csv::kDma;
+    n = std::size(csv::kDma);
   } else if (format == CsvFormat::Spire) {
-    table = kSpire;
-    n = std::size(kSpire);
+    table = csv::kSpire;
+    n = std::size(csv::kSpire);
   }
   for (std::size_t f = 0; f < fields_.size(); ++f)
     for (std::size_t k = 0; k < n; ++k)
@@ -278,7 +257,10 @@ TimeMs CsvReader::row_time() const {
     return utc_to_ms(v[0], v[1], v[2], v[3], v[4], v[5], static_cast<int>(ms));
   }
   TimeMs out = kUnknownTime;
-  return parse_iso8601_prefix(t, out) == t.size() ? out : kUnknownTime;
+  if (parse_iso8601_prefix(t, out) == t.size()) return out;
+  if (format_ != CsvFormat::Named || t.empty()) return kUnknownTime;
+  if (t.find('/') != std::string_view::npos) return parse_dmy(t);
+  return parse_epoch(t);  // seconds (with a fraction) or milliseconds
 }
 
 bool CsvReader::static_changed(std::uint64_t key, std::uint64_t hash) {
@@ -303,7 +285,7 @@ bool CsvReader::fill_static(StaticVoyage& s) {
   std::string_view imo = col(Col::kImo);
   if (starts_with(imo, "IMO")) imo.remove_prefix(3);
   if (to_long(imo, v) && v > 0 && v < (1LL << 30)) s.imo = static_cast<std::uint32_t>(v), any = true;
-  if (format_ == CsvFormat::Dma) {
+  if (format_ == CsvFormat::Dma || format_ == CsvFormat::Named) {  // text or number
     const std::string_view st = col(Col::kShipType);
     if (!is_missing(st)) s.shiptype = static_cast<std::uint8_t>(dma_shiptype(st, col(Col::kCargo))), any = true;
     s.epfd = static_cast<std::uint8_t>(dma_epfd(col(Col::kEpfd)));
@@ -429,7 +411,7 @@ int CsvReader::parse_row(std::string_view line, Received out[2]) {
       PositionA p;
       p.lat = lat, p.lon = lon, p.speed = speed, p.course = course, p.heading = heading;
       p.accuracy = accuracy, p.raim = raim, p.radio = radio, p.second = second;
-      if (format_ == CsvFormat::Dma) {
+      if (format_ == CsvFormat::Dma || format_ == CsvFormat::Named) {  // text or number
         p.status = static_cast<std::uint8_t>(dma_status(col(Col::kStatus)));
       } else if (to_long(col(Col::kStatus), v) && v >= 0 && v <= 15) {
         p.status = static_cast<std::uint8_t>(v);

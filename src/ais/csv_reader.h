@@ -4,6 +4,10 @@
 //  - NOAA MarineCadastre: MMSI,BaseDateTime,LAT,LON,SOG,COG,Heading,VesselName,IMO,...
 //  - Danish Maritime Authority: # Timestamp,Type of mobile,MMSI,Latitude,Longitude,...
 //  - Spire-style decoded messages (as in AISdb): MMSI,Message_ID,Repeat_indicator,Time,...
+//  - any other export naming at least an MMSI (or vessel id), a time, a latitude and a
+//    longitude column, by common names in any case or spelling ("mmsi,base_date_time,
+//    latitude,longitude,sog,...", "ID,timestamp,lon,lat"; see csv_columns.h). Times are
+//    ISO-8601, epoch seconds or milliseconds, or day-first "dd/mm/yyyy hh:mm[:ss]", in UTC.
 // Positions become PositionA (type 1, or the row's own type 1-3) or PositionB (type 18)
 // for Class B; static columns become a StaticVoyage (type 5) emitted only when the
 // static values of that MMSI change, so a CSV does not flood identity history.
@@ -18,7 +22,7 @@
 
 namespace seawarden::ais {
 
-enum class CsvFormat : std::uint8_t { None, Noaa, Dma, Spire };
+enum class CsvFormat : std::uint8_t { None, Noaa, Dma, Spire, Named };
 
 // Which export a header line announces (None when it is not one we know).
 CsvFormat detect_csv_header(std::string_view header_line);

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "ais/csv_reader.h"
+#include "ais/json_writer.h"
 #include "ais/reader.h"
 
 using namespace seawarden::ais;
@@ -33,6 +34,70 @@ TEST(CsvReader, DetectsHeaders) {
   EXPECT_EQ(detect_csv_header("MMSI,Message_ID,Repeat_indicator,Time,Millisecond,Region"), CsvFormat::Spire);
   EXPECT_EQ(detect_csv_header("!AIVDM,1,1,,A,15B4FT5000JRP>PE6E68Nbkl0PS5,0*70"), CsvFormat::None);
   EXPECT_EQ(detect_csv_header("mmsi,lat,lon"), CsvFormat::None);
+  // Other exports, by their column names.
+  EXPECT_EQ(detect_csv_header("mmsi,base_date_time,longitude,latitude,sog,cog,heading,vessel_name,imo,"
+                              "call_sign,vessel_type,status,length,width,draft,cargo,transceiver"),
+            CsvFormat::Named);
+  EXPECT_EQ(detect_csv_header("\xEF\xBB\xBFID,ais_pos_timestamp,longitude,latitude\r"), CsvFormat::Named);
+  EXPECT_EQ(detect_csv_header("\"MMSI\",\"Timestamp\",\"Lat\",\"Lng\""), CsvFormat::Named);
+  EXPECT_EQ(detect_csv_header("mmsi,timestamp,lat"), CsvFormat::None);         // no longitude
+  EXPECT_EQ(detect_csv_header("mmsi;timestamp;lat;lon"), CsvFormat::None);     // not comma-separated
+  EXPECT_EQ(detect_csv_header("name,timestamp,lat,lon"), CsvFormat::None);     // no vessel id
+}
+
+TEST(CsvReader, NamedColumnsReadLikeTheExportTheyRename) {
+  // The NOAA rows above under NOAA's newer snake_case header, columns in another order: the
+  // records must be the same.
+  const std::string noaa = std::string(kNoaaHeader) +
+      "636021061,2023-01-11T00:00:00,26.09241,-80.04806,8.8,272.7,270.0,MSC NAISHA III,IMO9307839,5LCB4,70,"
+      "8.0,208.0,30.0,8.0,70.0,A\n"
+      "367100000,2023-01-11T00:02:00,30.0,-90.0,0.0,360.0,511.0,SMALL ONE,,WDX1,37,15.0,,,,,B\n";
+  const std::string named =
+      "mmsi,base_date_time,longitude,latitude,sog,cog,heading,vessel_name,imo,call_sign,vessel_type,status,"
+      "length,width,draft,cargo,transceiver\n"
+      "636021061,2023-01-11 00:00:00,-80.04806,26.09241,8.8,272.7,270.0,MSC NAISHA III,IMO9307839,5LCB4,70,"
+      "8.0,208.0,30.0,8.0,70.0,A\n"
+      "367100000,2023-01-11T00:02:00Z,-90.0,30.0,0.0,360.0,511.0,SMALL ONE,,WDX1,37,15.0,,,,,B\n";
+  const auto a = read_all(noaa), b = read_all(named);
+  ASSERT_EQ(a.size(), 4u);
+  ASSERT_EQ(b.size(), a.size());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(b[i].msg.type, a[i].msg.type) << i;
+    EXPECT_EQ(b[i].msg.mmsi, a[i].msg.mmsi) << i;
+    EXPECT_EQ(b[i].meta.rxtime, a[i].meta.rxtime) << i;
+    std::string ja, jb;  // every field, as decode writes it
+    append_json(a[i], JsonOptions{}, ja);
+    append_json(b[i], JsonOptions{}, jb);
+    EXPECT_EQ(jb, ja) << i;
+  }
+}
+
+TEST(CsvReader, NamedColumnsTimesAndPreferences) {
+  // An "mmsi" column is taken before an "id" one; times as epoch seconds, milliseconds, ISO with
+  // a space, or day-first with or without seconds; navigational status as text or number.
+  const std::string text =
+      "id,MMSI,Time,Lat,Lon,Speed,Course,Nav Status\n"
+      "7,412000001,1715212800,38.5,124.9,0.4,10,Moored\n"
+      "7,412000001,1715212860000,38.5,124.9,0.4,10,5\n"
+      "7,412000001,2024-05-09 00:02:00,38.5,124.9,0.4,10,under way using engine\n"
+      "7,412000001,09/05/2024 00:03,38.5,124.9,0.4,10,\n"
+      "7,412000001,09/05/2024 00:04:30,38.5,124.9,0.4,10,\n"
+      "7,412000001,yesterday,38.5,124.9,0.4,10,\n";
+  ReaderStats st;
+  const auto recs = read_all(text, &st);
+  ASSERT_EQ(recs.size(), 5u);
+  const std::int64_t t0 = 1715212800000;  // 2024-05-09T00:00:00Z
+  const std::int64_t want[] = {t0, t0 + 60000, t0 + 120000, t0 + 180000, t0 + 270000};
+  for (std::size_t i = 0; i < recs.size(); ++i) {
+    EXPECT_EQ(recs[i].msg.mmsi, 412000001u) << i;
+    EXPECT_EQ(recs[i].meta.rxtime, want[i]) << i;
+    EXPECT_EQ(std::get<PositionA>(recs[i].msg.body).speed, 4) << i;
+  }
+  EXPECT_EQ(std::get<PositionA>(recs[0].msg.body).status, 5);
+  EXPECT_EQ(std::get<PositionA>(recs[1].msg.body).status, 5);
+  EXPECT_EQ(std::get<PositionA>(recs[2].msg.body).status, 0);
+  EXPECT_EQ(std::get<PositionA>(recs[3].msg.body).status, 15);
+  EXPECT_EQ(st.errors[static_cast<std::size_t>(LineError::BadCsvRow)], 1u);  // "yesterday"
 }
 
 TEST(CsvReader, NoaaPositionAndStaticOnce) {

@@ -246,3 +246,33 @@ TEST(RealData, ReceiverLogsDatedByTheirGpsClock) {
   ASSERT_NE(at_line(g, 16), nullptr);
   EXPECT_EQ(format_iso8601(at_line(g, 16)->rxtime), "2020-04-07T21:39:50Z");
 }
+
+TEST(RealData, TrackCsvReadByItsColumnNames) {
+  // The Suez anchorage set (BOM, "ID,ais_pos_timestamp,longitude,latitude", day-first times
+  // without seconds): every row a position of one of its 256 vessels, in March 2021.
+  SEAWARDEN_REQUIRE_DATA(p, "tracks/suez/boat-positions.csv");
+  std::vector<Seen> v;
+  Reader r([&](const Received& m) {
+    v.push_back({m.meta.line_no, m.msg.type, m.msg.mmsi, m.meta.rxtime, {}, m.meta.channel, m.meta.from_csv});
+  });
+  r.read_file(p.string());
+  const ReaderStats& st = r.stats();
+  EXPECT_EQ(st.lines, 22288u);
+  EXPECT_EQ(st.csv_rows, 22287u);
+  EXPECT_EQ(st.messages, 22287u);
+  for (std::uint64_t e : st.errors) EXPECT_EQ(e, 0u);
+  std::set<std::uint32_t> vessels;
+  for (const Seen& s : v) {
+    vessels.insert(s.mmsi);
+    EXPECT_EQ(s.type, 1);
+    EXPECT_TRUE(s.from_csv);
+    EXPECT_GE(s.rxtime, 1616198400000);  // 2021-03-20T00:00:00Z
+    EXPECT_LT(s.rxtime, 1616630400000);  // 2021-03-25T00:00:00Z
+  }
+  EXPECT_EQ(vessels.size(), 256u);
+  // Line 2: 1,20/03/2021 00:22,32.32925,31.4386
+  const Seen* first = at_line(v, 2);
+  ASSERT_NE(first, nullptr);
+  EXPECT_EQ(first->mmsi, 1u);
+  EXPECT_EQ(format_iso8601(first->rxtime), "2021-03-20T00:22:00Z");
+}
