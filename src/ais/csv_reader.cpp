@@ -404,6 +404,12 @@ int CsvReader::parse_row(std::string_view line, Received out[2]) {
     ++n;
   };
 
+  if (format_ == CsvFormat::Named && is_missing(col(Col::kLat)) && is_missing(col(Col::kLon))) {
+    // A row without a position (seawarden's own CSV has them for static data): its identity only.
+    emit_static(out[0], 0);
+    if (n == 0) ++skipped_;
+    return n;
+  }
   switch (type) {
     case 1: case 2: case 3: {
       Received& r = out[n++];

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "ais/csv_reader.h"
+#include "ais/csv_writer.h"
 #include "ais/json_writer.h"
 #include "ais/reader.h"
 
@@ -217,4 +218,36 @@ TEST(CsvReader, SpireRowsKeepTheirTypes) {
   EXPECT_EQ(s.to_bow, 182);
   EXPECT_EQ(s.destination.view(), "BLUFF");
   EXPECT_EQ(st.errors[static_cast<int>(LineError::BadCsvRow)], 1u);  // type 99
+}
+
+TEST(CsvReader, OwnCsvOutputReadsBack) {
+  // decode --format csv, read again: positions keep MMSI, time and raw position, and static
+  // rows (no position) give their identity only.
+  // (three lines of amsa/exact-earth-with-tag-block.txt)
+  const std::string nmea =
+      "\\g:1-2-3985,s:rEV02,c:1334337317*2D\\!AIVDM,2,1,9,B,58KvN<42ACikUKW77F1H4hF0<PTp622222222216`0`cF5BF0RT13H0T,0*70\n"
+      "\\g:2-2-3985*5A\\!AIVDM,2,2,9,B,PFRC88888888880,2*29\n"
+      "\\s:rEV02,c:1334337317*58\\!AIVDM,1,1,,B,19NWuLhuRb5QHfCpPcwj`26B0<02,0*5F\n";
+  std::vector<Received> first;
+  Reader r([&](const Received& m) { first.push_back(m); });
+  r.feed(nmea);
+  r.finish();
+  ASSERT_EQ(first.size(), 2u);
+  std::string csv;
+  append_csv_header(CsvWriterOptions{}, csv);
+  for (const Received& m : first) append_csv_row(m, CsvWriterOptions{}, csv);
+  const auto back = read_all(csv);
+  ASSERT_EQ(back.size(), 2u) << csv;
+  EXPECT_EQ(back[0].msg.type, 5);  // the static row: no position
+  EXPECT_EQ(back[0].msg.mmsi, first[0].msg.mmsi);
+  EXPECT_EQ(std::get<StaticVoyage>(back[0].msg.body).shipname.view(),
+            std::get<StaticVoyage>(first[0].msg.body).shipname.view());
+  EXPECT_FALSE(std::get<StaticVoyage>(back[0].msg.body).shipname.view().empty());
+  EXPECT_EQ(std::get<StaticVoyage>(back[0].msg.body).imo, std::get<StaticVoyage>(first[0].msg.body).imo);
+  EXPECT_EQ(back[1].msg.type, 1);
+  EXPECT_EQ(back[1].msg.mmsi, first[1].msg.mmsi);
+  EXPECT_EQ(back[1].meta.rxtime, first[1].meta.rxtime);
+  EXPECT_EQ(std::get<PositionA>(back[1].msg.body).lat, std::get<PositionA>(first[1].msg.body).lat);
+  EXPECT_EQ(std::get<PositionA>(back[1].msg.body).lon, std::get<PositionA>(first[1].msg.body).lon);
+  EXPECT_EQ(std::get<PositionA>(back[1].msg.body).speed, std::get<PositionA>(first[1].msg.body).speed);
 }
