@@ -10,6 +10,7 @@ PACKAGES=(
   zlib1g-dev libicu-dev libsqlite3-dev libpugixml-dev libcurl4-openssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libjemalloc-dev                     # the program's allocator (CMakeLists.txt, src/cli/allocator.cpp)
+  unicode-data bzip2                  # Unihan readings of Han characters for screening (src/screen/hanja.cmake)
   gpsd-clients python3-ais            # peers for conformance and benchmarks
   time
   chromium                            # report tests render pages headless to PNG

@@ -5,11 +5,20 @@
 #include <algorithm>
 #include <cctype>
 
+#include "screen/hanja.h"
 #include "screen/identifiers.h"
 #include "screen/normalize.h"
 
 namespace seawarden::screen {
 namespace {
+
+// Highest score first (ties by list id, for stable output), at most `limit`.
+void best_first(std::vector<Match>& matches, size_t limit) {
+  std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
+    return a.score != b.score ? a.score > b.score : a.entity->id < b.entity->id;
+  });
+  if (matches.size() > limit) matches.resize(limit);
+}
 
 constexpr size_t kMaxCandidates = 12;      // fully scored per query (best by shared index keys)
 constexpr size_t kMaxPostingLength = 3000;  // longer lists (very common words) are not walked
@@ -221,6 +230,26 @@ void Matcher::refine(Match& m, const MatchOptions& options) const {
 }
 
 std::vector<Match> Matcher::match(std::string_view query, const MatchOptions& options) const {
+  std::vector<Match> out = match_one(query, options);
+  // Chinese characters may write a Korean name (金正植): read in Korean as well as in Mandarin,
+  // and keep each entity's better match.
+  std::string korean;
+  if (!hanja_to_hangul(query, korean)) return out;
+  MatchOptions read_options = options;
+  read_options.threshold = options.threshold / kKoreanReadingFactor;
+  for (Match& m : match_one(korean, read_options)) {
+    m.score *= kKoreanReadingFactor;
+    auto it = std::find_if(out.begin(), out.end(), [&](const Match& o) { return o.entity == m.entity; });
+    if (it != out.end() && it->score >= m.score) continue;
+    m.notes.push_back(fmt::format("Chinese characters read in Korean ({}): x{:.2f}", korean, kKoreanReadingFactor));
+    if (it != out.end()) *it = std::move(m);
+    else out.push_back(std::move(m));
+  }
+  best_first(out, options.limit);
+  return out;
+}
+
+std::vector<Match> Matcher::match_one(std::string_view query, const MatchOptions& options) const {
   std::vector<Match> out;
   PreparedName q = prepare_name(query, &stats_);
   if (q.tokens.empty()) return out;
@@ -253,10 +282,7 @@ std::vector<Match> Matcher::match(std::string_view query, const MatchOptions& op
     refine(m, options);
     if (m.score >= options.threshold) out.push_back(std::move(m));
   }
-  std::sort(out.begin(), out.end(), [](const Match& a, const Match& b) {
-    return a.score != b.score ? a.score > b.score : a.entity->id < b.entity->id;
-  });
-  if (out.size() > options.limit) out.resize(options.limit);
+  best_first(out, options.limit);
   return out;
 }
 
@@ -320,10 +346,7 @@ std::vector<Match> Matcher::find_vessel(const VesselQuery& query, const MatchOpt
   std::vector<Match> kept;
   for (auto& m : out)
     if (m.score >= options.threshold) kept.push_back(std::move(m));
-  std::sort(kept.begin(), kept.end(), [](const Match& a, const Match& b) {
-    return a.score != b.score ? a.score > b.score : a.entity->id < b.entity->id;
-  });
-  if (kept.size() > options.limit) kept.resize(options.limit);
+  best_first(kept, options.limit);
   return kept;
 }
 

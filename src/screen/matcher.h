@@ -76,6 +76,7 @@ class Matcher {
     int32_t alias;  // -1 for the primary name
     PreparedName name;
   };
+  std::vector<Match> match_one(std::string_view query, const MatchOptions& options) const;
   void collect_candidates(const PreparedName& q, const std::optional<EntityType>& type,
                           std::vector<uint32_t>& out, size_t max_candidates) const;
   void refine(Match& m, const MatchOptions& options) const;

@@ -6,7 +6,8 @@
 // (ŏ -> o, ŭ -> u, ß -> ss); lower case; apostrophes inside words vanish (Ch'oe -> choe,
 // O'Brien -> obrien) and every other punctuation mark separates tokens (Jong-Un -> jong un).
 // Korean names written in Cyrillic (Ким Чен Ын) get the Soviet-Korean spellings mapped
-// back to McCune-Reischauer (chen -> jong, yn -> un).
+// back to McCune-Reischauer (chen -> jong, yn -> un). Han characters are read in Mandarin
+// here; the matcher also tries their Korean reading (hanja.h).
 //
 // ASCII input takes a fast path without ICU. ICU transliterators are built once per thread.
 #pragma once
