@@ -36,7 +36,8 @@ bool hanja_to_hangul(std::string_view utf8, std::string& out) {
     const std::int32_t start = i;
     UChar32 c;
     U8_NEXT(s, i, length, c);
-    const char* hangul = c >= 0 ? reading_of(static_cast<std::uint32_t>(c)) : nullptr;
+    // (Nothing below the CJK blocks has a reading: Latin and Hangul skip the search.)
+    const char* hangul = c >= 0x3400 ? reading_of(static_cast<std::uint32_t>(c)) : nullptr;
     if (hangul) {
       result += hangul;
       any = true;
