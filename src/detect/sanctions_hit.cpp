@@ -20,41 +20,52 @@ int rank(const std::string& method) {
   return 1;
 }
 
-// The listed vessel's identifiers beside the broadcast ones: which agree, which differ (both
-// known and none equal). A hit on a name alone that no identifier confirms, or one that differs,
-// is for the analyst to weigh: names repeat across fleets, identifiers do not.
-void add_agreement(const screen::Entity& entity, const track::Vessel& v, nlohmann::json& f) {
+// The listed vessel's identifiers beside the broadcast ones, as they stood when the hit was
+// found (the identity that matched, the entity that matched): which agree, which differ (both
+// known and none equal). A hit on a name alone that no identifier confirms, or one that
+// differs, is for the analyst to weigh: names repeat across fleets, identifiers do not.
+constexpr const char* kIdentifierFields[3] = {"imo", "mmsi", "callsign"};  // bits 0, 1, 2
+
+template <class Hit>
+void set_agreement(const screen::Entity& entity, const track::Vessel& v, Hit& h) {
   const auto& id = v.identity.current();
-  struct Pair {
-    const char* kind;       // the list's identifier kind
-    const char* field;      // the event's name for it
-    std::string broadcast;  // empty when the vessel does not broadcast a usable one
-  };
-  const Pair pairs[] = {
-      {"imo", "imo", id.imo && track::imo_check_digit_ok(id.imo) ? std::to_string(id.imo) : std::string()},
-      {"mmsi", "mmsi", std::to_string(v.mmsi)},
-      {"call_sign", "callsign", screen::canonical_call_sign(id.callsign.view())},
-  };
-  nlohmann::json agrees = nlohmann::json::array(), differs = nlohmann::json::array();
-  for (const Pair& p : pairs) {
-    bool listed = false, equal = false;
+  std::string callsign = screen::canonical_call_sign(id.callsign.view());
+  if (callsign.size() < 3) callsign.clear();  // "0", "NA": placeholders, as the matcher takes them
+  const std::string broadcast[3] = {
+      id.imo && track::imo_check_digit_ok(id.imo) ? std::to_string(id.imo) : std::string(),
+      std::to_string(v.mmsi), callsign};
+  static constexpr const char* kKinds[3] = {"imo", "mmsi", "call_sign"};  // the lists' names
+  h.agrees = h.differs = 0;
+  for (int k = 0; k < 3; ++k) {
+    h.listed[k].clear();
+    bool equal = kIdentifierFields[k] == h.matched_on;  // what matched agrees by definition
     for (const screen::Identifier& i : entity.identifiers) {
-      if (i.kind != p.kind) continue;
-      if (!listed) {  // the first one listed, as evidence
-        const std::string key = std::string("listed_") + p.field;
-        const bool number = p.kind != std::string_view("call_sign") && !i.value.empty() && i.value.size() <= 9 &&
-                            std::all_of(i.value.begin(), i.value.end(), [](char c) { return c >= '0' && c <= '9'; });
-        if (number) f[key] = std::stoul(i.value);  // like the broadcast imo and vessels
-        else f[key] = i.value;
-      }
-      listed = true;
-      equal = equal || (!p.broadcast.empty() && i.value == p.broadcast);
+      if (i.kind != kKinds[k]) continue;
+      const std::string value = k == 2 ? screen::canonical_call_sign(i.value) : i.value;
+      if (h.listed[k].empty()) h.listed[k] = value;  // the first one listed, as evidence
+      equal = equal || (!broadcast[k].empty() && value == broadcast[k]);
     }
-    if (equal) agrees.push_back(p.field);
-    else if (listed && !p.broadcast.empty()) differs.push_back(p.field);
+    if (equal) h.agrees |= static_cast<std::uint8_t>(1u << k);
+    else if (!h.listed[k].empty() && !broadcast[k].empty()) h.differs |= static_cast<std::uint8_t>(1u << k);
   }
-  f["agrees_on"] = std::move(agrees);
-  f["differs_on"] = std::move(differs);
+  h.agreement_known = true;
+}
+
+void add_agreement_fields(const std::string (&listed)[3], std::uint8_t agrees, std::uint8_t differs,
+                          nlohmann::json& f) {
+  static constexpr const char* kKeys[3] = {"listed_imo", "listed_mmsi", "listed_callsign"};
+  nlohmann::json a = nlohmann::json::array(), d = nlohmann::json::array();
+  for (int k = 0; k < 3; ++k) {
+    if (agrees >> k & 1) a.push_back(kIdentifierFields[k]);
+    if (differs >> k & 1) d.push_back(kIdentifierFields[k]);
+    const std::string& v = listed[k];
+    if (v.empty()) continue;
+    const bool number = k < 2 && v.size() <= 9 && std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (number) f[kKeys[k]] = std::stoul(v);  // like the broadcast imo and vessels
+    else f[kKeys[k]] = v;
+  }
+  f["agrees_on"] = std::move(a);
+  f["differs_on"] = std::move(d);
 }
 
 }  // namespace
@@ -87,6 +98,7 @@ void SanctionsHitDetector::query(const track::Vessel& vessel, std::int64_t t_ms,
         found->matched_on = method, found->value = value, found->score = m.score;
       }
       found->last_ms = std::max(found->last_ms, t_ms);
+      set_agreement(*m.entity, vessel, *found);  // as of the latest identity that matched
       continue;
     }
     Hit h;
@@ -98,6 +110,7 @@ void SanctionsHitDetector::query(const track::Vessel& vessel, std::int64_t t_ms,
     h.score = m.score;
     h.first_ms = method == "mmsi" ? vessel.first_t_ms : t_ms;
     h.last_ms = t_ms;
+    set_agreement(*m.entity, vessel, h);
     list.push_back(std::move(h));
   }
   (void)report;
@@ -130,14 +143,6 @@ void SanctionsHitDetector::on_static(const track::Vessel& vessel, const VesselIn
   refresh_last(vessel, obs);
 }
 
-const screen::Entity* SanctionsHitDetector::entity(const std::string& list, const std::string& id) {
-  if (entities_.empty())
-    for (const screen::Entity& e : matcher_.lists().entities)
-      if (e.type == screen::EntityType::vessel) entities_.try_emplace(e.list + '\n' + e.id, &e);
-  auto it = entities_.find(list + '\n' + id);
-  return it == entities_.end() ? nullptr : it->second;
-}
-
 void SanctionsHitDetector::finish(const track::Tracker& tracker, const EventSink& emit) {
   for (auto& [mmsi, list] : hits_) {
     const track::Vessel* v = tracker.find(mmsi);
@@ -160,7 +165,7 @@ void SanctionsHitDetector::finish(const track::Tracker& tracker, const EventSink
       if (!id.callsign.empty()) e.fields["callsign"] = std::string(id.callsign.view());
       std::string_view flag = track::mmsi_flag(mmsi);
       if (!flag.empty()) e.fields["flag"] = std::string(flag);
-      if (const screen::Entity* listed = entity(h.list, h.entry_id)) add_agreement(*listed, *v, e.fields);
+      if (h.agreement_known) add_agreement_fields(h.listed, h.agrees, h.differs, e.fields);
       emit(std::move(e));
     }
   }
@@ -179,21 +184,37 @@ void hit_fields(IO& io, Hit& h) {  // one list for both directions
   io.pod(h.first_ms);
   io.pod(h.last_ms);
 }
+// Since the agreement fields: the section starts with this mark, then every hit's agreement
+// after its fields. A section without the mark (an earlier version's) restores hits without it.
+constexpr std::uint64_t kAgreementFormat = 0x3145455247415753ull;  // "SWAGREE1"
+template <class IO, class Hit>
+void agreement_fields(IO& io, Hit& h) {
+  for (auto& v : h.listed) io.text(v);
+  io.pod(h.agrees);
+  io.pod(h.differs);
+}
 }  // namespace
 
 void SanctionsHitDetector::save_state(StateWriter& out) const {
   const auto keys = sorted_keys_of(hits_);
+  out.pod(kAgreementFormat);
   out.size(keys.size());
   for (std::uint32_t m : keys) {
     const auto& list = hits_.at(m);
     out.pod(m);
     out.size(list.size());
-    for (const Hit& h : list) hit_fields(out, h);
+    for (const Hit& h : list) {
+      hit_fields(out, h);
+      agreement_fields(out, h);
+    }
   }
 }
 
 void SanctionsHitDetector::load_state(StateReader& in) {
-  const std::size_t n = in.size(sizeof(std::uint32_t));
+  // An earlier version's section starts with the vessel count where the mark now stands.
+  const auto first = in.pod<std::uint64_t>();
+  const bool with_agreement = first == kAgreementFormat;
+  const std::size_t n = with_agreement ? in.size(sizeof(std::uint32_t)) : static_cast<std::size_t>(first);
   for (std::size_t i = 0; i < n; ++i) {
     auto& list = hits_[in.pod<std::uint32_t>()];
     const std::size_t hits = in.size();
@@ -201,6 +222,12 @@ void SanctionsHitDetector::load_state(StateReader& in) {
       Hit& h = list.emplace_back();
       hit_fields(in, h);
       check_times(h.first_ms, h.last_ms);
+      if (with_agreement) {
+        agreement_fields(in, h);
+        h.agrees &= 7;
+        h.differs &= 7;
+        h.agreement_known = true;
+      }
     }
   }
 }

@@ -11,7 +11,6 @@
 
 namespace seawarden::screen {
 class Matcher;
-struct Entity;
 }
 
 namespace seawarden::detect {
@@ -35,15 +34,18 @@ class SanctionsHitDetector : public TrackDetector {
     std::string list, entry_id, matched_on, listed_name, value;  // value: the matching broadcast identity
     double score = 0;
     std::int64_t first_ms = 0, last_ms = 0;
+    // The entry's first IMO, MMSI and call sign, and which of the three agree with / differ from
+    // the broadcast identity that matched last (bits 0-2); unknown for hits of an older state.
+    std::string listed[3];
+    std::uint8_t agrees = 0, differs = 0;
+    bool agreement_known = false;
   };
   void query(const track::Vessel& vessel, std::int64_t t_ms, const track::StaticReport* report);
   void refresh_last(const track::Vessel& vessel, const track::Observation& obs);
-  const screen::Entity* entity(const std::string& list, const std::string& id);
 
   SanctionsHitConfig cfg_;
   const screen::Matcher& matcher_;
   std::unordered_map<std::uint32_t, std::vector<Hit>> hits_;
-  std::unordered_map<std::string, const screen::Entity*> entities_;  // list + '\n' + id, built at finish
 };
 
 }  // namespace seawarden::detect

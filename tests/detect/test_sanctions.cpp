@@ -25,16 +25,42 @@ std::filesystem::path write_list() {
   return dir;
 }
 
-std::vector<seawarden::detect::Event> run_with_list(const std::vector<seawarden::ais::Received>& msgs) {
+// split_at > 0: the first split_at messages in one run, saved, and the rest in a continued run.
+// extra_list: a second copy of the list, where entry 90020 also lists MMSI 412000009.
+std::vector<seawarden::detect::Event> run_with_list(const std::vector<seawarden::ais::Received>& msgs,
+                                                    std::size_t split_at = 0, bool extra_list = false) {
   auto dir = write_list();
-  seawarden::screen::ListSet lists = seawarden::screen::load_lists({(dir / "sdn.csv").string()});
+  std::vector<std::string> paths = {(dir / "sdn.csv").string()};
+  if (extra_list) {
+    std::filesystem::create_directories(dir / "newer");
+    std::ofstream f(dir / "newer" / "sdn.csv");
+    f << "90020,\"CHON MA SAN\",\"vessel\",\"DPRK4\",-0- ,\"HMXX9\",\"Crude/Oil Products Tanker\",-0- ,\"2,634\","
+         "\"Korea, North\",-0- ,\"Fictional; Vessel Registration Identification IMO 9074729; MMSI 412000009.\"\n";
+    paths.push_back((dir / "newer" / "sdn.csv").string());
+  }
+  seawarden::screen::ListSet lists = seawarden::screen::load_lists(paths);
   seawarden::screen::Matcher matcher(lists);
   seawarden::detect::Config cfg;
-  seawarden::detect::Pipeline p(cfg, nullptr, &matcher);
   std::vector<seawarden::detect::Event> out;
-  p.on_event = [&](const seawarden::detect::Event& e) { out.push_back(e); };
-  for (const auto& m : msgs) p.on_message(m);
-  p.finish();
+  std::string state;
+  {
+    seawarden::detect::Pipeline p(cfg, nullptr, &matcher);
+    p.on_event = [&](const seawarden::detect::Event& e) { out.push_back(e); };
+    for (std::size_t i = 0; i < (split_at ? split_at : msgs.size()); ++i) p.on_message(msgs[i]);
+    if (split_at) {
+      p.pause();
+      state = p.save_state();
+    } else {
+      p.finish();
+    }
+  }
+  if (split_at) {
+    seawarden::detect::Pipeline p(cfg, nullptr, &matcher);
+    p.on_event = [&](const seawarden::detect::Event& e) { out.push_back(e); };
+    p.load_state(state);
+    for (std::size_t i = split_at; i < msgs.size(); ++i) p.on_message(msgs[i]);
+    p.finish();
+  }
   std::filesystem::remove_all(dir);
   return of_kind(out, "sanctions_hit");
 }
@@ -117,4 +143,52 @@ TEST(SanctionsHit, ListedIdentifiersBesideTheBroadcastOnes) {
   EXPECT_EQ(spoof["matched_on"], "callsign");
   EXPECT_EQ(spoof["agrees_on"], nlohmann::json::array({"callsign"}));
   EXPECT_EQ(spoof["differs_on"], nlohmann::json::array({"imo"}));
+}
+
+TEST(SanctionsHit, AgreementIsThatOfTheIdentityThatMatched) {
+  // A ship broadcasts the listed IMO under another call sign, then another IMO and a placeholder
+  // call sign: the hit keeps what stood when it matched, and a continued run keeps it too.
+  std::vector<seawarden::ais::Received> m;
+  Static5 s;
+  s.callsign = "ABC123";
+  m.push_back(static5(412000001, kT0, s));
+  m.push_back(position(412000001, kT0 + kMin, 37, 124));
+  Static5 later = s;
+  later.imo = 9176187;
+  later.callsign = "0";
+  m.push_back(static5(412000001, kT0 + 2 * kHour, later));
+  m.push_back(position(412000001, kT0 + 2 * kHour + kMin, 37, 124.1));
+  for (std::size_t split : {std::size_t{0}, std::size_t{2}}) {
+    auto hits = run_with_list(m, split);
+    ASSERT_EQ(hits.size(), 1u) << split;
+    EXPECT_EQ(hits[0].fields["matched_on"], "imo");
+    EXPECT_EQ(hits[0].fields["agrees_on"], nlohmann::json::array({"imo"})) << split;
+    EXPECT_EQ(hits[0].fields["differs_on"], nlohmann::json::array({"callsign"})) << split;
+    EXPECT_EQ(hits[0].fields["listed_callsign"], "HMXX9");
+  }
+  // The placeholder call sign alone is no evidence either way.
+  std::vector<seawarden::ais::Received> p;
+  Static5 placeholder = s;
+  placeholder.callsign = "0";
+  p.push_back(static5(412000002, kT0, placeholder));
+  auto hits = run_with_list(p);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].fields["differs_on"], nlohmann::json::array());
+}
+
+TEST(SanctionsHit, AgreementUsesTheEntryThatMatched) {
+  // Two versions of one list entry (same list, same id): the newer lists an MMSI too. A hit on
+  // that MMSI shows it, whichever version was loaded first.
+  std::vector<seawarden::ais::Received> m;
+  m.push_back(position(412000009, kT0, 37, 124));
+  auto hits = run_with_list(m, 0, true);
+  ASSERT_FALSE(hits.empty());
+  bool on_mmsi = false;
+  for (const auto& h : hits) {
+    if (h.fields["matched_on"] != "mmsi") continue;
+    on_mmsi = true;
+    EXPECT_EQ(h.fields["listed_mmsi"], 412000009);
+    EXPECT_EQ(h.fields["agrees_on"], nlohmann::json::array({"mmsi"}));
+  }
+  EXPECT_TRUE(on_mmsi);
 }
