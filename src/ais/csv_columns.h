@@ -63,9 +63,10 @@ inline constexpr ColumnName kSpire[] = {
 inline constexpr ColumnName kNamed[] = {
     {"mmsi", Col::kMmsi}, {"sourcemmsi", Col::kMmsi}, {"userid", Col::kMmsi}, {"vesselid", Col::kMmsi},
     {"shipid", Col::kMmsi}, {"id", Col::kMmsi},
-    {"timestamp", Col::kTime}, {"basedatetime", Col::kTime}, {"datetime", Col::kTime}, {"time", Col::kTime},
-    {"rxtime", Col::kTime}, {"timestamputc", Col::kTime}, {"postime", Col::kTime}, {"aispostimestamp", Col::kTime},
-    {"positiontimestamp", Col::kTime}, {"msgtime", Col::kTime}, {"ts", Col::kTime},
+    // Unambiguous names first: some decoders call the report's UTC second "timestamp".
+    {"basedatetime", Col::kTime}, {"datetime", Col::kTime}, {"rxtime", Col::kTime}, {"msgtime", Col::kTime},
+    {"timestamputc", Col::kTime}, {"postime", Col::kTime}, {"aispostimestamp", Col::kTime},
+    {"positiontimestamp", Col::kTime}, {"timestamp", Col::kTime}, {"time", Col::kTime}, {"ts", Col::kTime},
     {"lat", Col::kLat}, {"latitude", Col::kLat}, {"lon", Col::kLon}, {"lng", Col::kLon}, {"long", Col::kLon},
     {"longitude", Col::kLon},
     {"sog", Col::kSog}, {"speed", Col::kSog}, {"speedoverground", Col::kSog}, {"speedknots", Col::kSog},
@@ -74,6 +75,7 @@ inline constexpr ColumnName kNamed[] = {
     {"rot", Col::kRot}, {"rateofturn", Col::kRot}, {"turn", Col::kRot},
     {"status", Col::kStatus}, {"navstatus", Col::kStatus}, {"navigationalstatus", Col::kStatus},
     {"navigationstatus", Col::kStatus},
+    {"msgtype", Col::kMsgId}, {"messagetype", Col::kMsgId}, {"msgid", Col::kMsgId}, {"messageid", Col::kMsgId},
     {"vesselname", Col::kName}, {"shipname", Col::kName}, {"name", Col::kName},
     {"imo", Col::kImo}, {"imonumber", Col::kImo},
     {"callsign", Col::kCallsign},

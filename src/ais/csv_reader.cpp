@@ -1,5 +1,6 @@
 #include "ais/csv_reader.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -113,6 +114,46 @@ int dma_epfd(std::string_view s) {
   return 0;
 }
 
+// RFC 4180 fields of one line (quotes doubled inside quoted fields); false when a quote is
+// left open or text follows a closing quote.
+bool split_fields(std::string_view line, std::vector<std::string_view>& fields) {
+  fields.clear();
+  std::size_t i = 0;
+  const std::size_t n = line.size();
+  for (;;) {
+    if (i < n && line[i] == '"') {
+      const std::size_t start = ++i;
+      while (i < n && !(line[i] == '"' && (i + 1 >= n || line[i + 1] != '"'))) i += line[i] == '"' ? 2 : 1;
+      if (i >= n) return false;  // unterminated quote
+      fields.push_back(line.substr(start, i - start));
+      ++i;
+      if (i < n && line[i] != ',') return false;
+    } else {
+      const std::size_t start = i;
+      while (i < n && line[i] != ',') ++i;
+      fields.push_back(line.substr(start, i - start));
+    }
+    if (i >= n) break;
+    ++i;  // skip the comma
+  }
+  return true;
+}
+
+// Columns of a header read by name (csv::kNamed, whose order is preference: each column takes
+// the first of its names the header has). "type" is the message type only beside "rxtime":
+// seawarden's own CSV; elsewhere it often means the ship type.
+void map_named_columns(const std::vector<std::string_view>& header, std::int16_t (&index)[Col::kColCount]) {
+  std::vector<std::string> names;
+  for (std::string_view f : header) names.push_back(csv::normalize_column(f));
+  for (auto& i : index) i = -1;
+  for (const ColumnName& c : csv::kNamed)
+    for (std::size_t f = 0; f < names.size() && index[c.col] < 0; ++f)
+      if (names[f] == c.name) index[c.col] = static_cast<std::int16_t>(f);
+  if (index[Col::kMsgId] < 0 && std::find(names.begin(), names.end(), "rxtime") != names.end())
+    for (std::size_t f = 0; f < names.size(); ++f)
+      if (names[f] == "type") index[Col::kMsgId] = static_cast<std::int16_t>(f);
+}
+
 // "dd/mm/yyyy hh:mm:ss" (DMA), or without the seconds.
 TimeMs parse_dmy(std::string_view s, int* parts = nullptr) {
   s = trim(s);
@@ -139,8 +180,10 @@ TimeMs parse_dmy(std::string_view s, int* parts = nullptr) {
 std::int8_t rot_raw(double deg_per_min) {
   const double a = std::fabs(deg_per_min);
   if (a >= 730.0) return -128;
-  const int r = static_cast<int>(std::lround(4.733 * std::sqrt(a)));
-  const int c = r > 126 ? 126 : r;
+  // 720 is how decoders (seawarden's CSV, gpsd) write ROT_AIS 127, "turning faster than
+  // 5 degrees per 30 s, no turn indicator"; just under it, 126 is the largest measured rate.
+  const int r = a >= 720.0 ? 127 : static_cast<int>(std::lround(4.733 * std::sqrt(a)));
+  const int c = r > 126 && a < 720.0 ? 126 : r;
   return static_cast<std::int8_t>(deg_per_min < 0 ? -c : c);
 }
 
@@ -164,18 +207,15 @@ CsvFormat detect_csv_header(std::string_view h) {
   if (starts_with(h, "# Timestamp,Type of mobile,MMSI") || starts_with(h, "Timestamp,Type of mobile,MMSI"))
     return CsvFormat::Dma;
   if (starts_with(h, "MMSI,Message_ID,Repeat_indicator,Time")) return CsvFormat::Spire;
-  // Any other export: by its column names.
-  if (h.find(',') == std::string_view::npos || h.size() > 4096) return CsvFormat::None;
-  bool has[Col::kColCount] = {};
-  for (std::size_t b = 0; b <= h.size();) {
-    std::size_t e = h.find(',', b);
-    if (e == std::string_view::npos) e = h.size();
-    const std::string name = csv::normalize_column(h.substr(b, e - b));
-    for (const ColumnName& c : csv::kNamed)
-      if (name == c.name) has[c.col] = true;
-    b = e + 1;
-  }
-  return has[Col::kMmsi] && has[Col::kTime] && has[Col::kLat] && has[Col::kLon] ? CsvFormat::Named : CsvFormat::None;
+  // Any other export: by its column names (a longer first line is no header: int16 indexes).
+  if (h.find(',') == std::string_view::npos || h.size() > kMaxNamedHeader) return CsvFormat::None;
+  std::vector<std::string_view> fields;
+  if (!split_fields(h, fields)) return CsvFormat::None;
+  std::int16_t index[Col::kColCount];
+  map_named_columns(fields, index);
+  return index[Col::kMmsi] >= 0 && index[Col::kTime] >= 0 && index[Col::kLat] >= 0 && index[Col::kLon] >= 0
+             ? CsvFormat::Named
+             : CsvFormat::None;
 }
 
 CsvReader::CsvReader(CsvFormat format, std::string_view header) : format_(format) {
@@ -184,12 +224,8 @@ CsvReader::CsvReader(CsvFormat format, std::string_view header) : format_(format
   while (!header.empty() && (header.back() == '\r' || header.back() == ' ')) header.remove_suffix(1);
   split(header);
   if (format == CsvFormat::Named) {
-    // Table order is preference: each column takes the first name of its own that the header has.
-    std::vector<std::string> names;
-    for (std::string_view f : fields_) names.push_back(csv::normalize_column(f));
-    for (const ColumnName& c : csv::kNamed)
-      for (std::size_t f = 0; f < names.size() && index_[c.col] < 0; ++f)
-        if (names[f] == c.name) index_[c.col] = static_cast<std::int16_t>(f);
+    map_named_columns(fields_, index_);
+    radio_rows_ = index_[Col::kMsgId] >= 0;  // decoded radio messages, not a curated export
     return;
   }
   const ColumnName* table = csv::kNoaa;
@@ -207,28 +243,7 @@ CsvReader::CsvReader(CsvFormat format, std::string_view header) : format_(format
         index_[table[k].col] = static_cast<std::int16_t>(f);
 }
 
-bool CsvReader::split(std::string_view line) {
-  fields_.clear();
-  std::size_t i = 0;
-  const std::size_t n = line.size();
-  for (;;) {
-    if (i < n && line[i] == '"') {
-      const std::size_t start = ++i;
-      while (i < n && !(line[i] == '"' && (i + 1 >= n || line[i + 1] != '"'))) i += line[i] == '"' ? 2 : 1;
-      if (i >= n) return false;  // unterminated quote
-      fields_.push_back(line.substr(start, i - start));
-      ++i;
-      if (i < n && line[i] != ',') return false;
-    } else {
-      const std::size_t start = i;
-      while (i < n && line[i] != ',') ++i;
-      fields_.push_back(line.substr(start, i - start));
-    }
-    if (i >= n) break;
-    ++i;  // skip the comma
-  }
-  return true;
-}
+bool CsvReader::split(std::string_view line) { return split_fields(line, fields_); }
 
 std::string_view CsvReader::col(Col c) const {
   const int i = index_[c];
@@ -339,7 +354,8 @@ int CsvReader::parse_row(std::string_view line, Received out[2]) {
   while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
   if (!split(line)) return -1;
   long long mmsi;
-  if (!to_long(col(Col::kMmsi), mmsi) || mmsi <= 0 || mmsi > 999999999) return -1;
+  // MMSI 0 is a transponder never set up: broadcast, so kept in decoded radio messages.
+  if (!to_long(col(Col::kMmsi), mmsi) || mmsi < (radio_rows_ ? 0 : 1) || mmsi > 999999999) return -1;
   const TimeMs t = row_time();
   if (t == kUnknownTime && !col(Col::kTime).empty() && format_ != CsvFormat::Spire) return -1;
 
@@ -349,6 +365,15 @@ int CsvReader::parse_row(std::string_view line, Received out[2]) {
   if (format_ == CsvFormat::Spire) {
     if (!to_long(col(Col::kMsgId), v)) return -1;
     type = static_cast<int>(v);
+  } else if (radio_rows_ && to_long(col(Col::kMsgId), v)) {
+    // Rows of decoded messages (seawarden's own CSV): vessels' positions and static data only.
+    switch (v) {
+      case 1: case 2: case 3: type = static_cast<int>(v); break;
+      case 18: case 19: type = 18; break;
+      case 27: type = 27; break;  // a long-range position: back to its 1/10-minute resolution
+      case 5: case 24: type = 5; break;
+      default: ++skipped_; return 0;  // base stations, aids to navigation, SAR aircraft, binary
+    }
   } else {
     const std::string_view cls = col(Col::kClass);
     if (ieq_contains(cls, "base station") || ieq_contains(cls, "aton") || ieq_contains(cls, "sar")) {
@@ -361,7 +386,7 @@ int CsvReader::parse_row(std::string_view line, Received out[2]) {
   auto init = [&](Received& r, int msg_type) {
     r.meta = RxMeta{};
     r.meta.rxtime = t;
-    r.meta.from_csv = true;
+    r.meta.from_csv = !radio_rows_;  // curated exports: one report confirms an identity change
     r.msg.type = static_cast<std::uint8_t>(msg_type);
     r.msg.repeat = 0;
     r.msg.mmsi = static_cast<std::uint32_t>(mmsi);
@@ -398,14 +423,16 @@ int CsvReader::parse_row(std::string_view line, Received out[2]) {
                    (std::uint64_t{s.draught} << 8) | s.epfd);
     h = fnv(h, (std::uint64_t{s.month} << 24) | (std::uint64_t{s.day} << 16) |
                    (std::uint64_t{s.hour} << 8) | s.minute);
-    if (!static_changed((static_cast<std::uint64_t>(mmsi) << 4) | key_kind, h)) return;
+    // (Decoded radio messages keep every report, as their NMEA would: repeats confirm changes.)
+    if (!radio_rows_ && !static_changed((static_cast<std::uint64_t>(mmsi) << 4) | key_kind, h)) return;
     init(r, 5);
     r.msg.body = s;
     ++n;
   };
 
-  if (format_ == CsvFormat::Named && is_missing(col(Col::kLat)) && is_missing(col(Col::kLon))) {
-    // A row without a position (seawarden's own CSV has them for static data): its identity only.
+  if (format_ == CsvFormat::Named && (type == 5 || (!radio_rows_ && is_missing(col(Col::kLat)) &&
+                                                     is_missing(col(Col::kLon))))) {
+    // Static data, or a row of an export without a position: its identity only.
     emit_static(out[0], 0);
     if (n == 0) ++skipped_;
     return n;

@@ -26,6 +26,8 @@ enum class CsvFormat : std::uint8_t { None, Noaa, Dma, Spire, Named };
 
 // Which export a header line announces (None when it is not one we know).
 CsvFormat detect_csv_header(std::string_view header_line);
+// Longest first line taken as a header read by column names (column indexes are 16-bit).
+inline constexpr std::size_t kMaxNamedHeader = 4096;
 
 class CsvReader {
  public:
@@ -58,6 +60,7 @@ class CsvReader {
   bool static_changed(std::uint64_t key, std::uint64_t hash);
 
   CsvFormat format_;
+  bool radio_rows_ = false;  // a Named export with a message type column: decoded radio messages
   std::int16_t index_[kColCount];
   std::vector<std::string_view> fields_;
   std::unordered_map<std::uint64_t, std::uint64_t> static_hash_;  // (mmsi, kind) -> FNV of values

@@ -138,7 +138,8 @@ seawarden::cli::Registrar reg(10, [](CLI::App& app) {
   auto* sub = app.add_subcommand(
       "decode",
       "Decode raw AIS: NMEA 0183 (any talker, tag blocks, USCG trailers, $PGHP wrappers, time\n"
-      "prefixes) or AIS CSV exports (NOAA, DMA, Spire), plain or gzip, '-' for stdin.");
+      "prefixes) or AIS CSV exports (NOAA, DMA, Spire, or any CSV naming mmsi, time, lat and lon\n"
+      "columns), plain or gzip, '-' for stdin.");
   sub->add_option("--format", opts->format, "json (gpsd-compatible lines), csv, or none (count only)")
       ->check(CLI::IsMember({"json", "csv", "none"}))
       ->capture_default_str();

@@ -167,7 +167,8 @@ std::vector<Entity> parse_list_as(std::string_view content, ListFormat format, c
                                       where, format == ListFormat::ofac_alt_csv ? "alt.csv" : "add.csv"));
     default:
       // OFAC ends its CSV files with a DOS end-of-file mark (0x1A); an export with no rows is that alone.
-      if (content.find_first_not_of(" \t\r\n\x1a") == std::string_view::npos)
+      if (std::string_view rest = content.starts_with("\xEF\xBB\xBF") ? content.substr(3) : content;  // a BOM
+          rest.find_first_not_of(" \t\r\n\x1a") == std::string_view::npos)
         throw ListLoadError(fmt::format("{}: the file is empty (no list entries)", where));
       throw ListLoadError(fmt::format(
           "{}: not a recognised sanctions list (expected UN XML, OFAC SDN CSV/XML, EU XML/CSV, UK "

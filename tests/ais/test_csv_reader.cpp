@@ -251,3 +251,63 @@ TEST(CsvReader, OwnCsvOutputReadsBack) {
   EXPECT_EQ(std::get<PositionA>(back[1].msg.body).lon, std::get<PositionA>(first[1].msg.body).lon);
   EXPECT_EQ(std::get<PositionA>(back[1].msg.body).speed, std::get<PositionA>(first[1].msg.body).speed);
 }
+
+TEST(CsvReader, NamedColumnsEdgeCases) {
+  // Not headers: NMEA, tag blocks, JSON lines.
+  EXPECT_EQ(detect_csv_header("\\s:rEV02,c:1334337317*58\\!AIVDM,1,1,,B,19NWuLhuRb5QHfCpPcwj`26B0<02,0*5F"),
+            CsvFormat::None);
+  EXPECT_EQ(detect_csv_header("{\"mmsi\":1,\"time\":2,\"lat\":3,\"lon\":4}"), CsvFormat::None);
+  EXPECT_EQ(detect_csv_header(std::string(5000, 'x') + ",mmsi,time,lat,lon"), CsvFormat::None);  // too long
+  // A quoted name holding a comma is one column, in detection and in reading alike: "Lat, deg"
+  // is no latitude column, so the file is not taken for positions it would read without one.
+  EXPECT_EQ(detect_csv_header("\"Lat, deg\",mmsi,time,lon"), CsvFormat::None);
+  const auto quoted = read_all("\"Lat\",\"MMSI\",\"Time\",\"Lon\"\n38.5,412000001,1715212800,124.9\n");
+  ASSERT_EQ(quoted.size(), 1u);
+  EXPECT_EQ(std::get<PositionA>(quoted[0].msg.body).lat, 23100000);  // 38.5 * 600000
+  // An unambiguous time column is taken before "timestamp" (here the report's UTC second).
+  const auto second = read_all("mmsi,msgtime,lat,lon,timestamp\n412000001,2024-05-09T00:00:00Z,38.5,124.9,37\n");
+  ASSERT_EQ(second.size(), 1u);
+  EXPECT_EQ(second[0].meta.rxtime, 1715212800000);
+  // Rate of turn: 720 is ROT_AIS 127 (faster than 5 degrees per 30 s), just under it 126.
+  const auto turn = read_all("mmsi,time,lat,lon,rot\n1,1715212800,1,1,720.00\n1,1715212801,1,1,-720\n"
+                             "1,1715212802,1,1,708.71\n");
+  ASSERT_EQ(turn.size(), 3u);
+  EXPECT_EQ(std::get<PositionA>(turn[0].msg.body).turn, 127);
+  EXPECT_EQ(std::get<PositionA>(turn[1].msg.body).turn, -127);
+  EXPECT_EQ(std::get<PositionA>(turn[2].msg.body).turn, 126);
+  // Day-first times: text after the seconds or a 13th month is a bad row.
+  ReaderStats st;
+  const auto dmy = read_all("mmsi,time,lat,lon\n1,09/05/2024 00:03:00Z,1,1\n1,09/13/2024 00:03,1,1\n"
+                            "1,09/05/2024 00:03:07,1,1\n", &st);
+  ASSERT_EQ(dmy.size(), 1u);
+  EXPECT_EQ(dmy[0].meta.rxtime, 1715212987000);
+  EXPECT_EQ(st.errors[static_cast<std::size_t>(LineError::BadCsvRow)], 2u);
+}
+
+TEST(CsvReader, OwnCsvRowsKeepTheirMessageTypes) {
+  // seawarden's own columns (rxtime, type): base stations, aids to navigation and SAR aircraft
+  // are no vessels; Class B stays Class B; the rows are radio messages (two confirmations for
+  // an identity change), not a curated export.
+  const std::string text =
+      "rxtime,station,type,mmsi,lat,lon,speed,course,heading,turn,status,shipname,shiptype\n"
+      "2024-05-09T00:00:00Z,s,4,2573135,38.5,124.9,,,,,,,\n"
+      "2024-05-09T00:00:00Z,s,21,995031029,38.5,124.9,,,,,,BUOY,\n"
+      "2024-05-09T00:00:00Z,s,9,111257500,38.5,124.9,100,10,,,,,\n"
+      "2024-05-09T00:00:01Z,s,18,412000002,38.5,124.9,0.1,10,,,,,\n"
+      "2024-05-09T00:00:02Z,s,1,412000001,,,0.1,10,,,0,,\n"
+      "2024-05-09T00:00:03Z,s,5,412000001,,,,,,,,OCEAN STAR,80\n";
+  ReaderStats st;
+  const auto recs = read_all(text, &st);
+  ASSERT_EQ(recs.size(), 3u);
+  EXPECT_EQ(recs[0].msg.type, 18);
+  EXPECT_EQ(recs[1].msg.type, 1);  // no position: one "not available", as the radio message had
+  EXPECT_EQ(std::get<PositionA>(recs[1].msg.body).lat, kLatNotAvailable);
+  EXPECT_EQ(recs[2].msg.type, 5);
+  for (const auto& r : recs) EXPECT_FALSE(r.meta.from_csv);
+  EXPECT_EQ(st.csv_rows_skipped, 3u);
+  // Without "rxtime", "type" is not taken for a message type (often the ship type).
+  const auto other = read_all("mmsi,time,lat,lon,type\n412000001,1715212800,38.5,124.9,70\n");
+  ASSERT_EQ(other.size(), 1u);
+  EXPECT_EQ(other[0].msg.type, 1);
+  EXPECT_TRUE(other[0].meta.from_csv);
+}

@@ -49,7 +49,7 @@ TEST(ListLoadErrors, EveryFormatRejectsTheSameGarbageCleanly) {
 
 TEST(ListLoadErrors, AnEmptyFileSaysSo) {
   // An OFAC export with no rows is its end-of-file mark alone; whitespace is no list either.
-  for (const std::string& empty : {std::string(), std::string("\x1a"), std::string("\r\n\x1a"), std::string(" \n\t")}) {
+  for (const std::string& empty : {std::string(), std::string("\x1a"), std::string("\r\n\x1a"), std::string(" \n\t"), std::string("\xEF\xBB\xBF\r\n")}) {
     try {
       (void)scr::parse_list(empty, scr::detect_format(empty), "sdn.csv", {}, {});
       FAIL() << "expected ListLoadError";
