@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 #include "screen/lists.h"
 #include "screen/matcher.h"
@@ -191,4 +192,28 @@ TEST(SanctionsHit, AgreementUsesTheEntryThatMatched) {
     EXPECT_EQ(h.fields["agrees_on"], nlohmann::json::array({"mmsi"}));
   }
   EXPECT_TRUE(on_mmsi);
+}
+
+TEST(SanctionsHit, OlderStateLoads) {
+  // A state saved before the agreement fields existed: it loads, and its hits come out
+  // without them (nothing to say what stood when they matched).
+  const std::filesystem::path dir =
+      std::filesystem::path(SEAWARDEN_SOURCE_DIR) / "tests/detect/fixtures/state-before-agreement";
+  std::ifstream in(dir / "track.state", std::ios::binary);
+  const std::string blob((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ASSERT_GT(blob.size(), 1000u);
+  seawarden::screen::ListSet lists = seawarden::screen::load_lists({(dir / "sdn.csv").string()});
+  seawarden::screen::Matcher matcher(lists);
+  seawarden::detect::Config cfg;
+  seawarden::detect::Pipeline p(cfg, nullptr, &matcher);
+  std::vector<seawarden::detect::Event> out;
+  p.on_event = [&](const seawarden::detect::Event& e) { out.push_back(e); };
+  p.load_state(blob);
+  p.finish();
+  const auto hits = of_kind(out, "sanctions_hit");
+  ASSERT_EQ(hits.size(), 9u);
+  for (const auto& h : hits) {
+    EXPECT_FALSE(h.fields.contains("agrees_on"));
+    EXPECT_FALSE(h.fields["entry_id"].get<std::string>().empty());
+  }
 }
