@@ -14,6 +14,8 @@
 #include "detect/config.h"
 #include "detect/pipeline.h"
 #include "detect/zones.h"
+#include "screen/lists.h"
+#include "screen/matcher.h"
 
 namespace {
 
@@ -26,6 +28,23 @@ const seawarden::detect::ZoneSet& zones() {
          "geometry":{"type":"Polygon","coordinates":[[[124.5,38],[125,38],[125,38.5],[124.5,38.5],[124.5,38]]]}}]})",
       "fuzz");
   return z;
+}
+
+// A one-vessel list, so that the sanctions_hit detector runs and reads its section of the state.
+const seawarden::screen::Matcher& matcher() {
+  static const seawarden::screen::ListSet lists = [] {
+    seawarden::screen::ListSet l;
+    seawarden::screen::Entity e;
+    e.list = "ofac";
+    e.id = "90020";
+    e.type = seawarden::screen::EntityType::vessel;
+    e.name = "CHON MA SAN";
+    e.identifiers = {{"imo", "9074729", ""}, {"mmsi", "412000001", ""}, {"call_sign", "HMXX9", ""}};
+    l.entities.push_back(e);
+    return l;
+  }();
+  static const seawarden::screen::Matcher m(lists);
+  return m;
 }
 
 seawarden::ais::Received position(std::uint32_t mmsi, std::int64_t t, double lat, double lon) {
@@ -59,7 +78,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view blob(reinterpret_cast<const char*>(data), size);
   std::string saved;
   {
-    Pipeline p(cfg, &zones(), nullptr);
+    Pipeline p(cfg, &zones(), &matcher());
     try {
       p.load_state(blob);
     } catch (const std::runtime_error&) {
@@ -71,7 +90,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     (void)p.save_state();
     p.finish();
   }
-  Pipeline q(cfg, &zones(), nullptr);
+  Pipeline q(cfg, &zones(), &matcher());
   q.load_state(saved);  // what a pipeline wrote must load (throws: a finding)
   run_on(q);
   q.finish();
