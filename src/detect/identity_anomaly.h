@@ -1,4 +1,4 @@
-// identity_anomaly: default_mmsi, unallocated_mid, invalid_imo, imo_shared (docs/detectors.md).
+// identity_anomaly: default_mmsi, mmsi_is_imo, unallocated_mid, invalid_imo, imo_shared (docs/detectors.md).
 #pragma once
 
 #include <unordered_map>

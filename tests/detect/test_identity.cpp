@@ -62,15 +62,22 @@ TEST(IdentityAnomaly, Reasons) {
   m.push_back(static5(412000002, kT0 + 4 * kMin, shared));
   m.push_back(static5(412000003, kT0 + 5 * kMin, shared));
   m.push_back(static5(412000002, kT0 + 6 * kMin, shared));
+  // The IMO number in the MMSI field (7 digits, equal to the broadcast IMO), and a 7-digit
+  // MMSI that is not the ship's IMO.
+  Static5 own;
+  own.imo = 9176187;
+  m.push_back(static5(9176187, kT0 + 7 * kMin, own));
+  m.push_back(static5(9074729, kT0 + 8 * kMin, own));
   auto an = of_kind(run(m), "identity_anomaly");
   std::map<std::string, std::vector<std::uint32_t>> by_reason;
   for (auto& e : an) by_reason[e.fields["reason"]].push_back(e.vessels[0]);
-  EXPECT_EQ(by_reason["default_mmsi"], std::vector<std::uint32_t>{123456789});
+  EXPECT_EQ(by_reason["default_mmsi"], (std::vector<std::uint32_t>{123456789, 9074729}));
+  EXPECT_EQ(by_reason["mmsi_is_imo"], std::vector<std::uint32_t>{9176187});
   EXPECT_EQ(by_reason["unallocated_mid"], std::vector<std::uint32_t>{299000001});
   EXPECT_EQ(by_reason["invalid_imo"], std::vector<std::uint32_t>{412000001});
   ASSERT_EQ(by_reason["imo_shared"].size(), 2u);
   for (auto& e : an)
-    if (e.fields["reason"] == "default_mmsi") {
+    if (e.fields["reason"] == "default_mmsi" && e.vessels[0] == 123456789) {
       EXPECT_EQ(e.start_ms, kT0);
       EXPECT_EQ(e.end_ms, kT0 + kHour);
     }
