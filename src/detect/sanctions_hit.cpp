@@ -5,7 +5,6 @@
 #include <cmath>
 
 #include "screen/identifiers.h"
-#include "screen/lists.h"
 #include "screen/matcher.h"
 #include "track/identity_checks.h"
 

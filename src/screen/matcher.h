@@ -67,7 +67,6 @@ class Matcher {
   std::vector<Match> find_vessel(const VesselQuery& query, const MatchOptions& options = {}) const;
 
   size_t names_indexed() const { return names_.size(); }
-  const ListSet& lists() const { return lists_; }
   const TokenStats& stats() const { return stats_; }
 
  private:
