@@ -13,7 +13,7 @@ double ramp(double d_km, double near_km, double far_km, double p_near) {
 }
 }  // namespace
 
-ReceptionModel::ReceptionModel(const Area& area, std::int64_t t0, std::int64_t t1, Rng& rng) : area_(area) {
+ReceptionModel::ReceptionModel(const Area& area, std::int64_t t0, std::int64_t t1, Rng& rng) {
   lat0_ = area.south - 0.5;
   lon0_ = area.west - 0.5;
   nx_ = static_cast<int>((area.east - area.west + 1.0) / step_) + 1;

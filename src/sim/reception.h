@@ -39,7 +39,6 @@ class ReceptionModel {
   const Cell& cell(const LatLon& p) const;
   bool station_up(int s, std::int64_t t) const;
 
-  const Area& area_;
   double lat0_, lon0_, step_ = 0.05;
   int nx_ = 0, ny_ = 0;
   std::vector<Cell> grid_;
