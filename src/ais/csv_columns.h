@@ -76,6 +76,7 @@ inline constexpr ColumnName kNamed[] = {
     {"status", Col::kStatus}, {"navstatus", Col::kStatus}, {"navigationalstatus", Col::kStatus},
     {"navigationstatus", Col::kStatus},
     {"msgtype", Col::kMsgId}, {"messagetype", Col::kMsgId}, {"msgid", Col::kMsgId}, {"messageid", Col::kMsgId},
+    {"part", Col::kPartNumber},  // of a type 24 (seawarden's CSV: A, B or AB)
     {"vesselname", Col::kName}, {"shipname", Col::kName}, {"name", Col::kName},
     {"imo", Col::kImo}, {"imonumber", Col::kImo},
     {"callsign", Col::kCallsign},

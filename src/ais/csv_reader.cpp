@@ -140,8 +140,8 @@ bool split_fields(std::string_view line, std::vector<std::string_view>& fields) 
 }
 
 // Columns of a header read by name (csv::kNamed, whose order is preference: each column takes
-// the first of its names the header has). "type" is the message type only beside "rxtime":
-// seawarden's own CSV; elsewhere it often means the ship type.
+// the first of its names the header has). "type" is the message type only beside "rxtime" and
+// "station" (seawarden's own CSV); elsewhere it often means the ship type.
 void map_named_columns(const std::vector<std::string_view>& header, std::int16_t (&index)[Col::kColCount]) {
   std::vector<std::string> names;
   for (std::string_view f : header) names.push_back(csv::normalize_column(f));
@@ -149,7 +149,8 @@ void map_named_columns(const std::vector<std::string_view>& header, std::int16_t
   for (const ColumnName& c : csv::kNamed)
     for (std::size_t f = 0; f < names.size() && index[c.col] < 0; ++f)
       if (names[f] == c.name) index[c.col] = static_cast<std::int16_t>(f);
-  if (index[Col::kMsgId] < 0 && std::find(names.begin(), names.end(), "rxtime") != names.end())
+  auto has = [&](const char* n) { return std::find(names.begin(), names.end(), n) != names.end(); };
+  if (index[Col::kMsgId] < 0 && has("rxtime") && has("station"))
     for (std::size_t f = 0; f < names.size(); ++f)
       if (names[f] == "type") index[Col::kMsgId] = static_cast<std::int16_t>(f);
 }
@@ -365,14 +366,16 @@ int CsvReader::parse_row(std::string_view line, Received out[2]) {
   if (format_ == CsvFormat::Spire) {
     if (!to_long(col(Col::kMsgId), v)) return -1;
     type = static_cast<int>(v);
-  } else if (radio_rows_ && to_long(col(Col::kMsgId), v)) {
+  } else if (radio_rows_) {
     // Rows of decoded messages (seawarden's own CSV): vessels' positions and static data only.
+    if (!to_long(col(Col::kMsgId), v)) v = -1;
     switch (v) {
       case 1: case 2: case 3: type = static_cast<int>(v); break;
       case 18: case 19: type = 18; break;
       case 27: type = 27; break;  // a long-range position: back to its 1/10-minute resolution
-      case 5: case 24: type = 5; break;
-      default: ++skipped_; return 0;  // base stations, aids to navigation, SAR aircraft, binary
+      case 5: type = 5; break;
+      case 24: type = 24; break;  // kept as Class B static data, even an empty part A
+      default: ++skipped_; return 0;  // base stations, aids to navigation, SAR aircraft, binary, junk
     }
   } else {
     const std::string_view cls = col(Col::kClass);
@@ -485,7 +488,9 @@ int CsvReader::parse_row(std::string_view line, Received out[2]) {
       StaticVoyage s;
       fill_static(s);
       StaticB b;
-      b.partno = to_long(col(Col::kPartNumber), v) && v == 1 ? 1 : 0;
+      // Spire: 0 or 1. seawarden: A, B, or AB for a part B written with its part A's name.
+      const std::string_view part = col(Col::kPartNumber);
+      b.partno = (to_long(part, v) && v == 1) || part == "B" || part == "AB" ? 1 : 0;
       b.shipname = s.shipname, b.shiptype = s.shiptype, b.callsign = s.callsign;
       b.to_bow = s.to_bow, b.to_stern = s.to_stern, b.to_port = s.to_port, b.to_starboard = s.to_starboard;
       b.vendorid.assign(col(Col::kVendor));
@@ -493,7 +498,7 @@ int CsvReader::parse_row(std::string_view line, Received out[2]) {
                             b.vendorid.view());
       h = fnv(h, (std::uint64_t{b.shiptype} << 48) | (std::uint64_t{b.to_bow} << 32) |
                      (std::uint64_t{b.to_stern} << 16) | (std::uint64_t{b.to_port} << 8) | b.to_starboard);
-      if (!static_changed((static_cast<std::uint64_t>(mmsi) << 4) | (1 + b.partno), h)) return 0;
+      if (!radio_rows_ && !static_changed((static_cast<std::uint64_t>(mmsi) << 4) | (1 + b.partno), h)) return 0;
       init(out[0], 24);
       out[0].msg.body = b;
       return 1;

@@ -11,6 +11,8 @@
 // Positions become PositionA (type 1, or the row's own type 1-3) or PositionB (type 18)
 // for Class B; static columns become a StaticVoyage (type 5) emitted only when the
 // static values of that MMSI change, so a CSV does not flood identity history.
+// Rows that carry their message type (Spire; seawarden's own CSV, read by names) keep it:
+// seawarden's rows read back as they were decoded (docs/decode-csv.md, "Reading CSV exports").
 #pragma once
 
 #include <cstdint>

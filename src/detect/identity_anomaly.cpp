@@ -58,12 +58,14 @@ void IdentityAnomalyDetector::finish(const track::Tracker& tracker, const EventS
   for (std::size_t i = 0; i < tracker.vessel_count(); ++i) {
     const track::Vessel& v = tracker.vessel_at(i);
     if (v.messages == 0) continue;
-    if (track::is_default_mmsi(v.mmsi)) {
-      // A transponder set up with the ship's IMO number in the MMSI field: a misconfiguration
-      // that also names the hull, so it is told apart from the placeholders.
-      const bool is_imo = v.mmsi >= 1000000 && v.mmsi == v.identity.current().imo;
-      emit_event(v, is_imo ? "mmsi_is_imo" : "default_mmsi", v.first_t_ms, v.last_t_ms, nlohmann::json::object(),
-                 emit);
+    // A transponder set up with the ship's IMO number in the MMSI field: a misconfiguration that
+    // also names the hull, so it is told apart from the placeholders (and comes first: an IMO
+    // of 2000000-7999999 has the form of a coast station's number).
+    const std::uint32_t imo = v.identity.current().imo;
+    if (v.mmsi >= 1000000 && v.mmsi <= 9999999 && v.mmsi == imo && track::imo_check_digit_ok(imo)) {
+      emit_event(v, "mmsi_is_imo", v.first_t_ms, v.last_t_ms, nlohmann::json::object(), emit);
+    } else if (track::is_default_mmsi(v.mmsi)) {
+      emit_event(v, "default_mmsi", v.first_t_ms, v.last_t_ms, nlohmann::json::object(), emit);
     } else if (track::has_unallocated_mid(v.mmsi)) {
       emit_event(v, "unallocated_mid", v.first_t_ms, v.last_t_ms,
                  {{"mid", track::mmsi_mid(v.mmsi)}}, emit);

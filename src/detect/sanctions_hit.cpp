@@ -25,8 +25,10 @@ int rank(const std::string& method) {
 // differs, is for the analyst to weigh: names repeat across fleets, identifiers do not.
 constexpr const char* kIdentifierFields[3] = {"imo", "mmsi", "callsign"};  // bits 0, 1, 2
 
+// `merge`: another version of the same list entry (two files of one list) matched in the same
+// query: an identifier agrees when any version lists the broadcast value.
 template <class Hit>
-void set_agreement(const screen::Entity& entity, const track::Vessel& v, Hit& h) {
+void set_agreement(const screen::Entity& entity, const track::Vessel& v, Hit& h, bool merge = false) {
   const auto& id = v.identity.current();
   std::string callsign = screen::canonical_call_sign(id.callsign.view());
   if (callsign.size() < 3) callsign.clear();  // "0", "NA": placeholders, as the matcher takes them
@@ -34,9 +36,11 @@ void set_agreement(const screen::Entity& entity, const track::Vessel& v, Hit& h)
       id.imo && track::imo_check_digit_ok(id.imo) ? std::to_string(id.imo) : std::string(),
       std::to_string(v.mmsi), callsign};
   static constexpr const char* kKinds[3] = {"imo", "mmsi", "call_sign"};  // the lists' names
-  h.agrees = h.differs = 0;
+  if (!merge) {
+    h.agrees = h.differs = 0;
+    for (auto& l : h.listed) l.clear();
+  }
   for (int k = 0; k < 3; ++k) {
-    h.listed[k].clear();
     bool equal = kIdentifierFields[k] == h.matched_on;  // what matched agrees by definition
     for (const screen::Identifier& i : entity.identifiers) {
       if (i.kind != kKinds[k]) continue;
@@ -47,6 +51,7 @@ void set_agreement(const screen::Entity& entity, const track::Vessel& v, Hit& h)
     if (equal) h.agrees |= static_cast<std::uint8_t>(1u << k);
     else if (!h.listed[k].empty() && !broadcast[k].empty()) h.differs |= static_cast<std::uint8_t>(1u << k);
   }
+  h.differs &= static_cast<std::uint8_t>(~h.agrees);
   h.agreement_known = true;
 }
 
@@ -82,6 +87,7 @@ void SanctionsHitDetector::query(const track::Vessel& vessel, std::int64_t t_ms,
   options.type = screen::EntityType::vessel;
   options.explain = false;
   std::vector<screen::Match> matches = matcher_.find_vessel(q, options);
+  std::vector<std::size_t> touched;  // hits set by this query (another version of an entry merges)
   for (const screen::Match& m : matches) {
     if (!m.entity) continue;
     std::string method = m.method == "call_sign" ? "callsign" : m.method;
@@ -90,14 +96,18 @@ void SanctionsHitDetector::query(const track::Vessel& vessel, std::int64_t t_ms,
                       : method == "callsign" ? q.call_sign : q.name;
     auto& list = hits_[vessel.mmsi];
     Hit* found = nullptr;
-    for (Hit& h : list)
-      if (h.list == m.entity->list && h.entry_id == m.entity->id) found = &h;
+    std::size_t at = 0;
+    for (std::size_t i = 0; i < list.size(); ++i)
+      if (list[i].list == m.entity->list && list[i].entry_id == m.entity->id) found = &list[i], at = i;
     if (found) {
       if (rank(method) > rank(found->matched_on)) {
         found->matched_on = method, found->value = value, found->score = m.score;
       }
       found->last_ms = std::max(found->last_ms, t_ms);
-      set_agreement(*m.entity, vessel, *found);  // as of the latest identity that matched
+      // As of the latest identity that matched.
+      const bool merge = std::find(touched.begin(), touched.end(), at) != touched.end();
+      set_agreement(*m.entity, vessel, *found, merge);
+      if (!merge) touched.push_back(at);
       continue;
     }
     Hit h;
@@ -110,6 +120,7 @@ void SanctionsHitDetector::query(const track::Vessel& vessel, std::int64_t t_ms,
     h.first_ms = method == "mmsi" ? vessel.first_t_ms : t_ms;
     h.last_ms = t_ms;
     set_agreement(*m.entity, vessel, h);
+    touched.push_back(list.size());
     list.push_back(std::move(h));
   }
   (void)report;
@@ -158,6 +169,7 @@ void SanctionsHitDetector::finish(const track::Tracker& tracker, const EventSink
       e.fields["matched_on"] = h.matched_on;
       e.fields["score"] = std::round(h.score * 1000) / 1000;
       e.fields["listed_name"] = h.listed_name;
+      e.fields["matched_value"] = h.value;  // the broadcast value that matched
       const auto& id = v->identity.current();
       if (!id.name.empty()) e.fields["name"] = std::string(id.name.view());
       if (id.imo) e.fields["imo"] = id.imo;

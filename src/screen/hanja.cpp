@@ -19,6 +19,18 @@ constexpr Reading kReadings[] = {
 #include "screen/hanja_hangul.inc"
 };
 
+constexpr bool by_code_point(const Reading& a, const Reading& b) { return a.code_point < b.code_point; }
+// The generated table must be there and in order (an empty or shuffled one would compile).
+static_assert(std::size(kReadings) > 8000, "hanja_hangul.inc: too few readings (generation failed?)");
+static_assert(std::is_sorted(std::begin(kReadings), std::end(kReadings), by_code_point),
+              "hanja_hangul.inc: readings out of code point order");
+
+// CJK ideographs (the unified blocks and their extensions, compatibility ideographs).
+bool is_han(std::uint32_t c) {
+  return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0x20000 && c <= 0x323AF);
+}
+
 const char* reading_of(std::uint32_t c) {
   const auto* it = std::lower_bound(std::begin(kReadings), std::end(kReadings), c,
                                     [](const Reading& r, std::uint32_t v) { return r.code_point < v; });
@@ -27,9 +39,9 @@ const char* reading_of(std::uint32_t c) {
 
 }  // namespace
 
-bool hanja_to_hangul(std::string_view utf8, std::string& out) {
+bool hanja_to_hangul(std::string_view utf8, std::string& out, int* han_chars) {
   std::string result;
-  bool any = false;
+  int read = 0;
   const auto* s = reinterpret_cast<const std::uint8_t*>(utf8.data());
   const auto length = static_cast<std::int32_t>(std::min<std::size_t>(utf8.size(), INT32_MAX));
   for (std::int32_t i = 0; i < length;) {
@@ -40,13 +52,17 @@ bool hanja_to_hangul(std::string_view utf8, std::string& out) {
     const char* hangul = c >= 0x3400 ? reading_of(static_cast<std::uint32_t>(c)) : nullptr;
     if (hangul) {
       result += hangul;
-      any = true;
+      ++read;
+    } else if (c >= 0 && is_han(static_cast<std::uint32_t>(c))) {
+      return false;  // a character Korean does not read (陈, simplified): a Chinese name
     } else {
       result.append(utf8.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
     }
   }
-  if (any) out = std::move(result);
-  return any;
+  if (read == 0) return false;
+  out = std::move(result);
+  if (han_chars) *han_chars = read;
+  return true;
 }
 
 }  // namespace seawarden::screen

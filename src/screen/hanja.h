@@ -8,14 +8,17 @@
 
 namespace seawarden::screen {
 
-// `utf8` with every Han character that has a Sino-Korean reading (Unihan kHangul; the reading
-// for personal names where there are several) replaced by that Hangul syllable. Returns false,
-// leaving `out` untouched, when there is none.
-bool hanja_to_hangul(std::string_view utf8, std::string& out);
+// `utf8` with every Han character replaced by its Sino-Korean reading (Unihan kHangul; the
+// reading for personal names where there are several). Returns false, leaving `out` untouched,
+// when there is no Han character, or one without a Korean reading (a simplified character such
+// as 陈 only writes Chinese).
+// `han_chars`, when given, receives the number of Han characters read.
+bool hanja_to_hangul(std::string_view utf8, std::string& out, int* han_chars = nullptr);
 
 // Scores reached through that reading are multiplied by this: whether a name in Chinese
 // characters is Korean or Chinese is a guess (金成 is Jin Cheng as often as Kim Song), like a
-// list's weak alias.
-inline constexpr float kKoreanReadingFactor = 0.95f;
+// list's weak alias. Korean names mostly have three syllables; two-character names are far
+// more often Chinese, so the guess is weaker for them.
+inline float korean_reading_factor(int han_chars) { return han_chars >= 3 ? 0.95f : 0.90f; }
 
 }  // namespace seawarden::screen

@@ -234,14 +234,17 @@ std::vector<Match> Matcher::match(std::string_view query, const MatchOptions& op
   // Chinese characters may write a Korean name (金正植): read in Korean as well as in Mandarin,
   // and keep each entity's better match.
   std::string korean;
-  if (!hanja_to_hangul(query, korean)) return out;
+  int han_chars = 0;
+  if (!hanja_to_hangul(query, korean, &han_chars)) return out;
+  const float factor = korean_reading_factor(han_chars);
   MatchOptions read_options = options;
-  read_options.threshold = options.threshold / kKoreanReadingFactor;
+  read_options.threshold = options.threshold / factor;
   for (Match& m : match_one(korean, read_options)) {
-    m.score *= kKoreanReadingFactor;
+    m.score *= factor;
+    if (m.score < options.threshold) continue;  // (the division above can leave it an ulp short)
     auto it = std::find_if(out.begin(), out.end(), [&](const Match& o) { return o.entity == m.entity; });
     if (it != out.end() && it->score >= m.score) continue;
-    m.notes.push_back(fmt::format("Chinese characters read in Korean ({}): x{:.2f}", korean, kKoreanReadingFactor));
+    m.notes.push_back(fmt::format("Chinese characters read in Korean ({}): x{:.2f}", korean, factor));
     if (it != out.end()) *it = std::move(m);
     else out.push_back(std::move(m));
   }

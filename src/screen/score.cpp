@@ -420,7 +420,9 @@ float score_pair(std::string_view a, std::string_view b, ScoreExplanation* why) 
   float best = score_names(prepare_name(a), prepare_name(b), why);
   // Chinese characters may write a Korean name (金正恩 = 김정은): each side read in Korean too.
   std::string ka, kb;
-  const bool han_a = hanja_to_hangul(a, ka), han_b = hanja_to_hangul(b, kb);
+  int chars_a = 0, chars_b = 0;
+  const bool han_a = hanja_to_hangul(a, ka, &chars_a), han_b = hanja_to_hangul(b, kb, &chars_b);
+  const float factor = korean_reading_factor(std::max(chars_a, chars_b));
   if (!han_a && !han_b) return best;
   const std::string_view as[] = {a, han_a ? std::string_view(ka) : a};
   const std::string_view bs[] = {b, han_b ? std::string_view(kb) : b};
@@ -428,12 +430,12 @@ float score_pair(std::string_view a, std::string_view b, ScoreExplanation* why) 
     for (std::string_view y : bs) {
       if (x.data() == a.data() && y.data() == b.data()) continue;  // scored above
       ScoreExplanation e;
-      const float s = kKoreanReadingFactor * score_names(prepare_name(x), prepare_name(y), why ? &e : nullptr);
+      const float s = factor * score_names(prepare_name(x), prepare_name(y), why ? &e : nullptr);
       if (s <= best) continue;
       best = s;
       if (why) {
         *why = std::move(e);
-        why->formula += fmt::format(" x{:.2f} (Chinese characters read in Korean)", kKoreanReadingFactor);
+        why->formula += fmt::format(" x{:.2f} (Chinese characters read in Korean)", factor);
       }
     }
   return best;

@@ -305,9 +305,27 @@ TEST(CsvReader, OwnCsvRowsKeepTheirMessageTypes) {
   EXPECT_EQ(recs[2].msg.type, 5);
   for (const auto& r : recs) EXPECT_FALSE(r.meta.from_csv);
   EXPECT_EQ(st.csv_rows_skipped, 3u);
-  // Without "rxtime", "type" is not taken for a message type (often the ship type).
-  const auto other = read_all("mmsi,time,lat,lon,type\n412000001,1715212800,38.5,124.9,70\n");
-  ASSERT_EQ(other.size(), 1u);
-  EXPECT_EQ(other[0].msg.type, 1);
-  EXPECT_TRUE(other[0].meta.from_csv);
+  // Without "rxtime" and "station" beside it, "type" is not taken for a message type (often the
+  // ship type).
+  for (const char* header : {"mmsi,time,lat,lon,type\n", "rxtime,mmsi,lat,lon,type\n"}) {
+    const bool time_first = header[0] == 'r';
+    const auto other = read_all(std::string(header) + (time_first ? "1715212800,412000001" : "412000001,1715212800") +
+                                ",38.5,124.9,70\n");
+    ASSERT_EQ(other.size(), 1u) << header;
+    EXPECT_EQ(other[0].msg.type, 1);
+    EXPECT_TRUE(other[0].meta.from_csv);
+  }
+  // Type 24: an empty part A still makes its record (a vessel seen), a merged AB is a part B;
+  // a type that is no number is skipped and counted.
+  ReaderStats st24;
+  const auto b = read_all("rxtime,station,type,mmsi,lat,lon,shipname,callsign,part\n"
+                          "2024-05-09T00:00:00Z,s,24,999999993,,,,,A\n"
+                          "2024-05-09T00:00:01Z,s,24,412000002,,,SEA BREEZE,OU1234,AB\n"
+                          "2024-05-09T00:00:02Z,s,x,412000002,38.5,124.9,,,\n", &st24);
+  ASSERT_EQ(b.size(), 2u);
+  EXPECT_EQ(b[0].msg.type, 24);
+  EXPECT_EQ(std::get<StaticB>(b[0].msg.body).partno, 0);
+  EXPECT_EQ(std::get<StaticB>(b[1].msg.body).partno, 1);
+  EXPECT_EQ(std::get<StaticB>(b[1].msg.body).callsign.view(), "OU1234");
+  EXPECT_EQ(st24.csv_rows_skipped, 1u);
 }

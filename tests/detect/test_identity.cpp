@@ -68,11 +68,14 @@ TEST(IdentityAnomaly, Reasons) {
   own.imo = 9176187;
   m.push_back(static5(9176187, kT0 + 7 * kMin, own));
   m.push_back(static5(9074729, kT0 + 8 * kMin, own));
+  Static5 old_hull;  // an IMO in the coast-station form 00MIDxxxx: still the ship's IMO
+  old_hull.imo = 7226378;
+  m.push_back(static5(7226378, kT0 + 9 * kMin, old_hull));
   auto an = of_kind(run(m), "identity_anomaly");
   std::map<std::string, std::vector<std::uint32_t>> by_reason;
   for (auto& e : an) by_reason[e.fields["reason"]].push_back(e.vessels[0]);
   EXPECT_EQ(by_reason["default_mmsi"], (std::vector<std::uint32_t>{123456789, 9074729}));
-  EXPECT_EQ(by_reason["mmsi_is_imo"], std::vector<std::uint32_t>{9176187});
+  EXPECT_EQ(by_reason["mmsi_is_imo"], (std::vector<std::uint32_t>{9176187, 7226378}));
   EXPECT_EQ(by_reason["unallocated_mid"], std::vector<std::uint32_t>{299000001});
   EXPECT_EQ(by_reason["invalid_imo"], std::vector<std::uint32_t>{412000001});
   ASSERT_EQ(by_reason["imo_shared"].size(), 2u);

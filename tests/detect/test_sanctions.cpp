@@ -28,16 +28,20 @@ std::filesystem::path write_list() {
 
 // split_at > 0: the first split_at messages in one run, saved, and the rest in a continued run.
 // extra_list: a second copy of the list, where entry 90020 also lists MMSI 412000009.
+// extra_first: the extra copy is loaded before the original.
 std::vector<seawarden::detect::Event> run_with_list(const std::vector<seawarden::ais::Received>& msgs,
-                                                    std::size_t split_at = 0, bool extra_list = false) {
+                                                    std::size_t split_at = 0, bool extra_list = false,
+                                                    bool extra_first = false) {
   auto dir = write_list();
   std::vector<std::string> paths = {(dir / "sdn.csv").string()};
   if (extra_list) {
     std::filesystem::create_directories(dir / "newer");
     std::ofstream f(dir / "newer" / "sdn.csv");
-    f << "90020,\"CHON MA SAN\",\"vessel\",\"DPRK4\",-0- ,\"HMXX9\",\"Crude/Oil Products Tanker\",-0- ,\"2,634\","
+    f << "90020,\"CHON MA SAN\",\"vessel\",\"DPRK4\",-0- ,\"ABC123\",\"Crude/Oil Products Tanker\",-0- ,\"2,634\","
          "\"Korea, North\",-0- ,\"Fictional; Vessel Registration Identification IMO 9074729; MMSI 412000009.\"\n";
-    paths.push_back((dir / "newer" / "sdn.csv").string());
+    const std::string extra = (dir / "newer" / "sdn.csv").string();
+    if (extra_first) paths.insert(paths.begin(), extra);
+    else paths.push_back(extra);
   }
   seawarden::screen::ListSet lists = seawarden::screen::load_lists(paths);
   seawarden::screen::Matcher matcher(lists);
@@ -178,20 +182,26 @@ TEST(SanctionsHit, AgreementIsThatOfTheIdentityThatMatched) {
 }
 
 TEST(SanctionsHit, AgreementUsesTheEntryThatMatched) {
-  // Two versions of one list entry (same list, same id): the newer lists an MMSI too. A hit on
-  // that MMSI shows it, whichever version was loaded first.
-  std::vector<seawarden::ais::Received> m;
-  m.push_back(position(412000009, kT0, 37, 124));
-  auto hits = run_with_list(m, 0, true);
-  ASSERT_FALSE(hits.empty());
-  bool on_mmsi = false;
-  for (const auto& h : hits) {
-    if (h.fields["matched_on"] != "mmsi") continue;
-    on_mmsi = true;
-    EXPECT_EQ(h.fields["listed_mmsi"], 412000009);
-    EXPECT_EQ(h.fields["agrees_on"], nlohmann::json::array({"mmsi"}));
+  // Two versions of one list entry (same list, same id): the newer lists an MMSI and another
+  // call sign. A hit on that MMSI shows it; a hit on the IMO agrees on the call sign one version
+  // lists. Either load order gives the same.
+  for (bool newer_first : {false, true}) {
+    std::vector<seawarden::ais::Received> m;
+    m.push_back(position(412000009, kT0, 37, 124));
+    Static5 s;  // IMO 9074729, call sign ABC123 (listed by the newer version only)
+    m.push_back(static5(412000001, kT0, s));
+    auto hits = run_with_list(m, 0, true, newer_first);
+    std::map<std::uint32_t, nlohmann::json> by;
+    for (const auto& h : hits) by[h.vessels[0]] = h.fields;
+    ASSERT_EQ(by.size(), 2u) << newer_first;
+    EXPECT_EQ(by[412000009]["matched_on"], "mmsi");
+    EXPECT_EQ(by[412000009]["matched_value"], "412000009");
+    EXPECT_EQ(by[412000009]["listed_mmsi"], 412000009);
+    EXPECT_EQ(by[412000009]["agrees_on"], nlohmann::json::array({"mmsi"}));
+    EXPECT_EQ(by[412000001]["matched_on"], "imo") << newer_first;
+    EXPECT_EQ(by[412000001]["agrees_on"], nlohmann::json::array({"imo", "callsign"})) << newer_first;
+    EXPECT_EQ(by[412000001]["differs_on"], nlohmann::json::array({"mmsi"})) << newer_first;
   }
-  EXPECT_TRUE(on_mmsi);
 }
 
 TEST(SanctionsHit, OlderStateLoads) {

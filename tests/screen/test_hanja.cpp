@@ -37,6 +37,11 @@ TEST(Hanja, SinoKoreanReadings) {
   ASSERT_TRUE(scr::hanja_to_hangul("一", out));  // U+4E00, the first of the main block
   EXPECT_EQ(out, "일");
   out = "unchanged";
+  EXPECT_FALSE(scr::hanja_to_hangul("陈杰", out));  // 陈 is simplified: only Chinese writes it
+  EXPECT_EQ(out, "unchanged");
+  ASSERT_TRUE(scr::hanja_to_hangul("陳傑", out));  // the traditional forms read in Korean
+  EXPECT_EQ(out, "진걸");
+  out = "unchanged";
   EXPECT_FALSE(scr::hanja_to_hangul("Kim Jong Sik 김정식", out));
   EXPECT_EQ(out, "unchanged");
   EXPECT_FALSE(scr::hanja_to_hangul(std::string_view("\xE9\x87", 2), out));  // a cut character
@@ -56,12 +61,14 @@ TEST(Hanja, MatcherReadsChineseCharactersInKoreanToo) {
   EXPECT_FLOAT_EQ(mandarin->score, 1.0f);
   const float hangul = find(matcher.match("김정식"), "P1")->score;  // as if written in Hangul
   EXPECT_GT(hangul, 0.95f);
-  EXPECT_NEAR(korean->score, scr::kKoreanReadingFactor * hangul, 0.001);
+  EXPECT_NEAR(korean->score, scr::korean_reading_factor(3) * hangul, 0.001);
   ASSERT_FALSE(korean->notes.empty());
   EXPECT_NE(korean->notes.back().find("김정식"), std::string::npos);
   EXPECT_EQ(ms.front().entity->id, "P3");  // the direct reading ranks first
   EXPECT_FLOAT_EQ(find(matcher.match("Kim Jong-sik"), "P1")->score, 1.0f);
   EXPECT_EQ(find(matcher.match("王伟"), "P1"), nullptr);
+  // Two characters (more often a Chinese name): a larger discount.
+  EXPECT_LT(scr::korean_reading_factor(2), scr::korean_reading_factor(3));
   // The discount holds at the threshold: a reading under 0.95 is not reported at 0.95.
   scr::MatchOptions strict;
   strict.threshold = 0.95f;
