@@ -32,15 +32,17 @@ bool is_han(std::uint32_t c) {
 }
 
 const char* reading_of(std::uint32_t c) {
-  const auto* it = std::lower_bound(std::begin(kReadings), std::end(kReadings), c,
-                                    [](const Reading& r, std::uint32_t v) { return r.code_point < v; });
+  const auto* it = std::lower_bound(std::begin(kReadings), std::end(kReadings), Reading{c, nullptr}, by_code_point);
   return it != std::end(kReadings) && it->code_point == c ? it->hangul : nullptr;
 }
 
 }  // namespace
 
 bool hanja_to_hangul(std::string_view utf8, std::string& out, int* han_chars) {
+  // The text between readings is copied in runs, only once a first reading is found: a query
+  // without Han characters (nearly all) costs one pass of decoding and nothing else.
   std::string result;
+  std::size_t copied = 0;  // utf8 before this is in result
   int read = 0;
   const auto* s = reinterpret_cast<const std::uint8_t*>(utf8.data());
   const auto length = static_cast<std::int32_t>(std::min<std::size_t>(utf8.size(), INT32_MAX));
@@ -48,18 +50,19 @@ bool hanja_to_hangul(std::string_view utf8, std::string& out, int* han_chars) {
     const std::int32_t start = i;
     UChar32 c;
     U8_NEXT(s, i, length, c);
-    // (Nothing below the CJK blocks has a reading: Latin and Hangul skip the search.)
-    const char* hangul = c >= 0x3400 ? reading_of(static_cast<std::uint32_t>(c)) : nullptr;
-    if (hangul) {
-      result += hangul;
-      ++read;
-    } else if (c >= 0 && is_han(static_cast<std::uint32_t>(c))) {
-      return false;  // a character Korean does not read (陈, simplified): a Chinese name
-    } else {
-      result.append(utf8.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
+    if (c < 0x3400) continue;  // nothing below the CJK blocks has a reading (nor is Han)
+    const char* hangul = reading_of(static_cast<std::uint32_t>(c));
+    if (!hangul) {
+      if (is_han(static_cast<std::uint32_t>(c))) return false;  // Korean does not read it (陈): Chinese
+      continue;
     }
+    result.append(utf8.substr(copied, static_cast<std::size_t>(start) - copied));
+    result += hangul;
+    copied = static_cast<std::size_t>(i);
+    ++read;
   }
   if (read == 0) return false;
+  result.append(utf8.substr(copied));
   out = std::move(result);
   if (han_chars) *han_chars = read;
   return true;

@@ -417,20 +417,18 @@ float score_names(const PreparedName& query, const PreparedName& listed, ScoreEx
 }
 
 float score_pair(std::string_view a, std::string_view b, ScoreExplanation* why) {
-  float best = score_names(prepare_name(a), prepare_name(b), why);
   // Chinese characters may write a Korean name (金正恩 = 김정은): each side read in Korean too.
   std::string ka, kb;
   int chars_a = 0, chars_b = 0;
-  const bool han_a = hanja_to_hangul(a, ka, &chars_a), han_b = hanja_to_hangul(b, kb, &chars_b);
+  std::vector<PreparedName> as = {prepare_name(a)}, bs = {prepare_name(b)};
+  if (hanja_to_hangul(a, ka, &chars_a)) as.push_back(prepare_name(ka));
+  if (hanja_to_hangul(b, kb, &chars_b)) bs.push_back(prepare_name(kb));
+  float best = score_names(as[0], bs[0], why);
   const float factor = korean_reading_factor(std::max(chars_a, chars_b));
-  if (!han_a && !han_b) return best;
-  const std::string_view as[] = {a, han_a ? std::string_view(ka) : a};
-  const std::string_view bs[] = {b, han_b ? std::string_view(kb) : b};
-  for (std::string_view x : as)
-    for (std::string_view y : bs) {
-      if (x.data() == a.data() && y.data() == b.data()) continue;  // scored above
+  for (std::size_t i = 0; i < as.size(); ++i)
+    for (std::size_t j = i == 0 ? 1 : 0; j < bs.size(); ++j) {  // (the pair as written is scored above)
       ScoreExplanation e;
-      const float s = factor * score_names(prepare_name(x), prepare_name(y), why ? &e : nullptr);
+      const float s = factor * score_names(as[i], bs[j], why ? &e : nullptr);
       if (s <= best) continue;
       best = s;
       if (why) {
