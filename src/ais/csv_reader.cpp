@@ -182,10 +182,9 @@ std::int8_t rot_raw(double deg_per_min) {
   const double a = std::fabs(deg_per_min);
   if (a >= 730.0) return -128;
   // 720 is how decoders (seawarden's CSV, gpsd) write ROT_AIS 127, "turning faster than
-  // 5 degrees per 30 s, no turn indicator"; just under it, 126 is the largest measured rate.
-  const int r = a >= 720.0 ? 127 : static_cast<int>(std::lround(4.733 * std::sqrt(a)));
-  const int c = r > 126 && a < 720.0 ? 126 : r;
-  return static_cast<std::int8_t>(deg_per_min < 0 ? -c : c);
+  // 5 degrees per 30 s, no turn indicator"; under it, 126 is the largest measured rate.
+  const int r = a >= 720.0 ? 127 : std::min(126, static_cast<int>(std::lround(4.733 * std::sqrt(a))));
+  return static_cast<std::int8_t>(deg_per_min < 0 ? -r : r);
 }
 
 std::uint64_t fnv(std::uint64_t h, std::string_view s) {
@@ -199,6 +198,26 @@ std::uint64_t fnv(std::uint64_t h, std::uint64_t v) {
   return fnv(h, std::string_view(reinterpret_cast<const char*>(&v), sizeof v));
 }
 
+// What the static de-duplication compares: the values a row's static report carries.
+std::uint64_t static_hash(const StaticVoyage& s) {
+  std::uint64_t h = 1469598103934665603ULL;
+  h = fnv(h, s.shipname.view());
+  h = fnv(h, s.callsign.view());
+  h = fnv(h, s.destination.view());
+  h = fnv(h, (std::uint64_t{s.imo} << 8) | s.shiptype);
+  h = fnv(h, (std::uint64_t{s.to_bow} << 48) | (std::uint64_t{s.to_stern} << 32) |
+                 (std::uint64_t{s.to_port} << 24) | (std::uint64_t{s.to_starboard} << 16) |
+                 (std::uint64_t{s.draught} << 8) | s.epfd);
+  return fnv(h, (std::uint64_t{s.month} << 24) | (std::uint64_t{s.day} << 16) | (std::uint64_t{s.hour} << 8) |
+                    s.minute);
+}
+std::uint64_t static_hash(const StaticB& b) {
+  const std::uint64_t h =
+      fnv(fnv(fnv(1469598103934665603ULL, b.shipname.view()), b.callsign.view()), b.vendorid.view());
+  return fnv(h, (std::uint64_t{b.shiptype} << 48) | (std::uint64_t{b.to_bow} << 32) |
+                    (std::uint64_t{b.to_stern} << 16) | (std::uint64_t{b.to_port} << 8) | b.to_starboard);
+}
+
 }  // namespace
 
 CsvFormat detect_csv_header(std::string_view h) {
@@ -209,7 +228,7 @@ CsvFormat detect_csv_header(std::string_view h) {
     return CsvFormat::Dma;
   if (starts_with(h, "MMSI,Message_ID,Repeat_indicator,Time")) return CsvFormat::Spire;
   // Any other export: by its column names (a longer first line is no header: int16 indexes).
-  if (h.find(',') == std::string_view::npos || h.size() > kMaxNamedHeader) return CsvFormat::None;
+  if (h.size() > kMaxNamedHeader) return CsvFormat::None;
   std::vector<std::string_view> fields;
   if (!split_fields(h, fields)) return CsvFormat::None;
   std::int16_t index[Col::kColCount];
@@ -416,18 +435,8 @@ int CsvReader::parse_row(std::string_view line, Received out[2]) {
   auto emit_static = [&](Received& r, std::uint64_t key_kind) {
     StaticVoyage s;
     if (!fill_static(s)) return;
-    std::uint64_t h = 1469598103934665603ULL;
-    h = fnv(h, s.shipname.view());
-    h = fnv(h, s.callsign.view());
-    h = fnv(h, s.destination.view());
-    h = fnv(h, (std::uint64_t{s.imo} << 8) | s.shiptype);
-    h = fnv(h, (std::uint64_t{s.to_bow} << 48) | (std::uint64_t{s.to_stern} << 32) |
-                   (std::uint64_t{s.to_port} << 24) | (std::uint64_t{s.to_starboard} << 16) |
-                   (std::uint64_t{s.draught} << 8) | s.epfd);
-    h = fnv(h, (std::uint64_t{s.month} << 24) | (std::uint64_t{s.day} << 16) |
-                   (std::uint64_t{s.hour} << 8) | s.minute);
     // (Decoded radio messages keep every report, as their NMEA would: repeats confirm changes.)
-    if (!radio_rows_ && !static_changed((static_cast<std::uint64_t>(mmsi) << 4) | key_kind, h)) return;
+    if (!radio_rows_ && !static_changed((static_cast<std::uint64_t>(mmsi) << 4) | key_kind, static_hash(s))) return;
     init(r, 5);
     r.msg.body = s;
     ++n;
@@ -494,11 +503,8 @@ int CsvReader::parse_row(std::string_view line, Received out[2]) {
       b.shipname = s.shipname, b.shiptype = s.shiptype, b.callsign = s.callsign;
       b.to_bow = s.to_bow, b.to_stern = s.to_stern, b.to_port = s.to_port, b.to_starboard = s.to_starboard;
       b.vendorid.assign(col(Col::kVendor));
-      std::uint64_t h = fnv(fnv(fnv(1469598103934665603ULL, s.shipname.view()), s.callsign.view()),
-                            b.vendorid.view());
-      h = fnv(h, (std::uint64_t{b.shiptype} << 48) | (std::uint64_t{b.to_bow} << 32) |
-                     (std::uint64_t{b.to_stern} << 16) | (std::uint64_t{b.to_port} << 8) | b.to_starboard);
-      if (!radio_rows_ && !static_changed((static_cast<std::uint64_t>(mmsi) << 4) | (1 + b.partno), h)) return 0;
+      if (!radio_rows_ && !static_changed((static_cast<std::uint64_t>(mmsi) << 4) | (1 + b.partno), static_hash(b)))
+        return 0;
       init(out[0], 24);
       out[0].msg.body = b;
       return 1;
