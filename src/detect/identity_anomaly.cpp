@@ -62,7 +62,7 @@ void IdentityAnomalyDetector::finish(const track::Tracker& tracker, const EventS
     // also names the hull, so it is told apart from the placeholders (and comes first: an IMO
     // of 2000000-7999999 has the form of a coast station's number).
     const std::uint32_t imo = v.identity.current().imo;
-    if (v.mmsi >= 1000000 && v.mmsi <= 9999999 && v.mmsi == imo && track::imo_check_digit_ok(imo)) {
+    if (v.mmsi == imo && track::imo_check_digit_ok(imo)) {  // (a valid IMO has 7 digits)
       emit_event(v, "mmsi_is_imo", v.first_t_ms, v.last_t_ms, nlohmann::json::object(), emit);
     } else if (track::is_default_mmsi(v.mmsi)) {
       emit_event(v, "default_mmsi", v.first_t_ms, v.last_t_ms, nlohmann::json::object(), emit);

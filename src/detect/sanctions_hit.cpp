@@ -95,18 +95,17 @@ void SanctionsHitDetector::query(const track::Vessel& vessel, std::int64_t t_ms,
     std::string value = method == "imo" ? q.imo : method == "mmsi" ? q.mmsi
                       : method == "callsign" ? q.call_sign : q.name;
     auto& list = hits_[vessel.mmsi];
-    Hit* found = nullptr;
-    std::size_t at = 0;
-    for (std::size_t i = 0; i < list.size(); ++i)
-      if (list[i].list == m.entity->list && list[i].entry_id == m.entity->id) found = &list[i], at = i;
-    if (found) {
-      if (rank(method) > rank(found->matched_on)) {
-        found->matched_on = method, found->value = value, found->score = m.score;
-      }
-      found->last_ms = std::max(found->last_ms, t_ms);
+    const auto it = std::find_if(list.begin(), list.end(), [&](const Hit& h) {
+      return h.list == m.entity->list && h.entry_id == m.entity->id;
+    });
+    if (it != list.end()) {
+      Hit& found = *it;
+      if (rank(method) > rank(found.matched_on)) found.matched_on = method, found.value = value, found.score = m.score;
+      found.last_ms = std::max(found.last_ms, t_ms);
       // As of the latest identity that matched.
+      const std::size_t at = static_cast<std::size_t>(it - list.begin());
       const bool merge = std::find(touched.begin(), touched.end(), at) != touched.end();
-      set_agreement(*m.entity, vessel, *found, merge);
+      set_agreement(*m.entity, vessel, found, merge);
       if (!merge) touched.push_back(at);
       continue;
     }
