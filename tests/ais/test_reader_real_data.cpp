@@ -72,13 +72,14 @@ struct Seen {
   bool from_csv;
 };
 
-std::vector<Seen> read_all(const std::filesystem::path& p) {
+std::vector<Seen> read_all(const std::filesystem::path& p, ReaderStats* stats = nullptr) {
   std::vector<Seen> v;
   Reader r([&](const Received& m) {
     v.push_back({m.meta.line_no, m.msg.type, m.msg.mmsi, m.meta.rxtime, std::string(m.meta.station),
                  m.meta.channel, m.meta.from_csv});
   });
   r.read_file(p.string());
+  if (stats) *stats = r.stats();
   return v;
 }
 
@@ -251,12 +252,8 @@ TEST(RealData, TrackCsvReadByItsColumnNames) {
   // The Suez anchorage set (BOM, "ID,ais_pos_timestamp,longitude,latitude", day-first times
   // without seconds): every row a position of one of its 256 vessels, in March 2021.
   SEAWARDEN_REQUIRE_DATA(p, "tracks/suez/boat-positions.csv");
-  std::vector<Seen> v;
-  Reader r([&](const Received& m) {
-    v.push_back({m.meta.line_no, m.msg.type, m.msg.mmsi, m.meta.rxtime, {}, m.meta.channel, m.meta.from_csv});
-  });
-  r.read_file(p.string());
-  const ReaderStats& st = r.stats();
+  ReaderStats st;
+  const std::vector<Seen> v = read_all(p, &st);
   EXPECT_EQ(st.lines, 22288u);
   EXPECT_EQ(st.csv_rows, 22287u);
   EXPECT_EQ(st.messages, 22287u);
