@@ -1,6 +1,8 @@
 // `seawarden detect`: AIS in, behaviour events out (JSON lines ordered by start time).
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
+#include <functional>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -30,8 +32,18 @@ struct Opts {
   std::vector<std::string> inputs;
   bool stats = false;
   bool sort = false;
+  bool no_sort = false;
   bool no_progress = false;
 };
+
+// Inputs that can be read a second time (regular files, gzip or not; not stdin or a pipe).
+bool all_regular_files(const std::vector<std::string>& paths) {
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    if (p == "-" || !std::filesystem::is_regular_file(p, ec)) return false;
+  }
+  return true;
+}
 
 std::string read_all(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -111,61 +123,90 @@ int run(const Opts& o) {
     out = &out_file;
   }
 
-  det::Pipeline pipeline(config, zones.get(), matcher.get());
+  // One pass over the inputs. `watch_order`: the pass gives up (Reread) as soon as the input
+  // proves out of time order as a whole, so that it can be read again, sorted, before any event
+  // is written (events go out only at the end).
+  enum class Pass { Done, Reread, Failed };
+  std::unique_ptr<det::Pipeline> pipeline;
+  std::unique_ptr<seawarden::ais::Reader> reader;
   std::string line;
-  pipeline.on_event = [&](const det::Event& e) {
-    line = det::to_json_line(e);
-    line += '\n';
-    out->write(line.data(), static_cast<std::streamsize>(line.size()));
-  };
-  if (o.sort) pipeline.sort_input();
-  if (!o.load_state.empty()) {
-    try {
-      pipeline.load_state(read_all(o.load_state));
-    } catch (const std::exception& e) {
-      std::fprintf(stderr, "seawarden detect: %s: %s\n", o.load_state.c_str(), e.what());
-      return seawarden::cli::kExitFailure;
-    }
-  }
-  seawarden::ais::Reader reader([&](const seawarden::ais::Received& rec) { pipeline.on_message(rec); });
   int status = seawarden::cli::kExitOk;
-  seawarden::store::ProgressBar bar(!o.no_progress && ::isatty(2));
-  for (const std::string& path : o.inputs) {
-    try {
-      bar.read(path, reader);
-    } catch (const std::exception& e) {
-      bar.done();
-      std::fprintf(stderr, "seawarden detect: %s\n", e.what());
-      status = seawarden::cli::kExitFailure;
+  auto pass = [&](bool sort, bool watch_order) {
+    pipeline = std::make_unique<det::Pipeline>(config, zones.get(), matcher.get());
+    pipeline->on_event = [&](const det::Event& e) {
+      line = det::to_json_line(e);
+      line += '\n';
+      out->write(line.data(), static_cast<std::streamsize>(line.size()));
+    };
+    if (sort) pipeline->sort_input();
+    if (!o.load_state.empty()) {
+      try {
+        pipeline->load_state(read_all(o.load_state));
+      } catch (const std::exception& e) {
+        std::fprintf(stderr, "seawarden detect: %s: %s\n", o.load_state.c_str(), e.what());
+        return Pass::Failed;
+      }
     }
-    reader.finish();  // a file's last multipart fragments do not wait for the next file
-    bar.done();
+    reader = std::make_unique<seawarden::ais::Reader>(
+        [p = pipeline.get()](const seawarden::ais::Received& rec) { p->on_message(rec); });
+    status = seawarden::cli::kExitOk;
+    std::function<bool()> out_of_order;
+    if (watch_order) out_of_order = [&] { return det::input_out_of_order(pipeline->stats()); };
+    seawarden::store::ProgressBar bar(!o.no_progress && ::isatty(2));
+    for (const std::string& path : o.inputs) {
+      bool whole = true;
+      try {
+        whole = bar.read(path, *reader, out_of_order);
+      } catch (const std::exception& e) {
+        bar.done();
+        std::fprintf(stderr, "seawarden detect: %s\n", e.what());
+        status = seawarden::cli::kExitFailure;
+      }
+      reader->finish();  // a file's last multipart fragments do not wait for the next file
+      bar.done();
+      if (!whole || (out_of_order && out_of_order())) return Pass::Reread;
+    }
+    if (sort && bar.enabled())
+      std::fprintf(stderr, "seawarden detect: tracking %llu messages in time order...\n",
+                   static_cast<unsigned long long>(reader->stats().messages));
+    return Pass::Done;
+  };
+  bool sorted = o.sort;
+  Pass done = pass(sorted, !sorted && !o.no_sort && o.load_state.empty() && all_regular_files(o.inputs));
+  if (done == Pass::Reread) {
+    const auto& s = pipeline->stats();
+    std::fprintf(stderr,
+                 "seawarden detect: the input is not in time order: %llu of its first %llu messages were "
+                 "older than the %lld s reorder window allows; reading it again, sorted by receive time "
+                 "(--no-sort streams it instead and leaves such messages out)\n",
+                 static_cast<unsigned long long>(s.late), static_cast<unsigned long long>(s.messages),
+                 static_cast<long long>(config.tracks.reorder_window_ms / 1000));
+    sorted = true;
+    done = pass(sorted, false);
   }
-  if (o.sort && bar.enabled())
-    std::fprintf(stderr, "seawarden detect: tracking %llu messages in time order...\n",
-                 static_cast<unsigned long long>(reader.stats().messages));
+  if (done == Pass::Failed) return seawarden::cli::kExitFailure;
   try {
     // With --save-state the input continues in a later run: what is still open stays open
     // in the state (reported by the run that closes it) instead of being cut here.
-    if (o.save_state.empty()) pipeline.finish();
-    else pipeline.pause();
+    if (o.save_state.empty()) pipeline->finish();
+    else pipeline->pause();
   } catch (const std::exception& e) {  // a spill file of events could not be read back
     std::fprintf(stderr, "seawarden detect: %s\n", e.what());
     return seawarden::cli::kExitFailure;
   }
-  const std::string late = det::late_messages_warning(pipeline.stats(), config.tracks.reorder_window_ms,
-                                                      o.sort);
+  const std::string late = det::late_messages_warning(pipeline->stats(), config.tracks.reorder_window_ms,
+                                                      sorted);
   if (!late.empty()) std::fprintf(stderr, "seawarden detect: warning: %s\n", late.c_str());
-  if (pipeline.stats().input_spill_failed)
+  if (pipeline->stats().input_spill_failed)
     std::fprintf(stderr, "seawarden detect: warning: could not write the input being sorted to a temporary "
                          "file (TMPDIR); it was kept in memory\n");
-  if (pipeline.stats().event_spill_failed)
+  if (pipeline->stats().event_spill_failed)
     std::fprintf(stderr, "seawarden detect: warning: could not write events to a temporary file "
                          "(TMPDIR); they were kept in memory\n");
   out->flush();
   if (!o.save_state.empty()) {
     std::ofstream s(o.save_state, std::ios::binary);
-    std::string blob = pipeline.save_state();
+    std::string blob = pipeline->save_state();
     s.write(blob.data(), static_cast<std::streamsize>(blob.size()));
     if (!s) {
       std::fprintf(stderr, "seawarden detect: cannot write %s\n", o.save_state.c_str());
@@ -174,7 +215,7 @@ int run(const Opts& o) {
   }
   if (o.stats) {
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    print_stats(pipeline.stats(), reader.stats(), secs);
+    print_stats(pipeline->stats(), reader->stats(), secs);
   }
   return status;
 }
@@ -191,9 +232,14 @@ seawarden::cli::Registrar reg(30, [](CLI::App& app) {
   sub->add_option("--out", opts->out, "Write events here instead of standard output");
   sub->add_flag("--stats", opts->stats, "Print a summary to standard error");
   sub->add_flag("--no-progress", opts->no_progress, "No progress bar (it is shown only when stderr is a terminal)");
-  sub->add_flag("--sort", opts->sort,
-                "Sort the whole input by receive time before tracking (input not in time order: several "
-                "receivers' files, a CSV export sorted by vessel); uses temporary disk space");
+  auto* sort = sub->add_flag("--sort", opts->sort,
+                              "Sort the whole input by receive time before tracking (input not in time order: "
+                              "several receivers' files, a CSV export sorted by vessel); uses temporary disk "
+                              "space. Without it, input files found out of order (1% of messages late) are "
+                              "read again sorted");
+  sub->add_flag("--no-sort", opts->no_sort,
+                "Never sort: stream the input, leaving out messages older than the reorder window allows")
+      ->excludes(sort);
   sub->add_option("--load-state", opts->load_state, "Continue a run saved by --save-state (tracks, identities, open windows)");
   sub->add_option("--save-state", opts->save_state, "Save the run's state for a later run to continue; events still open are then reported by the run that closes them");
   sub->add_option("inputs", opts->inputs, "AIS files (NMEA or CSV, gzip ok; - for standard input)")

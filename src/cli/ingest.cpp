@@ -56,9 +56,13 @@ seawarden::cli::Registrar reg(50, [](CLI::App& app) {
   sub->add_option("--lists", o->ingest.list_paths, "Sanctions list files or directories")->check(CLI::ExistingPath);
   sub->add_option("--config", o->ingest.config_path, "Detection thresholds (TOML, see config/detect.toml)")
       ->check(CLI::ExistingFile);
-  sub->add_flag("--sort", o->ingest.sort,
-                "Sort each file by receive time before tracking (a file not in time order: a CSV sorted by "
-                "vessel, several receivers concatenated); uses temporary disk space");
+  auto* sort = sub->add_flag("--sort", o->ingest.sort,
+                              "Sort each file by receive time before tracking (a file not in time order: a CSV "
+                              "sorted by vessel, several receivers concatenated); uses temporary disk space. "
+                              "Without it, a file found out of order (1% of messages late) is read again sorted");
+  sub->add_flag("--no-sort", o->ingest.no_sort,
+                "Never sort: stream each file, leaving out messages older than the reorder window allows")
+      ->excludes(sort);
   sub->add_flag("--close-run", o->ingest.close_run,
                 "The last input ends the run: store its last minutes (held in the reorder window otherwise) "
                 "and close every open event, as detect does at the end of its input; a later file then starts "
@@ -75,6 +79,7 @@ seawarden::cli::Registrar reg(50, [](CLI::App& app) {
     for (const auto& l : o->ingest.list_paths) argv += " --lists " + l;
     if (!o->ingest.config_path.empty()) argv += " --config " + o->ingest.config_path;
     if (o->ingest.sort) argv += " --sort";
+    if (o->ingest.no_sort) argv += " --no-sort";
     if (o->ingest.close_run) argv += " --close-run";
     o->ingest.argv = argv;
     seawarden::cli::set_exit_code(run(*o));

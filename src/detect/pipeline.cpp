@@ -34,6 +34,8 @@ void add_identity_fields(const VesselInfo& info, nlohmann::json& f) {
   if (!info.flag.empty()) f["flag"] = info.flag;
 }
 
+bool input_out_of_order(const PipelineStats& s) { return s.late > 0 && s.late * 100 >= s.messages; }
+
 std::string late_messages_warning(const PipelineStats& s, std::int64_t window_ms, bool sorted) {
   if (s.late == 0) return {};
   const double share = s.messages ? 100.0 * static_cast<double>(s.late) / static_cast<double>(s.messages) : 0.0;
@@ -43,7 +45,7 @@ std::string late_messages_warning(const PipelineStats& s, std::int64_t window_ms
   if (sorted) return text + " (older than where the continued run had got to: files out of time order?)";
   // A few stragglers (a satellite batch, a slow station) are normal; sorting is for input
   // that is out of order as a whole.
-  if (share < 1.0)
+  if (!input_out_of_order(s))
     return text + fmt::format(" (out of order by more than the {} s reorder window; [tracks] reorder_window "
                               "can be widened)",
                               window_ms / 1000);

@@ -49,6 +49,11 @@ struct PipelineStats {
 // sort_input(), so the late ones can only precede where a continued run (loaded state) had got to.
 std::string late_messages_warning(const PipelineStats& stats, std::int64_t reorder_window_ms, bool sorted);
 
+// True when at least 1% of the messages were late: input out of time order as a whole (several
+// receivers' files one after the other, a CSV sorted by vessel), which only sorting takes in.
+// Fewer are the usual stragglers of satellite or multi-station feeds.
+bool input_out_of_order(const PipelineStats& stats);
+
 class Pipeline {
  public:
   // zones and matcher are nullable (no zone_visit / no sanctions_hit without them); both must

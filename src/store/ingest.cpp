@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <sstream>
@@ -140,26 +141,50 @@ IngestResult run_ingest(const IngestOptions& o) {
     rec.size = cid.size;
     auto t0 = std::chrono::steady_clock::now();
     try {
-      auto pipeline_ptr = build_pipeline(cfg, zones_ptr, matcher_ptr, writer);
+      // A file found out of time order as a whole is read again, sorted (nothing of the first
+      // pass stays: its transaction is rolled back and the next pass starts from the store).
+      std::error_code fs_error;
+      bool sort = o.sort;
+      const bool may_sort_later = !sort && !o.no_sort && std::filesystem::is_regular_file(path, fs_error);
+      std::unique_ptr<detect::Pipeline> pipeline_ptr;
+      std::unique_ptr<ais::Reader> reader_ptr;
+      for (;;) {
+        pipeline_ptr = build_pipeline(cfg, zones_ptr, matcher_ptr, writer);
+        detect::Pipeline& pipeline = *pipeline_ptr;
+        if (sort) pipeline.sort_input();
+        writer.begin_file(rec);
+        reader_ptr = std::make_unique<ais::Reader>([&pipeline](const ais::Received& r) { pipeline.on_message(r); });
+        std::function<bool()> out_of_order;
+        if (may_sort_later && !sort) out_of_order = [&pipeline] { return detect::input_out_of_order(pipeline.stats()); };
+        // The decoder's own reader: plain files mapped again (the pages are in the page cache
+        // after the content id), decoded pages handed back as it goes; gzip through zlib.
+        const bool whole = bar.read(path, *reader_ptr, out_of_order);
+        reader_ptr->finish();
+        if (whole && !(out_of_order && out_of_order())) break;
+        bar.done();
+        writer.rollback();
+        const auto& s = pipeline.stats();
+        std::fprintf(stderr,
+                     "ingest: %s: not in time order: %llu of its first %llu messages were older than the %lld s "
+                     "reorder window allows; reading it again, sorted by receive time (--no-sort streams it "
+                     "instead and leaves such messages out)\n",
+                     path.c_str(), static_cast<unsigned long long>(s.late), static_cast<unsigned long long>(s.messages),
+                     static_cast<long long>(cfg.tracks.reorder_window_ms / 1000));
+        sort = true;
+      }
       detect::Pipeline& pipeline = *pipeline_ptr;
-      if (o.sort) pipeline.sort_input();
-      writer.begin_file(rec);
-      ais::Reader reader([&pipeline](const ais::Received& r) { pipeline.on_message(r); });
-      // The decoder's own reader: plain files mapped again (the pages are in the page cache
-      // after the content id), decoded pages handed back as it goes; gzip through zlib.
-      bar.read(path, reader);
-      reader.finish();
-      // Events closed so far arrive now; what is still open (an encounter across midnight)
-      // stays open in the saved state and continues with the next file, and so do the
-      // messages of the last minutes, still in the reorder window. Unless this file closes
-      // the run: then everything goes through and is closed, as at the end of `detect`.
+      const ais::Reader& reader = *reader_ptr;
+      // Events closed so far arrive now; what is still open (an encounter across midnight) stays
+      // open in the saved state and continues with the next file, and so do the messages of the
+      // last minutes, still in the reorder window. Unless this file closes the run: then
+      // everything goes through and is closed, as at the end of `detect`.
       if (closes) pipeline.finish();
       else pipeline.pause();
       std::string state = pipeline.save_state();
       store_open_events(state, cfg, zones_ptr, matcher_ptr, writer);
       bar.done();
       const std::string late = detect::late_messages_warning(pipeline.stats(), cfg.tracks.reorder_window_ms,
-                                                             o.sort);
+                                                             sort);
       if (!late.empty()) std::fprintf(stderr, "ingest: %s: warning: %s\n", path.c_str(), late.c_str());
       const std::uint64_t held = pipeline.stats().held;
       if (held && !o.quiet)

@@ -20,6 +20,9 @@ struct IngestOptions {
   bool progress = false;                // progress bar on stderr
   bool quiet = false;                   // no per-file lines on stderr
   bool sort = false;                    // each file sorted by receive time (detect::Pipeline::sort_input)
+  // Never sort. Without it (or `sort`), a regular file found out of time order as a whole
+  // (detect::input_out_of_order) is read again, sorted.
+  bool no_sort = false;
   // The last input ends the run: its reorder window is released and everything open is closed
   // (as `detect` does at the end of its input) instead of being held for a next file.
   bool close_run = false;

@@ -32,15 +32,22 @@ void ProgressBar::start(std::string label, std::uint64_t total_bytes) {
   start_ = last_draw_ = std::chrono::steady_clock::now();
 }
 
-void ProgressBar::read(const std::string& path, ais::Reader& reader) {
+bool ProgressBar::read(const std::string& path, ais::Reader& reader, const std::function<bool()>& stop) {
   start(std::filesystem::path(path).filename().string(), enabled_ ? ais::plain_file_size(path) : 0);
   std::uint64_t bytes = 0;
   const std::uint64_t messages_before = reader.stats().messages;  // the reader may have read other files
-  ais::read_input(path, [&](std::string_view chunk) {
-    reader.feed(chunk);
-    bytes += chunk.size();
-    update(bytes, reader.stats().messages - messages_before);
-  });
+  struct Stopped {};  // read_input has no early end: unwinding it is one (it owns no half-done state)
+  try {
+    ais::read_input(path, [&](std::string_view chunk) {
+      reader.feed(chunk);
+      bytes += chunk.size();
+      update(bytes, reader.stats().messages - messages_before);
+      if (stop && stop()) throw Stopped{};
+    });
+  } catch (const Stopped&) {
+    return false;
+  }
+  return true;
 }
 
 void ProgressBar::update(std::uint64_t bytes, std::uint64_t messages) {

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <string>
 
 namespace seawarden::ais {
@@ -24,7 +25,9 @@ class ProgressBar {
   // its name, bytes against the total when the file is plain (compressed input counts
   // decompressed bytes: no total, no ETA), and this file's messages per second. Throws as
   // read_input does; the caller finishes the reader's stream and calls done().
-  void read(const std::string& path, ais::Reader& reader);
+  // With `stop`, asked after each chunk: reading ends early when it returns true, and read()
+  // returns false (true: the whole file was read).
+  bool read(const std::string& path, ais::Reader& reader, const std::function<bool()>& stop = {});
   bool enabled() const { return enabled_; }
 
  private:

@@ -192,7 +192,8 @@ TEST_F(IngestEndToEnd, CloseRunStoresTheLastMinutesAndClosesEverything) {
 TEST_F(IngestEndToEnd, SortTakesAFileOutOfTimeOrder) {
   // One file holding the second half of the feed, then the first (cut at a single-sentence
   // line, so no multipart message is split): with --sort the store gets the events of detect
-  // on the feed in order; streamed, the older half is late and most of its events are missing.
+  // on the feed in order; streamed (--no-sort), the older half is late and most of its events
+  // are missing.
   std::ifstream in(scenario + "/ais.nmea");
   std::vector<std::string> lines;
   for (std::string l; std::getline(in, l);) lines.push_back(l);
@@ -213,8 +214,17 @@ TEST_F(IngestEndToEnd, SortTakesAFileOutOfTimeOrder) {
   ASSERT_EQ(run_binary(args), 0);
   EXPECT_EQ(store_events(sorted_db), expected);
 
+  // Without either flag the file is found out of order and read again, sorted: nothing of
+  // the first pass stays in the store.
+  auto automatic_db = dir.file("automatic.db");
+  ASSERT_EQ(run_binary(ingest_args(automatic_db, {shuffled})), 0);
+  EXPECT_EQ(store_events(automatic_db), expected);
+  EXPECT_EQ(counts_of(automatic_db), counts_of(sorted_db));
+
   auto streamed_db = dir.file("streamed.db");
-  ASSERT_EQ(run_binary(ingest_args(streamed_db, {shuffled})), 0);
+  auto streamed_args = ingest_args(streamed_db, {shuffled});
+  streamed_args.push_back("--no-sort");
+  ASSERT_EQ(run_binary(streamed_args), 0);
   EXPECT_LT(store_events(streamed_db).size(), expected.size());
 }
 
