@@ -172,14 +172,15 @@ int run(const Opts& o) {
     return Pass::Done;
   };
   bool sorted = o.sort;
-  Pass done = pass(sorted, !sorted && !o.no_sort && o.load_state.empty() && all_regular_files(o.inputs));
+  Pass done = pass(sorted, !sorted && !o.no_sort && all_regular_files(o.inputs));
   if (done == Pass::Reread) {
     const auto& s = pipeline->stats();
     std::fprintf(stderr,
                  "seawarden detect: the input is not in time order: %llu of its first %llu messages were "
                  "older than the %lld s reorder window allows; reading it again, sorted by receive time "
                  "(--no-sort streams it instead and leaves such messages out)\n",
-                 static_cast<unsigned long long>(s.late), static_cast<unsigned long long>(s.messages),
+                 static_cast<unsigned long long>(s.late - s.late_before_resume),
+                 static_cast<unsigned long long>(s.messages),
                  static_cast<long long>(config.tracks.reorder_window_ms / 1000));
     sorted = true;
     done = pass(sorted, false);

@@ -34,7 +34,10 @@ void add_identity_fields(const VesselInfo& info, nlohmann::json& f) {
   if (!info.flag.empty()) f["flag"] = info.flag;
 }
 
-bool input_out_of_order(const PipelineStats& s) { return s.late > 0 && s.late * 100 >= s.messages; }
+bool input_out_of_order(const PipelineStats& s) {
+  const std::uint64_t sortable = s.late - s.late_before_resume;
+  return sortable > 0 && sortable * 100 >= s.messages;
+}
 
 std::string late_messages_warning(const PipelineStats& s, std::int64_t window_ms, bool sorted) {
   if (s.late == 0) return {};
@@ -42,7 +45,8 @@ std::string late_messages_warning(const PipelineStats& s, std::int64_t window_ms
   std::string text = fmt::format("{} of {} messages ({:.1f}%) were older than what had already gone through "
                                  "the tracks and were left out",
                                  s.late, s.messages, share);
-  if (sorted) return text + " (older than where the continued run had got to: files out of time order?)";
+  if (sorted || s.late_before_resume == s.late)
+    return text + " (older than where the continued run had got to: files out of time order?)";
   // A few stragglers (a satellite batch, a slow station) are normal; sorting is for input
   // that is out of order as a whole.
   if (!input_out_of_order(s))
@@ -326,6 +330,7 @@ class Pipeline::Impl : public track::TrackSink {
     stats_.without_rxtime = t.without_rxtime;
     stats_.ignored = t.ignored;
     stats_.late = t.late;
+    stats_.late_before_resume = t.late_before_resume;
     stats_.duplicates = t.duplicates;
     stats_.bad_position = t.bad_position;
     stats_.fixes = t.fixes;

@@ -27,6 +27,7 @@ class ZoneSet;
 
 struct PipelineStats {
   std::uint64_t messages = 0, without_rxtime = 0, ignored = 0, late = 0, duplicates = 0;
+  std::uint64_t late_before_resume = 0;  // of `late`, before where a continued run had got to
   std::uint64_t bad_position = 0, fixes = 0, static_reports = 0;
   std::uint64_t vessels = 0, segments = 0, events = 0;
   std::map<std::string, std::uint64_t> events_by_kind;
@@ -49,9 +50,10 @@ struct PipelineStats {
 // sort_input(), so the late ones can only precede where a continued run (loaded state) had got to.
 std::string late_messages_warning(const PipelineStats& stats, std::int64_t reorder_window_ms, bool sorted);
 
-// True when at least 1% of the messages were late: input out of time order as a whole (several
-// receivers' files one after the other, a CSV sorted by vessel), which only sorting takes in.
-// Fewer are the usual stragglers of satellite or multi-station feeds.
+// True when at least 1% of the messages were late for a reason sorting this run's input removes:
+// input out of time order as a whole (several receivers' files one after the other, a CSV sorted
+// by vessel). Fewer are the usual stragglers of satellite or multi-station feeds; messages before
+// where a continued run had got to (late_before_resume) are not counted.
 bool input_out_of_order(const PipelineStats& stats);
 
 class Pipeline {

@@ -168,7 +168,8 @@ IngestResult run_ingest(const IngestOptions& o) {
                      "ingest: %s: not in time order: %llu of its first %llu messages were older than the %lld s "
                      "reorder window allows; reading it again, sorted by receive time (--no-sort streams it "
                      "instead and leaves such messages out)\n",
-                     path.c_str(), static_cast<unsigned long long>(s.late), static_cast<unsigned long long>(s.messages),
+                     path.c_str(), static_cast<unsigned long long>(s.late - s.late_before_resume),
+                     static_cast<unsigned long long>(s.messages),
                      static_cast<long long>(cfg.tracks.reorder_window_ms / 1000));
         sort = true;
       }

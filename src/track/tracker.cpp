@@ -81,6 +81,7 @@ void Tracker::push(const Observation& obs) {
 void Tracker::enqueue() {
   if (!reorder_.push()) {
     ++stats_.late;
+    if (reorder_.next_slot().t_ms < resume_ms_) ++stats_.late_before_resume;  // the slot keeps what was refused
     return;
   }
   reorder_.release_ready([this](const Observation& o) { process(o); },

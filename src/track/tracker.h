@@ -53,6 +53,9 @@ struct TrackerStats {
   std::uint64_t without_rxtime = 0;  // counted, left out of tracks
   std::uint64_t ignored = 0;         // types carrying neither position nor identity
   std::uint64_t late = 0;            // older than the reorder window allows
+  // Of those, older than where the run continued from a saved state had got to: no sorting of
+  // this run's input takes them in (files given out of order).
+  std::uint64_t late_before_resume = 0;
   std::uint64_t duplicates = 0;      // same report from several stations
   std::uint64_t bad_position = 0;    // position not available / out of range
   std::uint64_t fixes = 0, static_reports = 0;
@@ -116,6 +119,7 @@ class Tracker {
   }
   void restore_clock(std::int64_t released_until, std::int64_t newest) {
     reorder_.restore_clock(released_until, newest);
+    resume_ms_ = released_until;
   }
 
  private:
@@ -131,6 +135,7 @@ class Tracker {
   std::vector<Vessel> vessels_;
   TrackerStats stats_;
   std::uint64_t restored_segments_ = 0;
+  std::int64_t resume_ms_ = INT64_MIN;  // where the saved run this one continues had got to
 };
 
 }  // namespace seawarden::track

@@ -168,6 +168,9 @@ TEST_F(SortedInput, PauseDeliversTheHeldInputBeforeSavingTheState) {
   std::sort(b.begin(), b.end());
   EXPECT_EQ(a, b);
   EXPECT_GT(continued.stats.late, continued.stats.messages / 2);
+  // All of them before where the paused run had got to: reading them again sorted cannot help.
+  EXPECT_EQ(continued.stats.late_before_resume, continued.stats.late);
+  EXPECT_FALSE(seawarden::detect::input_out_of_order(continued.stats));
   const std::string warning = seawarden::detect::late_messages_warning(continued.stats, 300000, true);
   EXPECT_NE(warning.find("continued run"), std::string::npos) << warning;
 }

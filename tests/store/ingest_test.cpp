@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <thread>
 #include <tuple>
@@ -30,7 +31,7 @@ namespace {
 
 using testing::TempDir;
 
-int run_binary(const std::vector<std::string>& args, int kill_after_ms = -1) {
+int run_binary(const std::vector<std::string>& args, int kill_after_ms = -1, const char* stderr_path = "/dev/null") {
   std::vector<std::string> full{::seawarden::testing::seawarden_binary().string()};
   full.insert(full.end(), args.begin(), args.end());
   std::vector<char*> argv;
@@ -38,7 +39,7 @@ int run_binary(const std::vector<std::string>& args, int kill_after_ms = -1) {
   argv.push_back(nullptr);
   posix_spawn_file_actions_t fa;
   posix_spawn_file_actions_init(&fa);
-  posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&fa, 2, stderr_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
   posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
   pid_t pid;
   if (posix_spawn(&pid, argv[0], &fa, nullptr, argv.data(), environ) != 0) return -1;
@@ -226,6 +227,19 @@ TEST_F(IngestEndToEnd, SortTakesAFileOutOfTimeOrder) {
   streamed_args.push_back("--no-sort");
   ASSERT_EQ(run_binary(streamed_args), 0);
   EXPECT_LT(store_events(streamed_db).size(), expected.size());
+}
+
+TEST_F(IngestEndToEnd, FilesGivenOutOfOrderAreNotReadAgain) {
+  // Day 2 first, then day 1: day 1 is all before where the stored run has got to, which no
+  // sorting of day 1 changes. It is not read a second time, and the warning says why it is late.
+  auto db = dir.file("reversed.db");
+  const std::string err = dir.file("reversed-stderr.txt");
+  ASSERT_EQ(run_binary(ingest_args(db, {day2, day1}), -1, err.c_str()), 0);
+  std::ifstream in(err);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(text.find("reading it again"), std::string::npos) << text;
+  EXPECT_NE(text.find("day1.nmea: warning: "), std::string::npos) << text;
+  EXPECT_NE(text.find("continued run had got to"), std::string::npos) << text;
 }
 
 TEST_F(IngestEndToEnd, KilledIngestRerunMatchesCleanRun) {
