@@ -198,6 +198,8 @@ int run(const Opts& o) {
   const std::string late = det::late_messages_warning(pipeline->stats(), config.tracks.reorder_window_ms,
                                                       sorted);
   if (!late.empty()) std::fprintf(stderr, "seawarden detect: warning: %s\n", late.c_str());
+  const std::string untimed = det::untimed_messages_warning(pipeline->stats());
+  if (!untimed.empty()) std::fprintf(stderr, "seawarden detect: warning: %s\n", untimed.c_str());
   if (pipeline->stats().input_spill_failed)
     std::fprintf(stderr, "seawarden detect: warning: could not write the input being sorted to a temporary "
                          "file (TMPDIR); it was kept in memory\n");

@@ -34,6 +34,15 @@ void add_identity_fields(const VesselInfo& info, nlohmann::json& f) {
   if (!info.flag.empty()) f["flag"] = info.flag;
 }
 
+std::string untimed_messages_warning(const PipelineStats& s) {
+  if (s.without_rxtime == 0) return {};
+  const double share = s.messages ? 100.0 * static_cast<double>(s.without_rxtime) / static_cast<double>(s.messages) : 0.0;
+  return fmt::format("{} of {} messages ({:.1f}%) carry no receive time and were left out of the tracks: the "
+                     "input gives none for them (no NMEA tag block with c:, no time before the sentence, no "
+                     "$--ZDA/$--RMC clock of the receiver, no time column)",
+                     s.without_rxtime, s.messages, share);
+}
+
 bool input_out_of_order(const PipelineStats& s) {
   const std::uint64_t sortable = s.late - s.late_before_resume;
   return sortable > 0 && sortable * 100 >= s.messages;

@@ -50,6 +50,11 @@ struct PipelineStats {
 // sort_input(), so the late ones can only precede where a continued run (loaded state) had got to.
 std::string late_messages_warning(const PipelineStats& stats, std::int64_t reorder_window_ms, bool sorted);
 
+// A warning for a run that left messages out because they carry no receive time (a raw
+// receiver log without tag blocks, time prefixes or its GPS clock's sentences); empty when
+// none did. Without it a run of such input ends silently with no events.
+std::string untimed_messages_warning(const PipelineStats& stats);
+
 // True when at least 1% of the messages were late for a reason sorting this run's input removes:
 // input out of time order as a whole (several receivers' files one after the other, a CSV sorted
 // by vessel). Fewer are the usual stragglers of satellite or multi-station feeds; messages before

@@ -187,6 +187,8 @@ IngestResult run_ingest(const IngestOptions& o) {
       const std::string late = detect::late_messages_warning(pipeline.stats(), cfg.tracks.reorder_window_ms,
                                                              sort);
       if (!late.empty()) std::fprintf(stderr, "ingest: %s: warning: %s\n", path.c_str(), late.c_str());
+      const std::string untimed = detect::untimed_messages_warning(pipeline.stats());
+      if (!untimed.empty()) std::fprintf(stderr, "ingest: %s: warning: %s\n", path.c_str(), untimed.c_str());
       const std::uint64_t held = pipeline.stats().held;
       if (held && !o.quiet)
         std::fprintf(stderr,

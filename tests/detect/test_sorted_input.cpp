@@ -258,4 +258,40 @@ TEST_F(SortedInput, DetectStreamsAFewStragglersWithoutRereading) {
   EXPECT_EQ(r.err.find("--sort"), std::string::npos) << r.err;
 }
 
+TEST_F(SortedInput, DetectWarnsOfMessagesWithoutReceiveTime) {
+  // The feed with the tag blocks (the receive times) cut from its single-sentence lines, as a raw
+  // receiver log has none: those messages cannot be tracked, and the run must say so rather than
+  // end quietly with fewer events.
+  std::size_t cut = 0;
+  const fs::path untimed = dir_ / "untimed.nmea";
+  {
+    std::ofstream out(untimed);
+    for (const std::string& l : lines_of(dir_ / "ais.nmea")) {
+      const std::size_t bang = l.find("\\!AIVDM,1,1,");
+      if (l.rfind('\\', 0) == 0 && bang != std::string::npos) {
+        out << l.substr(bang + 1) << '\n';
+        ++cut;
+      } else {
+        out << l << '\n';
+      }
+    }
+  }
+  ASSERT_GT(cut, 1000u);
+  const CliRun r = run_detect(dir_, "", "--stats " + untimed.string());
+  ASSERT_EQ(r.status, 0) << r.err;
+  // The count warned of is the one --stats gives, and most of what was cut (a cut line may have
+  // been one the feed damages on purpose).
+  const std::string key = "without receive time: ";
+  const std::size_t at = r.err.find(key);
+  ASSERT_NE(at, std::string::npos) << r.err;
+  const std::uint64_t counted = std::stoull(r.err.substr(at + key.size()));
+  EXPECT_GT(counted, cut * 9 / 10);
+  EXPECT_LE(counted, cut);
+  EXPECT_NE(r.err.find("warning: " + std::to_string(counted) + " of "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("carry no receive time"), std::string::npos) << r.err;
+
+  const CliRun timed = run_detect(dir_, "", (dir_ / "ais.nmea").string());
+  EXPECT_EQ(timed.err.find("receive time"), std::string::npos) << timed.err;
+}
+
 }  // namespace
