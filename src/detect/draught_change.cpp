@@ -49,9 +49,10 @@ void DraughtChangeDetector::on_static(const track::Vessel& vessel, const VesselI
   e.end_ms = s.candidate_first_ms;
   e.vessels = {vessel.mmsi};
   if (vessel.has_fix) e.lat = vessel.last_fix.lat, e.lon = vessel.last_fix.lon;
-  e.fields["from_m"] = std::round(s.baseline * 10) / 10;
-  e.fields["to_m"] = std::round(s.candidate * 10) / 10;
-  e.fields["delta_m"] = std::round((s.candidate - s.baseline) * 10) / 10;
+  // In double: a float's own digits (6.1f is 6.099999904632568) would otherwise show.
+  e.fields["from_m"] = round_decimals(s.baseline, 1);
+  e.fields["to_m"] = round_decimals(s.candidate, 1);
+  e.fields["delta_m"] = round_decimals(static_cast<double>(s.candidate) - s.baseline, 1);
   add_identity_fields(info, e.fields);
   pending_.push_back(std::move(e));
   s.baseline = s.candidate;

@@ -7,7 +7,6 @@
 namespace seawarden::detect {
 
 namespace {
-double round_to(double v, double unit) { return std::round(v / unit) * unit; }
 }  // namespace
 
 double median_of(std::vector<float> v) {
@@ -379,20 +378,20 @@ void EncounterDetector::close_pair(std::uint64_t key, PairState& s) {
   e.lat = lat;
   e.lon = lon;
   auto& f = e.fields;
-  f["duration_h"] = round_to(static_cast<double>(duration) / kHourMs, 0.01);
+  f["duration_h"] = round_decimals(static_cast<double>(duration) / kHourMs, 2);
   const float min_dist = *std::min_element(dist.begin(), dist.end());
-  f["median_distance_m"] = round_to(median_of(std::move(dist)), 0.1);
-  f["min_distance_m"] = round_to(min_dist, 0.1);
-  f["median_speed_kn"] = {round_to(speed_a, 0.01), round_to(speed_b, 0.01)};
-  f["port_distance_km"] = std::isfinite(port_km) ? nlohmann::json(round_to(port_km, 0.01)) : nlohmann::json();
-  f["start_lat"] = s.start_lat;
-  f["start_lon"] = s.start_lon;
-  f["end_lat"] = s.end_lat;
-  f["end_lon"] = s.end_lon;
+  f["median_distance_m"] = round_decimals(median_of(std::move(dist)), 1);
+  f["min_distance_m"] = round_decimals(min_dist, 1);
+  f["median_speed_kn"] = {round_decimals(speed_a, 2), round_decimals(speed_b, 2)};
+  f["port_distance_km"] = std::isfinite(port_km) ? nlohmann::json(round_decimals(port_km, 2)) : nlohmann::json();
+  f["start_lat"] = round_decimals(s.start_lat, 6);  // as the event's own lat/lon
+  f["start_lon"] = round_decimals(s.start_lon, 6);
+  f["end_lat"] = round_decimals(s.end_lat, 6);
+  f["end_lon"] = round_decimals(s.end_lon, 6);
   f["points"] = n;  // grid steps in contact
   nlohmann::json va = s.id_a.to_json(mmsi_a), vb = s.id_b.to_json(mmsi_b);
-  va["median_speed_kn"] = round_to(speed_a, 0.01);
-  vb["median_speed_kn"] = round_to(speed_b, 0.01);
+  va["median_speed_kn"] = round_decimals(speed_a, 2);
+  vb["median_speed_kn"] = round_decimals(speed_b, 2);
   f["vessel_info"] = {va, vb};
   ++stats_.events;
   pending_.push_back(std::move(e));

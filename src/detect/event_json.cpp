@@ -1,5 +1,6 @@
 #include "detect/event_json.h"
 
+#include <charconv>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -33,9 +34,50 @@ void civil_from_days(std::int64_t z, std::int64_t& y, unsigned& m, unsigned& d) 
   y += m <= 2;
 }
 
-double round_to(double v, double scale) { return std::round(v * scale) / scale; }
-
 }  // namespace
+
+std::string json_number(double v) {
+  if (!std::isfinite(v)) return "null";
+  char buf[40];
+  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);  // shortest round trip
+  std::string out(buf, end);
+  if (out.find_first_of(".eE") == std::string::npos) out += ".0";
+  return out;
+}
+
+void append_json(std::string& out, const nlohmann::json& v) {
+  switch (v.type()) {
+    case nlohmann::json::value_t::number_float:
+      out += json_number(v.get<double>());
+      return;
+    case nlohmann::json::value_t::array: {
+      out += '[';
+      bool first = true;
+      for (const auto& x : v) {
+        if (!first) out += ',';
+        first = false;
+        append_json(out, x);
+      }
+      out += ']';
+      return;
+    }
+    case nlohmann::json::value_t::object: {
+      out += '{';
+      bool first = true;
+      for (auto it = v.begin(); it != v.end(); ++it) {
+        if (!first) out += ',';
+        first = false;
+        out += nlohmann::json(it.key()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        out += ':';
+        append_json(out, it.value());
+      }
+      out += '}';
+      return;
+    }
+    default:  // strings, integers, booleans, null: nlohmann's form is already the shortest
+      out += v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  }
+}
 
 std::string format_time_utc(std::int64_t t_ms) {
   std::int64_t secs = t_ms >= 0 ? t_ms / 1000 : (t_ms - 999) / 1000;
@@ -100,9 +142,9 @@ std::string to_json_line(const Event& e) {
   out += ",\"vessels\":";
   out += nlohmann::json(e.vessels).dump();
   out += ",\"lat\":";
-  out += nlohmann::json(round_to(e.lat, 1e6)).dump();
+  out += json_number(round_decimals(e.lat, 6));
   out += ",\"lon\":";
-  out += nlohmann::json(round_to(e.lon, 1e6)).dump();
+  out += json_number(round_decimals(e.lon, 6));
   if (e.fields.is_object()) {
     for (auto it = e.fields.begin(); it != e.fields.end(); ++it) {
       const std::string& key = it.key();
@@ -112,7 +154,7 @@ std::string to_json_line(const Event& e) {
       out += ',';
       out += nlohmann::json(key).dump();
       out += ':';
-      out += it.value().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      append_json(out, it.value());
     }
   }
   out += '}';

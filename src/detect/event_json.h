@@ -21,6 +21,13 @@ std::int64_t parse_time_utc(std::string_view text);
 // kind-specific fields (alphabetical, as nlohmann::json keeps them).
 std::string to_json_line(const Event& event);
 
+// A number as event output writes it: the shortest digits that read back as the same double
+// (nlohmann::json's own writer sometimes gives 17: 37.553172000000004), a point kept on whole
+// values ("38.0"), null when not finite.
+std::string json_number(double v);
+// Any JSON value in that form (compact, invalid UTF-8 replaced); objects in key order.
+void append_json(std::string& out, const nlohmann::json& value);
+
 // The inverse of to_json_line. Throws std::invalid_argument when a required key is missing.
 Event event_from_json(const nlohmann::json& object);
 

@@ -121,13 +121,13 @@ void GapDetector::on_track_fix(const track::Vessel& vessel, const VesselInfo& in
     double km = track::haversine_km(prev->lat, prev->lon, fix.lat, fix.lon);
     auto& f = e.fields;
     f["duration_h"] = std::round((fix.t_ms - prev->t_ms) / 3.6e4) / 100;
-    f["before"] = {{"lat", prev->lat}, {"lon", prev->lon}};
-    f["after"] = {{"lat", fix.lat}, {"lon", fix.lon}};
+    f["before"] = position_json(prev->lat, prev->lon);
+    f["after"] = position_json(fix.lat, fix.lon);
     f["distance_km"] = std::round(km * 100) / 100;
     f["implied_speed_kn"] =
         std::round(track::implied_speed_kn(km, static_cast<double>(fix.t_ms - prev->t_ms)) * 100) / 100;
     float before = own ? own->draught_m : vessel.identity.current().draught_m;
-    if (before > 0) f["draught_before_m"] = before;
+    if (before > 0) f["draught_before_m"] = round_decimals(before, 2);  // a float's digits: 6.1, not 6.0999999
     f["vessels_nearby"] = own ? own->nearby.size() : 0;
     add_identity_fields(info, f);
     emit_pending(fix.mmsi, emit);  // an earlier gap still waiting for its draught goes first
@@ -142,7 +142,7 @@ void GapDetector::on_static(const track::Vessel& vessel, const VesselInfo&,
   if (awaiting_draught_.empty() || !(obs.report.has & track::StaticReport::kDraught)) return;
   auto it = awaiting_draught_.find(vessel.mmsi);
   if (it == awaiting_draught_.end()) return;
-  it->second.fields["draught_after_m"] = obs.report.draught_m;
+  it->second.fields["draught_after_m"] = round_decimals(obs.report.draught_m, 2);
   emit_pending(vessel.mmsi, emit);
 }
 

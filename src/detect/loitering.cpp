@@ -6,7 +6,6 @@
 namespace seawarden::detect {
 
 namespace {
-double round_to(double v, double unit) { return std::round(v / unit) * unit; }
 }  // namespace
 
 LoiteringDetector::LoiteringDetector(const LoiteringConfig& cfg, const EncounterConfig& ecfg, const ZoneSet* zones,
@@ -201,13 +200,13 @@ void LoiteringDetector::close_run(std::uint32_t mmsi, Run& r) {
   e.lat = lat;
   e.lon = lon;
   auto& f = e.fields;
-  f["duration_h"] = round_to(static_cast<double>(duration) / kHourMs, 0.01);
-  f["median_speed_kn"] = round_to(median_of(r.speed), 0.01);
-  f["port_distance_km"] = std::isfinite(port_km) ? nlohmann::json(round_to(port_km, 0.01)) : nlohmann::json();
-  f["start_lat"] = r.lat.front();
-  f["start_lon"] = r.lon.front();
-  f["end_lat"] = r.lat.back();
-  f["end_lon"] = r.lon.back();
+  f["duration_h"] = round_decimals(static_cast<double>(duration) / kHourMs, 2);
+  f["median_speed_kn"] = round_decimals(median_of(r.speed), 2);
+  f["port_distance_km"] = std::isfinite(port_km) ? nlohmann::json(round_decimals(port_km, 2)) : nlohmann::json();
+  f["start_lat"] = round_decimals(r.lat.front(), 6);  // as the event's own lat/lon
+  f["start_lon"] = round_decimals(r.lon.front(), 6);
+  f["end_lat"] = round_decimals(r.lat.back(), 6);
+  f["end_lon"] = round_decimals(r.lon.back(), 6);
   f["points"] = r.speed.size();
   const nlohmann::json id = r.id.to_json(mmsi);
   for (const char* k : {"name", "imo", "callsign", "flag"})

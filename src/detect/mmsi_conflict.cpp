@@ -67,7 +67,7 @@ void MmsiConflictDetector::close(std::uint32_t mmsi, Period& p, const EventSink&
   e.lon = p.lon;
   e.fields["switches"] = p.switches;
   e.fields["max_distance_km"] = std::round(p.max_km * 10) / 10;
-  e.fields["other"] = {{"lat", p.other_lat}, {"lon", p.other_lon}};
+  e.fields["other"] = position_json(p.other_lat, p.other_lon);
   e.fields["segments"] = p.segments;
   e.fields["duration_h"] = std::round((p.last_ms - p.start_ms) / 3.6e4) / 100;
   add_identity_fields(p.info, e.fields);

@@ -31,8 +31,8 @@ void PositionJumpDetector::on_track_fix(const track::Vessel&, const VesselInfo& 
   e.vessels = {fix.mmsi};
   e.lat = fix.lat;
   e.lon = fix.lon;
-  e.fields["from"] = {{"lat", prev->lat}, {"lon", prev->lon}};
-  e.fields["to"] = {{"lat", fix.lat}, {"lon", fix.lon}};
+  e.fields["from"] = position_json(prev->lat, prev->lon);
+  e.fields["to"] = position_json(fix.lat, fix.lon);
   e.fields["distance_km"] = std::round(km * 100) / 100;
   e.fields["dt_s"] = dt / 1000.0;
   e.fields["implied_speed_kn"] = std::round(kn * 10) / 10;

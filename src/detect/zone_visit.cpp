@@ -8,7 +8,6 @@
 namespace seawarden::detect {
 
 namespace {
-double round_to(double v, double unit) { return std::round(v / unit) * unit; }
 bool sog_known(float sog) { return sog >= 0 && sog < 102.2f; }
 }  // namespace
 
@@ -231,8 +230,8 @@ void ZoneVisitDetector::close_visit(std::uint32_t mmsi, const Visit& v, std::int
   f["zone"] = z.id;
   f["zone_name"] = z.name;
   f["zone_kind"] = z.kind;
-  f["dwell_h"] = round_to(static_cast<double>(e.end_ms - e.start_ms) / kHourMs, 0.01);
-  f["min_speed_kn"] = v.min_speed >= 0 ? nlohmann::json(round_to(v.min_speed, 0.01)) : nlohmann::json();
+  f["dwell_h"] = round_decimals(static_cast<double>(e.end_ms - e.start_ms) / kHourMs, 2);
+  f["min_speed_kn"] = v.min_speed >= 0 ? nlohmann::json(round_decimals(v.min_speed, 2)) : nlohmann::json();
   f["port_call"] = is_port_kind(z.kind) && v.min_speed >= 0 && v.min_speed < cfg_.port_call_max_speed_kn;
   f["fixes"] = v.fixes;
   f["entry_interpolated"] = v.entry_interpolated;

@@ -138,7 +138,12 @@ bool for_each_member(std::string_view t, Fn&& fn) {
 }
 
 // The stored fields text of an event (dumped from the parsed fields when absent).
-std::string fields_text(const StoredEvent& e) { return e.fields_json.empty() ? e.event.fields.dump() : e.fields_json; }
+std::string fields_text(const StoredEvent& e) {
+  if (!e.fields_json.empty()) return e.fields_json;
+  std::string out;
+  detect::append_json(out, e.event.fields);
+  return out;
+}
 
 bool is_float_text(std::string_view v) { return v.find_first_of(".eE") != std::string_view::npos; }
 
@@ -177,16 +182,6 @@ std::string fmt_double(double v, int decimals) {
 double duration_h(const detect::Event& e) { return static_cast<double>(e.end_ms - e.start_ms) / 3600'000.0; }
 
 }  // namespace
-
-std::string json_number(double v) {
-  if (!std::isfinite(v)) return "null";
-  // Shortest round-trip digits, as nlohmann::json writes them ("38.0" keeps its point).
-  char buf[40];
-  auto [p, ec] = std::to_chars(buf, buf + 32, v);
-  std::string out(buf, p);
-  if (!is_float_text(out)) out += ".0";
-  return out;
-}
 
 std::optional<EventFormat> parse_event_format(std::string_view n) {
   if (n == "jsonl" || n == "json") return EventFormat::jsonl;

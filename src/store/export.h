@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "detect/event_json.h"
 #include "store/queries.h"
 
 namespace seawarden::store {
@@ -53,6 +54,6 @@ void append_track_features(std::string& out, bool& first, std::uint32_t mmsi, st
 std::string vessel_geojson(std::uint32_t mmsi, std::string_view name, const std::vector<Position>& positions,
                            const std::vector<StoredEvent>& events);
 
-std::string json_number(double v);  // shortest round-trip form, "null" when not finite
+using detect::json_number;  // shortest round-trip form, "null" when not finite
 
 }  // namespace seawarden::store

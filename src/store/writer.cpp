@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "detect/event_json.h"
 #include "store/schema.h"
 #include "store/timefmt.h"
 #include "store/track_codec.h"
@@ -364,10 +365,12 @@ std::int64_t StoreWriter::on_event(const detect::Event& e, bool provisional) {
   auto& I = *impl_;
   if (e.vessels.empty()) return 0;
   const std::string fp = event_fingerprint(e);
+  std::string fields_text;
+  detect::append_json(fields_text, e.fields);
   auto& st = I.upsert_event;
   st.bind(1, e.kind).bind(2, e.start_ms).bind(3, e.end_ms).bind(4, e.vessels[0]);
   if (e.vessels.size() > 1) st.bind(5, e.vessels[1]); else st.bind_null(5);
-  st.bind(6, e.lat).bind(7, e.lon).bind(8, e.fields.dump()).bind(9, fp).bind(10, provisional ? 1 : 0);
+  st.bind(6, e.lat).bind(7, e.lon).bind(8, fields_text).bind(9, fp).bind(10, provisional ? 1 : 0);
   if (I.file_id) st.bind(11, I.file_id); else st.bind_null(11);
   std::int64_t id = 0;
   if (st.step()) id = st.int64(0);

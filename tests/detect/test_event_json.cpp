@@ -1,3 +1,6 @@
+#include <cmath>
+#include <limits>
+
 #include <gtest/gtest.h>
 
 #include "detect/event_json.h"
@@ -40,4 +43,41 @@ TEST(EventJson, LineRoundTripAndOrder) {
   EXPECT_TRUE(event_before(e, later));
   EXPECT_FALSE(event_before(later, e));
   EXPECT_THROW(event_from_json(nlohmann::json::parse("{\"kind\":\"gap\"}")), std::invalid_argument);
+}
+
+TEST(EventJson, NumbersAreWrittenInTheirShortestForm) {
+  // nlohmann::json writes this double with 17 digits; it reads back from 9.
+  const double lat = std::round(37.5531720001 * 1e6) / 1e6;
+  EXPECT_EQ(json_number(lat), "37.553172");
+  EXPECT_EQ(json_number(38.0), "38.0");  // whole values keep their point, as before
+  EXPECT_EQ(json_number(-0.5), "-0.5");
+  EXPECT_EQ(json_number(std::numeric_limits<double>::quiet_NaN()), "null");
+  EXPECT_EQ(json_number(std::numeric_limits<double>::infinity()), "null");
+  // Rounding by multiplying with 0.1 gave 62.300000000000004; a float's draught gave its own tail.
+  EXPECT_EQ(json_number(round_decimals(62.34, 1)), "62.3");
+  EXPECT_EQ(json_number(round_decimals(0.6899999, 2)), "0.69");
+  EXPECT_EQ(json_number(round_decimals(6.1f, 2)), "6.1");
+  EXPECT_EQ(json_number(round_decimals(-2.7f, 1)), "-2.7");
+  EXPECT_EQ(json_number(round_decimals(121.4207783, 6)), "121.420778");
+
+  Event e;
+  e.kind = "gap";
+  e.start_ms = e.end_ms = 1715212800000;
+  e.vessels = {412345678};
+  e.lat = lat;
+  e.lon = 121.4207783;
+  e.fields["before"] = position_json(37.55317216666667, 121.42077833333333);
+  e.fields["speeds"] = {round_decimals(0.35, 2), 1};
+  e.fields["name"] = "A \"B\"";
+  e.fields["bad"] = std::string("\xff");  // invalid UTF-8 is replaced, never thrown on
+  e.fields["none"] = nullptr;
+  EXPECT_EQ(to_json_line(e),
+            "{\"kind\":\"gap\",\"start\":\"2024-05-09T00:00:00Z\",\"end\":\"2024-05-09T00:00:00Z\","
+            "\"vessels\":[412345678],\"lat\":37.553172,\"lon\":121.420778,\"bad\":\"\xef\xbf\xbd\","
+            "\"before\":{\"lat\":37.553172,\"lon\":121.420778},\"name\":\"A \\\"B\\\"\",\"none\":null,"
+            "\"speeds\":[0.35,1]}");
+  // What is written reads back as the same values.
+  const Event back = event_from_json(nlohmann::json::parse(to_json_line(e)));
+  EXPECT_EQ(back.lat, lat);
+  EXPECT_EQ(back.fields["before"]["lon"].get<double>(), round_decimals(121.42077833333333, 6));
 }

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <filesystem>
 #include <map>
+#include <regex>
 #include <set>
 #include <string>
 #include <vector>
@@ -34,6 +35,15 @@ bool overlaps(const Event& a, const Event& b) {
 }
 
 std::set<std::uint32_t> vessel_set(const Event& e) { return {e.vessels.begin(), e.vessels.end()}; }
+
+// Every number of an event line is written short: at most 6 decimals (positions to 0.11 m, the
+// rest to their unit), never a float's tail (6.099999904632568), a binary fraction's
+// (62.300000000000004) or digits a shorter form reads back as (37.553172000000004).
+void expect_short_numbers(const std::string& line) {
+  static const std::regex long_number(R"([:,\[]-?[0-9]+\.[0-9]{7,})");
+  std::smatch m;
+  EXPECT_FALSE(std::regex_search(line, m, long_number)) << m.str() << " in " << line;
+}
 
 struct Score {
   int truth = 0, detected = 0, recalled = 0, precise = 0;
@@ -98,6 +108,12 @@ TEST(SimulatedScenarios, PrecisionAndRecallPerKind) {
                              result.truth.size(), found.size());
     compare(result.truth, found, scores, verbose);
     if (seed == 1) {
+      std::set<std::string> kinds;
+      for (const Event& e : found) {
+        expect_short_numbers(to_json_line(e));
+        kinds.insert(e.kind);
+      }
+      EXPECT_GE(kinds.size(), 9u) << "the number form is checked on too few kinds";
       // Spilling events to disk in many small sorted runs must not change one byte of output.
       std::vector<Event> spilled = run_detect(dir, 97);
       ASSERT_EQ(spilled.size(), found.size());
