@@ -7,6 +7,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include <fmt/format.h>
 #include <toml++/toml.h>
 
 namespace seawarden::detect {
@@ -30,6 +31,10 @@ std::int64_t parse_duration_ms(std::string_view text) {
     else if (unit == "h") scale = kHourMs;
     else if (unit == "d") scale = kDayMs;
     else throw std::invalid_argument("bad duration unit in '" + std::string(text) + "' (use ms, s, m, h, d)");
+    // Far beyond any setting's range (checked by the caller), and where llround would overflow.
+    constexpr double kMaxMs = 1e15;  // ~31,700 years
+    if (!(value * scale <= kMaxMs) || static_cast<double>(total) + value * scale > kMaxMs)
+      throw std::invalid_argument("duration '" + std::string(text) + "' is too long");
     total += static_cast<std::int64_t>(std::llround(value * scale));
   }
   return total;
@@ -45,14 +50,18 @@ using Setter = std::function<void(const toml::node&, const std::string& key)>;
 
 Setter number(double& out) {
   return [&out](const toml::node& n, const std::string& key) {
-    if (auto v = n.value<double>()) out = *v;
-    else bad(key, "expected a number");
+    auto v = n.value<double>();
+    if (!v) bad(key, "expected a number");
+    if (!std::isfinite(*v)) bad(key, "must be a finite number (TOML's nan and inf are not settings)");
+    out = *v;
   };
 }
 Setter integer(int& out) {
   return [&out](const toml::node& n, const std::string& key) {
-    if (auto v = n.value<std::int64_t>()) out = static_cast<int>(*v);
-    else bad(key, "expected an integer");
+    auto v = n.value<std::int64_t>();
+    if (!v) bad(key, "expected an integer");
+    if (*v < -1'000'000'000 || *v > 1'000'000'000) bad(key, "out of range");
+    out = static_cast<int>(*v);
   };
 }
 Setter boolean(bool& out) {
@@ -139,31 +148,77 @@ std::map<std::string, Section> schema(Config& c) {
   };
 }
 
+// A setting outside these bounds is refused at load, with its key: beyond them a value means
+// nothing at sea or makes a detector's work explode (an encounter radius of 10,000 km compares
+// every pair of vessels; a 1 ms resampling grid holds 600,000 points per 10 minutes).
+void check(double v, double lo, double hi, const char* key, bool above_lo = false) {
+  if (above_lo ? v > lo : v >= lo) {
+    if (v <= hi) return;
+  }
+  bad(key, fmt::format("must be {} {} and at most {} (got {})", above_lo ? "above" : "at least", lo, hi, v));
+}
+
+std::string duration_text(std::int64_t ms) {
+  if (ms % kDayMs == 0 && ms) return fmt::format("{}d", ms / kDayMs);
+  if (ms % kHourMs == 0 && ms) return fmt::format("{}h", ms / kHourMs);
+  if (ms % kMinuteMs == 0 && ms) return fmt::format("{}m", ms / kMinuteMs);
+  if (ms % kSecondMs == 0) return fmt::format("{}s", ms / kSecondMs);
+  return fmt::format("{}ms", ms);
+}
+
+void check_duration(std::int64_t ms, std::int64_t lo, std::int64_t hi, const char* key, bool above_lo = false) {
+  if ((above_lo ? ms > lo : ms >= lo) && ms <= hi) return;
+  bad(key, fmt::format("must be {} {} and at most {} (got {})", above_lo ? "above" : "at least", duration_text(lo),
+                       duration_text(hi), duration_text(ms)));
+}
+
 void validate(const Config& c) {
-  auto positive = [](double v, const char* key) {
-    if (!(v > 0)) bad(key, "must be positive");
-  };
-  if (c.tracks.reorder_window_ms < 0) bad("tracks.reorder_window", "must not be negative");
-  if (c.tracks.dedup_window_ms < 0) bad("tracks.dedup_window", "must not be negative");
-  positive(c.segmenter.max_speed_kn, "segmenter.max_speed_kn");
-  if (c.segmenter.noise_dist_km < 0) bad("segmenter.noise_dist_km", "must not be negative");
-  positive(static_cast<double>(c.segmenter.max_idle_ms), "segmenter.max_idle");
+  constexpr std::int64_t kYearMs = 365 * kDayMs;
+  constexpr double kHalfEarthKm = 20040;  // no two points are farther apart
+  // Tracks: a window held in memory (longer disorder is what --sort is for).
+  check_duration(c.tracks.reorder_window_ms, 0, kDayMs, "tracks.reorder_window");
+  check_duration(c.tracks.dedup_window_ms, 0, kHourMs, "tracks.dedup_window");
+  check(c.segmenter.max_speed_kn, 0, 1000, "segmenter.max_speed_kn", true);
+  check(c.segmenter.noise_dist_km, 0, 100, "segmenter.noise_dist_km");
+  check_duration(c.segmenter.max_idle_ms, 0, kYearMs, "segmenter.max_idle", true);
   if (c.segmenter.max_open_segments < 1 || c.segmenter.max_open_segments > 64)
     bad("segmenter.max_open_segments", "must be between 1 and 64");
-  positive(static_cast<double>(c.gap.min_duration_ms), "gap.min_duration");
-  if (c.position_jump.max_latency_ms < 0) bad("position_jump.max_latency", "must not be negative");
-  if (!(c.position_jump.latency_max_angle_deg >= 0 && c.position_jump.latency_max_angle_deg <= 45))
-    bad("position_jump.latency_max_angle_deg", "must be between 0 and 45");
-  if (!(c.position_jump.latency_max_turn_deg >= 0 && c.position_jump.latency_max_turn_deg <= 90))
-    bad("position_jump.latency_max_turn_deg", "must be between 0 and 90");
+  check_duration(c.gap.min_duration_ms, 0, kYearMs, "gap.min_duration", true);
+  check(c.gap.nearby_km, 0, 500, "gap.nearby_km", true);  // each watch registers in the cells the circle covers
+  check_duration(c.gap.watch_after_ms, 0, kYearMs, "gap.watch_after");
+  check_duration(c.position_jump.max_dt_ms, 0, 7 * kDayMs, "position_jump.max_dt", true);
+  check(c.position_jump.min_speed_kn, 0, 100000, "position_jump.min_speed_kn", true);
+  check(c.position_jump.min_distance_km, 0, kHalfEarthKm, "position_jump.min_distance_km");
+  check_duration(c.position_jump.max_latency_ms, 0, kDayMs, "position_jump.max_latency");
+  check(c.position_jump.latency_max_angle_deg, 0, 45, "position_jump.latency_max_angle_deg");
+  check(c.position_jump.latency_max_turn_deg, 0, 90, "position_jump.latency_max_turn_deg");
   // The directions taken as "along the path" (ahead and behind) must leave some out, or every
   // jump a speed could cover would be set aside.
   if (!(c.position_jump.latency_max_turn_deg + 2 * c.position_jump.latency_max_angle_deg < 120))
     bad("position_jump.latency_max_turn_deg", "plus twice latency_max_angle_deg must be under 120");
-  if (c.identity_change.confirmations < 1) bad("identity_change.confirmations", "must be >= 1");
-  if (c.draught_change.confirmations < 1) bad("draught_change.confirmations", "must be >= 1");
-  if (c.mmsi_conflict.min_switches < 1) bad("mmsi_conflict.min_switches", "must be >= 1");
-  positive(static_cast<double>(c.encounter.resample_ms), "encounter.resample");
+  check_duration(c.mmsi_conflict.max_dt_ms, 0, 7 * kDayMs, "mmsi_conflict.max_dt", true);
+  check(c.mmsi_conflict.min_distance_km, 0, kHalfEarthKm, "mmsi_conflict.min_distance_km");
+  check_duration(c.mmsi_conflict.max_quiet_ms, 0, kYearMs, "mmsi_conflict.max_quiet", true);
+  check(c.mmsi_conflict.min_switches, 1, 1000, "mmsi_conflict.min_switches");
+  check(c.identity_change.confirmations, 1, 100, "identity_change.confirmations");
+  check_duration(c.identity_anomaly.imo_shared_window_ms, 0, kYearMs, "identity_anomaly.imo_shared_window", true);
+  check(c.draught_change.min_delta_m, 0, 30, "draught_change.min_delta_m", true);
+  check(c.draught_change.confirmations, 1, 100, "draught_change.confirmations");
+  check(c.sanctions_hit.min_name_score, 0, 1, "sanctions_hit.min_name_score", true);
+  check(c.sanctions_hit.min_name_length, 1, 100, "sanctions_hit.min_name_length");
+  // Encounters: the neighbour grid's cells are the radius wide, so its cost grows with it; a
+  // transfer needs the ships alongside. Port distances beyond 200 km are never measured exactly
+  // fast (PortProximity's cap) and mean no port nearby anyway.
+  check(c.encounter.max_distance_m, 0, 10000, "encounter.max_distance_m", true);
+  check_duration(c.encounter.min_duration_ms, 0, kYearMs, "encounter.min_duration", true);
+  check(c.encounter.max_median_speed_kn, 0, 50, "encounter.max_median_speed_kn");
+  check(c.encounter.min_port_distance_km, 0, 200, "encounter.min_port_distance_km");
+  check_duration(c.encounter.resample_ms, kMinuteMs, kHourMs, "encounter.resample");
+  check_duration(c.encounter.interpolate_max_gap_ms, 0, kDayMs, "encounter.interpolate_max_gap");
+  check(c.loitering.max_speed_kn, 0, 50, "loitering.max_speed_kn");
+  check_duration(c.loitering.min_duration_ms, 0, kYearMs, "loitering.min_duration", true);
+  check(c.loitering.min_port_distance_km, 0, 200, "loitering.min_port_distance_km");
+  check(c.zone_visit.port_call_max_speed_kn, 0, 50, "zone_visit.port_call_max_speed_kn");
 }
 
 }  // namespace

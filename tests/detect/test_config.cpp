@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <string>
 
 #include "detect/config.h"
 
@@ -32,6 +33,40 @@ TEST(Config, OverridesAndErrors) {
   EXPECT_THROW(parse_config("[position_jump]\nlatency_max_turn_deg = 90\nlatency_max_angle_deg = 15\n"),
                std::runtime_error);
   EXPECT_NO_THROW(parse_config("[position_jump]\nlatency_max_turn_deg = 60\nlatency_max_angle_deg = 20\n"));
+}
+
+// A setting out of its bounds is refused with its key named: beyond them a value means nothing
+// at sea or makes a detector's work explode. Before these checks an encounter radius of inf
+// crashed detect, and 1e7 m or a 1 ms resampling grid never finished on 20 MB of input.
+TEST(Config, RefusesSettingsOutsideTheirBounds) {
+  auto refused = [](const std::string& toml, const std::string& key) {
+    try {
+      parse_config(toml);
+    } catch (const std::runtime_error& e) {
+      return std::string(e.what()).find(key) != std::string::npos ? std::string() : std::string(e.what());
+    }
+    return std::string("accepted");
+  };
+  EXPECT_EQ(refused("[encounter]\nmax_distance_m = inf\n", "encounter.max_distance_m: must be a finite"), "");
+  EXPECT_EQ(refused("[encounter]\nmax_distance_m = nan\n", "encounter.max_distance_m"), "");
+  EXPECT_EQ(refused("[encounter]\nmax_distance_m = 1e7\n", "encounter.max_distance_m: must be above 0 and at most 10000"), "");
+  EXPECT_EQ(refused("[encounter]\nmax_distance_m = -5\n", "encounter.max_distance_m"), "");
+  EXPECT_EQ(refused("[encounter]\nresample = \"1ms\"\n", "encounter.resample: must be at least 1m and at most 1h (got 1ms)"), "");
+  EXPECT_EQ(refused("[gap]\nnearby_km = 1e6\n", "gap.nearby_km"), "");
+  EXPECT_EQ(refused("[gap]\nnearby_km = -inf\n", "gap.nearby_km"), "");
+  EXPECT_EQ(refused("[tracks]\nreorder_window = \"100000d\"\n", "tracks.reorder_window"), "");
+  EXPECT_EQ(refused("[gap]\nmin_duration = \"99999999999999999999d\"\n", "gap.min_duration: duration"), "");
+  EXPECT_EQ(refused("[segmenter]\nmax_open_segments = 9999999999999\n", "segmenter.max_open_segments"), "");
+  EXPECT_EQ(refused("[sanctions_hit]\nmin_name_score = 1.5\n", "sanctions_hit.min_name_score"), "");
+  EXPECT_EQ(refused("[draught_change]\nmin_delta_m = 0\n", "draught_change.min_delta_m"), "");
+  EXPECT_EQ(refused("[loitering]\nmin_port_distance_km = 500\n", "loitering.min_port_distance_km"), "");
+  EXPECT_EQ(refused("[zone_visit]\nport_call_max_speed_kn = -1\n", "zone_visit.port_call_max_speed_kn"), "");
+  EXPECT_EQ(refused("[mmsi_conflict]\nmin_switches = 0\n", "mmsi_conflict.min_switches"), "");
+  // The bounds themselves are settings.
+  EXPECT_NO_THROW(parse_config("[encounter]\nmax_distance_m = 10000\nresample = \"1h\"\nmin_port_distance_km = 0\n"
+                               "[gap]\nnearby_km = 500\n[tracks]\nreorder_window = \"1d\"\n"
+                               "[sanctions_hit]\nmin_name_score = 1\n"));
+  EXPECT_NO_THROW(parse_config("[encounter]\nresample = \"1m\"\n[tracks]\nreorder_window = \"0s\"\n"));
 }
 
 TEST(Config, ShippedFileHasEveryDefault) {
