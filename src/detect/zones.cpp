@@ -96,7 +96,7 @@ ZoneSet ZoneSet::parse(std::string_view text, const std::string& source) {
   json doc;
   try {
     doc = json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, and out_of_range for a number too large
     throw ZoneError(source + ": invalid JSON: " + e.what());
   }
   if (!doc.is_object() || doc.value("type", json()) != "FeatureCollection" || !doc.contains("features") ||
@@ -253,7 +253,11 @@ void ZoneSet::build_edge_grid(std::size_t zi) {
     g.cells[i].count = static_cast<std::uint32_t>(lists[i].size());
     g.cell_edges.insert(g.cell_edges.end(), lists[i].begin(), lists[i].end());
   }
-  // Inside-ness of every cell centre: one scanline per row (even-odd, half-open in latitude).
+  // Inside-ness of every cell centre: one scanline per row (even-odd). Ties follow one rule
+  // everywhere, here and in inside_zone: a point is taken a hair east and a hair north of where
+  // it is (a vertex at its latitude lies south of it; an edge crossing its scanline at its
+  // longitude lies west of it). Cell centres fall on round coordinates, and so do harbour
+  // polygons' edges: the tie is common, not a corner case.
   std::vector<double> xs;
   for (int r = 0; r < g.ny; ++r) {
     const double y = g.box.min_lat + (r + 0.5) * g.dy;
@@ -264,7 +268,7 @@ void ZoneSet::build_edge_grid(std::size_t zi) {
     std::size_t k = 0;
     for (int c = 0; c < g.nx; ++c) {
       const double x = g.box.min_lon + (c + 0.5) * g.dx;
-      while (k < xs.size() && xs[k] < x) ++k;
+      while (k < xs.size() && xs[k] <= x) ++k;
       g.cells[static_cast<std::size_t>(r) * g.nx + c].centre_inside = (k % 2) == 1;
     }
   }
@@ -279,7 +283,9 @@ bool ZoneSet::inside_zone(std::size_t zi, double lat, double lon) const {
   bool inside = cell.centre_inside;
   if (cell.count == 0) return inside;
   // L-shaped path from the centre (cx, cy): horizontal to (lon, cy), then vertical to (lon, lat).
-  // Each leg flips parity at every edge it crosses (half-open rules, consistent with the scanline).
+  // Each leg flips parity at every edge it crosses. An edge met exactly at a leg's end (the point
+  // or the centre on an edge, a leg through a vertex) is a tie whose side depends on which hair,
+  // east or north, is the smaller: those few points take the plain ray test over the zone's edges.
   const double cx = g.box.min_lon + (c + 0.5) * g.dx, cy = g.box.min_lat + (r + 0.5) * g.dy;
   const double xlo = std::min(cx, lon), xhi = std::max(cx, lon);
   const double ylo = std::min(cy, lat), yhi = std::max(cy, lat);
@@ -287,13 +293,25 @@ bool ZoneSet::inside_zone(std::size_t zi, double lat, double lon) const {
     const Edge& E = g.edges[g.cell_edges[cell.first + k]];
     if ((E.alat > cy) != (E.blat > cy)) {
       const double x = E.alon + (cy - E.alat) / (E.blat - E.alat) * (E.blon - E.alon);
-      if (x >= xlo && x < xhi) inside = !inside;
+      if (x == xlo || x == xhi) return inside_by_ray(g, lat, lon);
+      if (x > xlo && x < xhi) inside = !inside;
     }
     if ((E.alon > lon) != (E.blon > lon)) {
       const double y = E.alat + (lon - E.alon) / (E.blon - E.alon) * (E.blat - E.alat);
-      if (y >= ylo && y < yhi) inside = !inside;
+      if (y == ylo || y == yhi) return inside_by_ray(g, lat, lon);
+      if (y > ylo && y < yhi) inside = !inside;
     }
   }
+  return inside;
+}
+
+bool ZoneSet::inside_by_ray(const EdgeGrid& g, double lat, double lon) {
+  // Even-odd along the ray due east; a vertex on the ray's latitude counts as south of it and an
+  // edge crossing at the point's longitude as west of it: the rule the scanline follows.
+  bool inside = false;
+  for (const Edge& E : g.edges)
+    if ((E.alat > lat) != (E.blat > lat) && lon < E.alon + (lat - E.alat) / (E.blat - E.alat) * (E.blon - E.alon))
+      inside = !inside;
   return inside;
 }
 

@@ -95,6 +95,7 @@ class ZoneSet {
   void build_index();
   void build_edge_grid(std::size_t zi);
   bool inside_zone(std::size_t zi, double lat, double lon) const;
+  static bool inside_by_ray(const EdgeGrid& g, double lat, double lon);  // the index's fallback for ties
   double distance_to_zone_m(std::size_t zi, double lat, double lon, double best_m) const;
 
   std::vector<Zone> zones_;
