@@ -1,5 +1,6 @@
 // What the pipeline fuzzers (fuzz_state, fuzz_config) run a pipeline with: zones (a port and a
-// transfer area), a one-vessel sanctions list, and a few minutes of two ships sailing together.
+// transfer area), a one-vessel sanctions list, and 6.5 hours of two ships sailing together out
+// of the port into the transfer area.
 #pragma once
 
 #include <cstdint>
@@ -54,12 +55,13 @@ inline seawarden::ais::Received position(std::uint32_t mmsi, std::int64_t t, dou
   return r;
 }
 
-// Two ships side by side, a fix every 10 minutes for 6.5 hours.
+// Two ships side by side, a fix every 10 minutes for 6.5 hours, from lon 124.1 (in the port) to
+// 124.568 (in the transfer area).
 inline void run_on(seawarden::detect::Pipeline& p) {
   const std::int64_t t0 = 1715212800000;
   for (int i = 0; i < 40; ++i) {
-    p.on_message(position(412000001, t0 + i * 600000LL, 38.1, 124.1 + i * 0.01));
-    p.on_message(position(412000002, t0 + i * 600000LL + 1000, 38.1, 124.1 + i * 0.01));
+    p.on_message(position(412000001, t0 + i * 600000LL, 38.1, 124.1 + i * 0.012));
+    p.on_message(position(412000002, t0 + i * 600000LL + 1000, 38.1, 124.1 + i * 0.012));
   }
 }
 

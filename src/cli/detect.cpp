@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <functional>
+#include <set>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -36,11 +37,14 @@ struct Opts {
   bool no_progress = false;
 };
 
-// Inputs that can be read a second time (regular files, gzip or not; not stdin or a pipe).
-bool all_regular_files(const std::vector<std::string>& paths) {
+// Whether the inputs can be read a second time: no stdin, pipe or device among them (regular
+// files, gzip or not; a missing path fails in every pass alike and does not count).
+bool rereadable(const std::vector<std::string>& paths) {
   for (const std::string& p : paths) {
     std::error_code ec;
-    if (p == "-" || !std::filesystem::is_regular_file(p, ec)) return false;
+    if (p == "-") return false;
+    const auto status = std::filesystem::status(p, ec);
+    if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) return false;
   }
   return true;
 }
@@ -102,7 +106,11 @@ int run(const Opts& o) {
   std::unique_ptr<seawarden::screen::Matcher> matcher;
   try {
     if (!o.config.empty()) config = det::load_config(o.config);
-    if (!o.zones.empty()) zones = std::make_unique<det::ZoneSet>(det::load_zones(o.zones));
+    if (!o.zones.empty()) {
+      zones = std::make_unique<det::ZoneSet>(det::load_zones(o.zones));
+      // A feature that could not be read is skipped, not fatal: say which and why.
+      for (const auto& w : zones->warnings()) std::fprintf(stderr, "seawarden detect: warning: %s\n", w.c_str());
+    }
     if (!o.lists.empty()) {
       lists = seawarden::screen::load_lists(o.lists);
       matcher = std::make_unique<seawarden::screen::Matcher>(lists);
@@ -131,6 +139,7 @@ int run(const Opts& o) {
   std::unique_ptr<seawarden::ais::Reader> reader;
   std::string line;
   int status = seawarden::cli::kExitOk;
+  std::set<std::string> errors_shown;  // a file failing in both passes is reported once
   auto pass = [&](bool sort, bool watch_order) {
     pipeline = std::make_unique<det::Pipeline>(config, zones.get(), matcher.get());
     pipeline->on_event = [&](const det::Event& e) {
@@ -159,7 +168,7 @@ int run(const Opts& o) {
         whole = bar.read(path, *reader, out_of_order);
       } catch (const std::exception& e) {
         bar.done();
-        std::fprintf(stderr, "seawarden detect: %s\n", e.what());
+        if (errors_shown.insert(e.what()).second) std::fprintf(stderr, "seawarden detect: %s\n", e.what());
         status = seawarden::cli::kExitFailure;
       }
       reader->finish();  // a file's last multipart fragments do not wait for the next file
@@ -172,12 +181,12 @@ int run(const Opts& o) {
     return Pass::Done;
   };
   bool sorted = o.sort;
-  Pass done = pass(sorted, !sorted && !o.no_sort && all_regular_files(o.inputs));
+  Pass done = pass(sorted, !sorted && !o.no_sort && rereadable(o.inputs));
   if (done == Pass::Reread) {
     const auto& s = pipeline->stats();
     std::fprintf(stderr,
-                 "seawarden detect: the input is not in time order: %llu of its first %llu messages were "
-                 "older than the %lld s reorder window allows; reading it again, sorted by receive time "
+                 "seawarden detect: the input is not in time order: %llu of the %llu messages read so far "
+                 "were older than the %lld s reorder window allows; reading it again, sorted by receive time "
                  "(--no-sort streams it instead and leaves such messages out)\n",
                  static_cast<unsigned long long>(s.late - s.late_before_resume),
                  static_cast<unsigned long long>(s.messages),

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "detect/event_json.h"
 #include "store/export.h"
 #include "store/open.h"
 #include "store/queries.h"
@@ -23,7 +24,12 @@ std::string when(std::int64_t t) { return t ? iso_utc(t) : std::string("-"); }
 
 nlohmann::json identity_json(const Identity& i, bool with_time) {
   nlohmann::json j{{"name", i.name}, {"callsign", i.callsign}, {"imo", i.imo}, {"shiptype", i.shiptype},
-                   {"flag", i.flag}, {"length_m", i.length_m}, {"beam_m", i.beam_m}, {"draught_m", i.draught_m}};
+                   {"flag", i.flag}};
+  // Stored as floats: rounded in double, or 6.1 would show as 6.099999904632568.
+  using seawarden::detect::round_decimals;
+  j["length_m"] = round_decimals(i.length_m, 1);
+  j["beam_m"] = round_decimals(i.beam_m, 1);
+  j["draught_m"] = round_decimals(i.draught_m, 2);
   if (with_time) j["since"] = iso_utc(i.t_ms);
   return j;
 }
@@ -132,8 +138,9 @@ int run(const Opts& o) {
       }
       auto& h = j["identity_history"] = nlohmann::json::array();
       for (const auto& i : history) h.push_back(identity_json(i, true));
-      j["track"] = {{"positions", ts.positions}, {"segments", ts.segments}, {"distance_km", ts.distance_km},
-                    {"max_sog_kn", ts.max_sog}, {"first", when(ts.first_ms)}, {"last", when(ts.last_ms)}};
+      j["track"] = {{"positions", ts.positions}, {"segments", ts.segments},
+                    {"distance_km", seawarden::detect::round_decimals(ts.distance_km, 2)},
+                    {"max_sog_kn", seawarden::detect::round_decimals(ts.max_sog, 1)}, {"first", when(ts.first_ms)}, {"last", when(ts.last_ms)}};
       auto& jh = j["sanctions_hits"] = nlohmann::json::array();
       for (const auto& x : hits)
         jh.push_back({{"event_id", x.event_id}, {"list", x.list}, {"entry_id", x.entry_id}, {"entry_name", x.entry_name},
@@ -141,7 +148,9 @@ int run(const Opts& o) {
                       {"list_date", x.list_published}});
       auto& je = j["events"] = nlohmann::json::array();
       for (const auto& e : events) je.push_back(nlohmann::json::parse(event_json_line(e)));
-      std::printf("%s\n", j.dump().c_str());
+      std::string text;
+      seawarden::detect::append_json(text, j);  // numbers as detect writes them (shortest digits)
+      std::printf("%s\n", text.c_str());
     } else {
       append_track_features(geo_features, first_feature, mmsi, v ? v->current.name : "", positions);
     }

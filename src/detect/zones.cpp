@@ -122,7 +122,7 @@ ZoneSet ZoneSet::parse(std::string_view text, const std::string& source) {
       set.warnings_.push_back(where + ": no properties.id, using \"" + z.id + "\"");
     }
     const json& g = f["geometry"];
-    const std::string type = g.value("type", "");
+    const std::string type = g.contains("type") && g["type"].is_string() ? g["type"].get<std::string>() : "";
     const json coords = g.value("coordinates", json());
     std::string err;
     if (type == "Polygon") {

@@ -105,7 +105,7 @@ std::string case_page(store::Database& db, std::int64_t event_id, std::int64_t c
   s += "<h2>Evidence</h2><table><tbody><tr><th>Event id</th><td>" + std::to_string(se.id) +
        "</td></tr><tr><th>Kind</th><td>" + esc(e.kind) + "</td></tr><tr><th>Start</th><td>" + utc_full(e.start_ms) +
        "</td></tr><tr><th>End</th><td>" + utc_full(e.end_ms) + "</td></tr><tr><th>Vessels</th><td>" + esc(vessels_text) +
-       "</td></tr><tr><th>Latitude, longitude</th><td>" + store::json_number(e.lat) + ", " + store::json_number(e.lon) +
+       "</td></tr><tr><th>Latitude, longitude</th><td>" + store::event_coordinate(e.lat) + ", " + store::event_coordinate(e.lon) +
        "</td></tr></tbody></table>" + fields_table(e.fields);
   s += "<p class=\"note\">Source: table <code>events</code>, id " + std::to_string(se.id) + ".</p>";
 

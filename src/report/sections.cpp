@@ -4,6 +4,7 @@
 #include <initializer_list>
 #include <string_view>
 
+#include "detect/event_json.h"
 #include "report/html.h"
 #include "report/report.h"
 #include "report/svg.h"
@@ -154,7 +155,9 @@ std::string fields_table(const nlohmann::json& fields) {
   if (!fields.is_object() || fields.empty()) return "<p class=\"note\">No further fields.</p>";
   std::string s = "<table><tbody>";
   for (const auto& [k, v] : fields.items()) {
-    std::string text = v.is_string() ? v.get<std::string>() : v.is_number_float() ? store::json_number(v.get<double>()) : v.dump();
+    std::string text;
+    if (v.is_string()) text = v.get<std::string>();
+    else detect::append_json(text, v);  // numbers, nested positions and lists as detect writes them
     s += "<tr><th>" + esc(k) + "</th><td>" + esc(text) + "</td></tr>";
   }
   return s + "</tbody></table>";

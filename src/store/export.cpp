@@ -201,7 +201,7 @@ std::string event_json_line(const StoredEvent& se) {
   append_json_string(out, e.kind);
   out += ",\"start\":\"" + iso_utc(e.start_ms) + "\",\"end\":\"" + iso_utc(e.end_ms) + "\",\"vessels\":[";
   out += vessels_text(e, ",");
-  out += "],\"lat\":" + json_number(e.lat) + ",\"lon\":" + json_number(e.lon);
+  out += "],\"lat\":" + event_coordinate(e.lat) + ",\"lon\":" + event_coordinate(e.lon);
   if (se.provisional) out += ",\"provisional\":true";
   const std::string fields = fields_text(se);
   if (fields.size() > 2 && fields.front() == '{') {
@@ -281,8 +281,8 @@ void EventWriter::add(const StoredEvent& se) {
       break;
     case EventFormat::geojson: {
       buf += count_ ? ",\n" : "\n";
-      buf += "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[" + json_number(e.lon) + ',' +
-             json_number(e.lat) + "]},\"properties\":{\"id\":";
+      buf += "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[" + event_coordinate(e.lon) + ',' +
+             event_coordinate(e.lat) + "]},\"properties\":{\"id\":";
       // Flat scalar properties (both tools show them as columns); nested ones as JSON text.
       append_uint(buf, static_cast<std::uint64_t>(se.id));
       buf += ",\"kind\":";
@@ -373,8 +373,8 @@ std::string vessel_geojson(std::uint32_t mmsi, std::string_view name, const std:
   for (const auto& se : events) {
     out += first ? "\n" : ",\n";
     first = false;
-    out += "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[" + json_number(se.event.lon) +
-           ',' + json_number(se.event.lat) + "]},\"properties\":{\"id\":" + std::to_string(se.id) +
+    out += "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[" + event_coordinate(se.event.lon) +
+           ',' + event_coordinate(se.event.lat) + "]},\"properties\":{\"id\":" + std::to_string(se.id) +
            ",\"kind\":" + json_string(se.event.kind) + ",\"start\":\"" + iso_utc(se.event.start_ms) +
            "\",\"end\":\"" + iso_utc(se.event.end_ms) + "\",\"vessels\":\"" + vessels_text(se.event, " ") +
            "\",\"detail\":" + json_string(event_detail(se)) + "}}";

@@ -55,5 +55,8 @@ std::string vessel_geojson(std::uint32_t mmsi, std::string_view name, const std:
                            const std::vector<StoredEvent>& events);
 
 using detect::json_number;  // shortest round-trip form, "null" when not finite
+// An event's own lat or lon as detect writes it: 6 decimals (stores written before 2026-11-30
+// hold it unrounded).
+inline std::string event_coordinate(double v) { return json_number(detect::round_decimals(v, 6)); }
 
 }  // namespace seawarden::store

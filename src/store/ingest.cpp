@@ -165,7 +165,7 @@ IngestResult run_ingest(const IngestOptions& o) {
         writer.rollback();
         const auto& s = pipeline.stats();
         std::fprintf(stderr,
-                     "ingest: %s: not in time order: %llu of its first %llu messages were older than the %lld s "
+                     "ingest: %s: not in time order: %llu of the %llu messages read so far were older than the %lld s "
                      "reorder window allows; reading it again, sorted by receive time (--no-sort streams it "
                      "instead and leaves such messages out)\n",
                      path.c_str(), static_cast<unsigned long long>(s.late - s.late_before_resume),

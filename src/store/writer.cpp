@@ -370,7 +370,8 @@ std::int64_t StoreWriter::on_event(const detect::Event& e, bool provisional) {
   auto& st = I.upsert_event;
   st.bind(1, e.kind).bind(2, e.start_ms).bind(3, e.end_ms).bind(4, e.vessels[0]);
   if (e.vessels.size() > 1) st.bind(5, e.vessels[1]); else st.bind_null(5);
-  st.bind(6, e.lat).bind(7, e.lon).bind(8, fields_text).bind(9, fp).bind(10, provisional ? 1 : 0);
+  // The position as detect writes it (6 decimals), like the positions inside the fields.
+  st.bind(6, detect::round_decimals(e.lat, 6)).bind(7, detect::round_decimals(e.lon, 6)).bind(8, fields_text).bind(9, fp).bind(10, provisional ? 1 : 0);
   if (I.file_id) st.bind(11, I.file_id); else st.bind_null(11);
   std::int64_t id = 0;
   if (st.step()) id = st.int64(0);

@@ -56,7 +56,7 @@ TEST(Config, RefusesSettingsOutsideTheirBounds) {
   EXPECT_EQ(refused("[gap]\nnearby_km = -inf\n", "gap.nearby_km"), "");
   EXPECT_EQ(refused("[tracks]\nreorder_window = \"100000d\"\n", "tracks.reorder_window"), "");
   EXPECT_EQ(refused("[gap]\nmin_duration = \"99999999999999999999d\"\n", "gap.min_duration: duration"), "");
-  EXPECT_EQ(refused("[segmenter]\nmax_open_segments = 9999999999999\n", "segmenter.max_open_segments"), "");
+  EXPECT_EQ(refused("[segmenter]\nmax_open_segments = 9999999999999\n", "segmenter.max_open_segments: out of range (got 9999999999999)"), "");
   EXPECT_EQ(refused("[sanctions_hit]\nmin_name_score = 1.5\n", "sanctions_hit.min_name_score"), "");
   EXPECT_EQ(refused("[draught_change]\nmin_delta_m = 0\n", "draught_change.min_delta_m"), "");
   EXPECT_EQ(refused("[loitering]\nmin_port_distance_km = 500\n", "loitering.min_port_distance_km"), "");
@@ -67,6 +67,9 @@ TEST(Config, RefusesSettingsOutsideTheirBounds) {
                                "[gap]\nnearby_km = 500\n[tracks]\nreorder_window = \"1d\"\n"
                                "[sanctions_hit]\nmin_name_score = 1\n"));
   EXPECT_NO_THROW(parse_config("[encounter]\nresample = \"1m\"\n[tracks]\nreorder_window = \"0s\"\n"));
+  // Zero switches these off and stays a setting.
+  EXPECT_NO_THROW(parse_config("[gap]\nnearby_km = 0\n[identity_anomaly]\nimo_shared_window = \"0s\"\n"));
+  EXPECT_EQ(refused("[segmenter]\nmax_open_segments = 65\n", "segmenter.max_open_segments: must be at least 1 and at most 64 (got 65)"), "");
 }
 
 TEST(Config, ShippedFileHasEveryDefault) {

@@ -231,6 +231,27 @@ TEST_F(SortedInput, DetectReadsInputFilesOutOfOrderAgainSorted) {
   EXPECT_NE(piped.err.find("use --sort"), std::string::npos) << piped.err;
 
   EXPECT_NE(run_detect(dir_, "", "--sort --no-sort" + files).status, 0);
+
+  // A missing file fails (exit 1, said once) and does not stop the others from being re-read.
+  const CliRun with_missing = run_detect(dir_, "", files + " " + (dir_ / "missing.nmea").string());
+  EXPECT_EQ(with_missing.status, 1) << with_missing.err;
+  EXPECT_EQ(with_missing.events, ordered_->events);
+  const std::size_t first = with_missing.err.find("cannot open");
+  ASSERT_NE(first, std::string::npos) << with_missing.err;
+  EXPECT_EQ(with_missing.err.find("cannot open", first + 1), std::string::npos) << with_missing.err;
+}
+
+TEST_F(SortedInput, DetectWarnsOfZonesItSkips) {
+  const fs::path zones = dir_ / "bad-zones.geojson";
+  std::ofstream(zones) << R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"a"},)"
+                       << R"("geometry":{"type":5,"coordinates":[]}}]})";
+  const fs::path err = dir_ / "zones-stderr.txt";
+  const std::string cmd = seawarden::testing::seawarden_binary().string() + " detect --no-progress --zones " +
+                          zones.string() + " --out /dev/null " + parts_[0].string() + " 2>" + err.string();
+  ASSERT_EQ(std::system(cmd.c_str()), 0);
+  std::ifstream in(err);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(text.find("warning: " + zones.string() + ": feature 0 (id a)"), std::string::npos) << text;
 }
 
 TEST_F(SortedInput, DetectStreamsAFewStragglersWithoutRereading) {

@@ -89,6 +89,10 @@ TEST(Zones, EarlyOutReturnsAtLeastTheLimit) {
 
 TEST(Zones, BadInputIsReportedNotFatal) {
   EXPECT_THROW(ZoneSet::parse("{not json", "z.geojson"), ZoneError);
+  // A geometry type that is not a string skips that feature (it threw nlohmann's type_error).
+  const ZoneSet typed = ZoneSet::parse(fc(R"({"type":"Feature","properties":{"id":"t"},"geometry":{"type":5,"coordinates":[]}})"));
+  EXPECT_TRUE(typed.empty());
+  ASSERT_EQ(typed.warnings().size(), 1u);
   // A number beyond double (found by fuzz_zones) is nlohmann's out_of_range, not a parse_error.
   EXPECT_THROW(ZoneSet::parse(fc(R"({"type":"Feature","properties":{"id":"x"},"geometry":{"type":"Polygon",
     "coordinates":[[[1e999,0],[1,0],[1,1],[1e999,0]]]}})"), "z.geojson"), ZoneError);

@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
+#include <regex>
 #include <string>
 #include <thread>
 #include <tuple>
@@ -31,7 +32,8 @@ namespace {
 
 using testing::TempDir;
 
-int run_binary(const std::vector<std::string>& args, int kill_after_ms = -1, const char* stderr_path = "/dev/null") {
+int run_binary(const std::vector<std::string>& args, int kill_after_ms = -1, const char* stderr_path = "/dev/null",
+               const char* stdout_path = "/dev/null") {
   std::vector<std::string> full{::seawarden::testing::seawarden_binary().string()};
   full.insert(full.end(), args.begin(), args.end());
   std::vector<char*> argv;
@@ -40,7 +42,7 @@ int run_binary(const std::vector<std::string>& args, int kill_after_ms = -1, con
   posix_spawn_file_actions_t fa;
   posix_spawn_file_actions_init(&fa);
   posix_spawn_file_actions_addopen(&fa, 2, stderr_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&fa, 1, stdout_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
   pid_t pid;
   if (posix_spawn(&pid, argv[0], &fa, nullptr, argv.data(), environ) != 0) return -1;
   posix_spawn_file_actions_destroy(&fa);
@@ -240,6 +242,34 @@ TEST_F(IngestEndToEnd, FilesGivenOutOfOrderAreNotReadAgain) {
   EXPECT_EQ(text.find("reading it again"), std::string::npos) << text;
   EXPECT_NE(text.find("day1.nmea: warning: "), std::string::npos) << text;
   EXPECT_NE(text.find("continued run had got to"), std::string::npos) << text;
+}
+
+// What the store shows (events, vessel --format json) writes numbers as detect does: rounded to
+// their unit, in their shortest digits. Before, nlohmann's writer gave 124.02294500000001 and the
+// store kept event positions unrounded (38.92395666666667).
+TEST_F(IngestEndToEnd, StoredEventsWriteNumbersAsDetectDoes) {
+  auto db = dir.file("numbers.db");
+  auto args = ingest_args(db, {day1, day2});
+  args.push_back("--close-run");
+  ASSERT_EQ(run_binary(args), 0);
+  const std::string events = dir.file("events.jsonl");
+  ASSERT_EQ(run_binary({"events", "--db", db}, -1, "/dev/null", events.c_str()), 0);
+  std::ifstream in(events);
+  std::vector<std::string> lines;
+  for (std::string l; std::getline(in, l);) lines.push_back(l);
+  ASSERT_GT(lines.size(), 20u);
+  static const std::regex long_number(R"([:,\[]-?[0-9]+\.[0-9]{7,})");
+  std::smatch m;
+  for (const auto& l : lines) ASSERT_FALSE(std::regex_search(l, m, long_number)) << m.str() << " in " << l;
+  // One vessel of those events, as JSON: its events are rewritten inside one object.
+  const auto first = nlohmann::json::parse(lines.front());
+  const std::string vessel = std::to_string(first["vessels"][0].get<std::uint32_t>());
+  const std::string shown = dir.file("vessel.json");
+  ASSERT_EQ(run_binary({"vessel", vessel, "--db", db, "--format", "json"}, -1, "/dev/null", shown.c_str()), 0);
+  std::ifstream vin(shown);
+  const std::string text((std::istreambuf_iterator<char>(vin)), std::istreambuf_iterator<char>());
+  ASSERT_NE(text.find("\"events\""), std::string::npos) << text;
+  EXPECT_FALSE(std::regex_search(text, m, long_number)) << m.str();
 }
 
 TEST_F(IngestEndToEnd, KilledIngestRerunMatchesCleanRun) {
