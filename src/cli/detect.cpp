@@ -119,6 +119,8 @@ int run(const Opts& o) {
     std::fprintf(stderr, "seawarden detect: %s\n", e.what());
     return seawarden::cli::kExitFailure;
   }
+  if (const std::string note = det::port_exclusion_note(config, zones.get()); !note.empty())
+    std::fprintf(stderr, "seawarden detect: note: %s\n", note.c_str());
 
   std::ofstream out_file;
   std::ostream* out = &std::cout;

@@ -34,6 +34,19 @@ void add_identity_fields(const VesselInfo& info, nlohmann::json& f) {
   if (!info.flag.empty()) f["flag"] = info.flag;
 }
 
+std::string port_exclusion_note(const Config& c, const ZoneSet* zones) {
+  const bool wants_ports = (c.encounter.enabled && c.encounter.min_port_distance_km > 0) ||
+                           (c.loitering.enabled && c.loitering.min_port_distance_km > 0);
+  if (!wants_ports) return {};
+  if (zones)
+    for (std::size_t i = 0; i < zones->size(); ++i)
+      if (is_port_kind(zones->zone(i).kind)) return {};
+  return std::string(zones ? "the zones have no feature of kind \"port\" or \"anchorage\"" : "no --zones given") +
+         ": encounters and loitering are reported wherever they happen, ports and anchorages included (their "
+         "port_distance_km is null); give the ports and anchorages of the area as zones to keep ships waiting "
+         "there out";
+}
+
 std::string untimed_messages_warning(const PipelineStats& s) {
   if (s.without_rxtime == 0) return {};
   const double share = s.messages ? 100.0 * static_cast<double>(s.without_rxtime) / static_cast<double>(s.messages) : 0.0;

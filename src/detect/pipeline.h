@@ -55,6 +55,11 @@ std::string late_messages_warning(const PipelineStats& stats, std::int64_t reord
 // none did. Without it a run of such input ends silently with no events.
 std::string untimed_messages_warning(const PipelineStats& stats);
 
+// A note for a run whose encounter or loitering detector is to keep away from ports but has no
+// zone of kind port or anchorage to measure from (no --zones, or none of those kinds): every
+// ship waiting at anchor then counts. Empty when the zones allow it or those detectors are off.
+std::string port_exclusion_note(const Config& config, const ZoneSet* zones);
+
 // True when at least 1% of the messages were late for a reason sorting this run's input removes:
 // input out of time order as a whole (several receivers' files one after the other, a CSV sorted
 // by vessel). Fewer are the usual stragglers of satellite or multi-station feeds; messages before

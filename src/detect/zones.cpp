@@ -122,7 +122,7 @@ ZoneSet ZoneSet::parse(std::string_view text, const std::string& source) {
       set.warnings_.push_back(where + ": no properties.id, using \"" + z.id + "\"");
     }
     const json& g = f["geometry"];
-    const std::string type = g.contains("type") && g["type"].is_string() ? g["type"].get<std::string>() : "";
+    const std::string type = !g.contains("type") ? "" : g["type"].is_string() ? g["type"].get<std::string>() : g["type"].dump();
     const json coords = g.value("coordinates", json());
     std::string err;
     if (type == "Polygon") {
@@ -134,7 +134,7 @@ ZoneSet ZoneSet::parse(std::string_view text, const std::string& source) {
         err = read_polygon(poly, z);
       }
     } else {
-      err = "geometry type \"" + type + "\" is not Polygon or MultiPolygon";
+      err = "geometry type " + nlohmann::json(type).dump() + " is not Polygon or MultiPolygon";
     }
     if (!err.empty()) {
       set.warnings_.push_back(where + " (id " + z.id + "): " + err + ", skipped");

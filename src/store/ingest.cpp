@@ -92,6 +92,8 @@ IngestResult run_ingest(const IngestOptions& o) {
     zones = detect::ZoneSet::parse(read_text(o.zones_path), o.zones_path);
     for (const auto& w : zones->warnings()) std::fprintf(stderr, "ingest: %s: %s\n", o.zones_path.c_str(), w.c_str());
   }
+  if (const std::string note = detect::port_exclusion_note(cfg, zones ? &*zones : nullptr); !note.empty() && !o.quiet)
+    std::fprintf(stderr, "ingest: note: %s\n", note.c_str());
   std::optional<screen::ListSet> lists;
   std::optional<screen::Matcher> matcher;
   if (!o.list_paths.empty()) {
