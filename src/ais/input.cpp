@@ -109,6 +109,33 @@ void read_input(const std::string& path, const std::function<void(std::string_vi
   }
 }
 
+std::string read_whole_file(const std::string& path, std::uint64_t max_bytes, const char* what) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw std::runtime_error(path + ": cannot open " + what + ": " + std::strerror(errno));
+  FdCloser closer{fd};
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || S_ISDIR(st.st_mode))
+    throw std::runtime_error(path + ": cannot read " + what + ": not a file");
+  if (S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) > max_bytes)
+    throw std::runtime_error(path + ": " + std::to_string(st.st_size) + " bytes, more than a " + what + " can be (" +
+                             std::to_string(max_bytes) + "): is it the right file?");
+  std::string out;
+  char buf[1 << 16];
+  for (;;) {
+    const ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      throw std::runtime_error(path + ": cannot read " + what + ": " + std::strerror(errno));
+    }
+    if (n == 0) break;
+    if (out.size() + static_cast<std::size_t>(n) > max_bytes)  // a pipe gives no size up front
+      throw std::runtime_error(path + ": more than a " + std::string(what) + " can be (" + std::to_string(max_bytes) +
+                               " bytes): is it the right file?");
+    out.append(buf, static_cast<std::size_t>(n));
+  }
+  return out;
+}
+
 std::uint64_t plain_file_size(const std::string& path) {
   if (path == "-") return 0;
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);

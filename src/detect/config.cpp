@@ -1,7 +1,6 @@
 #include "detect/config.h"
 
 #include <cmath>
-#include <fstream>
 #include <functional>
 #include <map>
 #include <sstream>
@@ -9,6 +8,8 @@
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
+
+#include "ais/input.h"
 
 namespace seawarden::detect {
 
@@ -251,12 +252,9 @@ Config parse_config(std::string_view toml_text) {
 }
 
 Config load_config(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot open detection config " + path);
-  std::ostringstream text;
-  text << in.rdbuf();
+  const std::string text = ais::read_whole_file(path, 1 << 20, "detection config");  // the full file is 5 KB
   try {
-    return parse_config(text.str());
+    return parse_config(text);
   } catch (const std::runtime_error& e) {
     throw std::runtime_error(path + ": " + e.what());
   }

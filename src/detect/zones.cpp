@@ -3,10 +3,11 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <fstream>
-#include <sstream>
+#include <stdexcept>
 
 #include <nlohmann/json.hpp>
+
+#include "ais/input.h"
 
 namespace seawarden::detect {
 
@@ -147,11 +148,15 @@ ZoneSet ZoneSet::parse(std::string_view text, const std::string& source) {
 }
 
 ZoneSet load_zones(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ZoneError(path + ": cannot open zones file");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ZoneSet::parse(ss.str(), path);
+  // 1 GiB: a detailed world EEZ layer is a few hundred MB of GeoJSON.
+  constexpr std::uint64_t kMaxZonesBytes = std::uint64_t{1} << 30;
+  std::string text;
+  try {
+    text = ais::read_whole_file(path, kMaxZonesBytes, "zones file");
+  } catch (const std::runtime_error& e) {
+    throw ZoneError(e.what());
+  }
+  return ZoneSet::parse(text, path);
 }
 
 void ZoneSet::add_zone(Zone&& z) {

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "detect/config.h"
@@ -70,6 +71,26 @@ TEST(Config, RefusesSettingsOutsideTheirBounds) {
   // Zero switches these off and stays a setting.
   EXPECT_NO_THROW(parse_config("[gap]\nnearby_km = 0\n[identity_anomaly]\nimo_shared_window = \"0s\"\n"));
   EXPECT_EQ(refused("[segmenter]\nmax_open_segments = 65\n", "segmenter.max_open_segments: must be at least 1 and at most 64 (got 65)"), "");
+}
+
+// A file far larger than any settings file (a capture given by mistake) is refused before it
+// is read into memory, naming the file.
+TEST(Config, AFileTooLargeToBeSettingsIsRefused) {
+  const auto path = std::filesystem::temp_directory_path() / "seawarden-big-config.toml";
+  {
+    std::ofstream out(path);
+    const std::string line = "# " + std::string(1000, 'x') + "\n";
+    for (int i = 0; i < 1100; ++i) out << line;
+  }
+  try {
+    load_config(path.string());
+    ADD_FAILURE() << "accepted";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find(path.string() + ": "), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("more than a detection config can be"), std::string::npos) << e.what();
+  }
+  std::filesystem::remove(path);
+  EXPECT_THROW(load_config((std::filesystem::temp_directory_path() / "no-such-config.toml").string()), std::runtime_error);
 }
 
 TEST(Config, ShippedFileHasEveryDefault) {

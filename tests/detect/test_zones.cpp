@@ -89,6 +89,9 @@ TEST(Zones, EarlyOutReturnsAtLeastTheLimit) {
 
 TEST(Zones, BadInputIsReportedNotFatal) {
   EXPECT_THROW(ZoneSet::parse("{not json", "z.geojson"), ZoneError);
+  // A missing file or a directory is a ZoneError naming it.
+  EXPECT_THROW(load_zones("/nonexistent/zones.geojson"), ZoneError);
+  EXPECT_THROW(load_zones("/tmp"), ZoneError);
   // A geometry type that is not a string skips that feature (it threw nlohmann's type_error).
   const ZoneSet typed = ZoneSet::parse(fc(R"({"type":"Feature","properties":{"id":"t"},"geometry":{"type":5,"coordinates":[]}})"));
   EXPECT_TRUE(typed.empty());
