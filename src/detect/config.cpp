@@ -101,7 +101,8 @@ std::map<std::string, Section> schema(Config& c) {
        {{"enabled", boolean(c.gap.enabled)},
         {"min_duration", duration(c.gap.min_duration_ms)},
         {"nearby_km", number(c.gap.nearby_km)},
-        {"watch_after", duration(c.gap.watch_after_ms)}}},
+        {"watch_after", duration(c.gap.watch_after_ms)},
+        {"feed_outage", duration(c.gap.feed_outage_ms)}}},
       {"position_jump",
        {{"enabled", boolean(c.position_jump.enabled)},
         {"max_dt", duration(c.position_jump.max_dt_ms)},
@@ -186,6 +187,7 @@ void validate(const Config& c) {
   check_duration(c.gap.min_duration_ms, 0, kYearMs, "gap.min_duration", true);
   check(c.gap.nearby_km, 0, 500, "gap.nearby_km");  // each watch registers in the cells the circle covers
   check_duration(c.gap.watch_after_ms, 0, kYearMs, "gap.watch_after");
+  check_duration(c.gap.feed_outage_ms, 0, kYearMs, "gap.feed_outage");
   check_duration(c.position_jump.max_dt_ms, 0, 7 * kDayMs, "position_jump.max_dt", true);
   check(c.position_jump.min_speed_kn, 0, 100000, "position_jump.min_speed_kn", true);
   check(c.position_jump.min_distance_km, 0, kHalfEarthKm, "position_jump.min_distance_km");

@@ -30,6 +30,9 @@ struct GapConfig {
   std::int64_t min_duration_ms = 12 * kHourMs;
   double nearby_km = 50;                  // radius for vessels_nearby
   std::int64_t watch_after_ms = kHourMs;  // silence after which nearby vessels are counted
+  // The whole input silent at least this long is a feed outage, not ships going dark: a gap is
+  // reported only if it lasts min_duration without the outages in it. 0 = no such test.
+  std::int64_t feed_outage_ms = kHourMs;
 };
 
 struct PositionJumpConfig {

@@ -16,7 +16,43 @@ constexpr std::int64_t kDraughtWaitMs = 6 * kHourMs;         // how long draught
 // A vessel is counted near silent vessels from its first fix in each such window of data time
 // only: it reports every few seconds to minutes, and each check touches every watch around.
 constexpr std::int64_t kNearbySampleMs = 10 * kMinuteMs;
+// Outages remembered (oldest dropped first): a gap reaching further back counts them as silence.
+constexpr std::size_t kMaxOutages = 10000;
+// The state section since feed outages: it starts with this mark ("SWGAPOU1"); an earlier
+// version's starts with the watch count where the mark now stands.
+constexpr std::uint64_t kOutageFormat = 0x31554f5041475753ull;
 }  // namespace
+
+void GapDetector::heard(std::int64_t t_ms, std::uint32_t mmsi) {
+  if (cfg_.feed_outage_ms <= 0) return;
+  if (last_heard_ms_ != INT64_MIN && t_ms - last_heard_ms_ >= cfg_.feed_outage_ms &&
+      std::max<std::uint64_t>(window_vessels_.size(), previous_window_vessels_) >= kBusyVessels) {
+    if (outages_.size() >= kMaxOutages) outages_.erase(outages_.begin());
+    outages_.emplace_back(last_heard_ms_, t_ms);
+  }
+  if (t_ms > last_heard_ms_) last_heard_ms_ = t_ms;
+  const std::int64_t window = t_ms / cfg_.feed_outage_ms;
+  if (window != window_) {
+    previous_window_vessels_ = window == window_ + 1 ? window_vessels_.size() : 0;
+    window_ = window;
+    window_vessels_.clear();
+  }
+  if (window_vessels_.size() < kBusyVessels &&
+      std::find(window_vessels_.begin(), window_vessels_.end(), mmsi) == window_vessels_.end())
+    window_vessels_.push_back(mmsi);
+}
+
+std::int64_t GapDetector::outage_ms(std::int64_t from, std::int64_t to) const {
+  std::int64_t total = 0;
+  // Outages are in time order and do not overlap: walk back from the newest.
+  for (auto it = outages_.rbegin(); it != outages_.rend() && it->second > from; ++it)
+    total += std::max<std::int64_t>(0, std::min(it->second, to) - std::max(it->first, from));
+  return total;
+}
+
+void GapDetector::add_counts(DetectorCounts& counts) const {
+  counts["AIS gaps explained by a feed outage (no message of any vessel)"] += explained_by_outage_;
+}
 
 std::uint64_t GapDetector::cell_of(double lat, double lon) {
   auto y = static_cast<std::int64_t>(std::floor((lat + 90) / kCellDeg));
@@ -79,6 +115,7 @@ void GapDetector::leave_cells(std::uint32_t mmsi, Watch& w) {
 void GapDetector::on_track_fix(const track::Vessel& vessel, const VesselInfo& info,
                                const track::Fix& fix, const track::Fix* prev,
                                const track::SegmentDecision&, const EventSink& emit) {
+  heard(fix.t_ms, fix.mmsi);
   // Count this vessel near every silent vessel watched around here.
   const bool sample = !prev || fix.t_ms / kNearbySampleMs != prev->t_ms / kNearbySampleMs;
   if (sample && !grid_.empty()) {
@@ -110,7 +147,10 @@ void GapDetector::on_track_fix(const track::Vessel& vessel, const VesselInfo& in
   // the lookup (a cache miss per fix with many vessels) is skipped.
   const bool may_have_watch = !prev || (last_sweep_ms_ != INT64_MIN && last_sweep_ms_ >= prev->t_ms + cfg_.watch_after_ms);
   const Watch* own = may_have_watch ? watches_.find(fix.mmsi) : nullptr;
-  if (prev && fix.t_ms - prev->t_ms >= cfg_.min_duration_ms) {
+  const std::int64_t feed_down = prev && fix.t_ms - prev->t_ms >= cfg_.min_duration_ms ? outage_ms(prev->t_ms, fix.t_ms) : 0;
+  if (prev && fix.t_ms - prev->t_ms >= cfg_.min_duration_ms && fix.t_ms - prev->t_ms - feed_down < cfg_.min_duration_ms)
+    ++explained_by_outage_;  // nothing at all was received for long enough to make this silence
+  else if (prev && fix.t_ms - prev->t_ms >= cfg_.min_duration_ms) {
     Event e;
     e.kind = "gap";
     e.start_ms = prev->t_ms;
@@ -129,6 +169,7 @@ void GapDetector::on_track_fix(const track::Vessel& vessel, const VesselInfo& in
     float before = own ? own->draught_m : vessel.identity.current().draught_m;
     if (before > 0) f["draught_before_m"] = round_decimals(before, 2);  // a float's digits: 6.1, not 6.0999999
     f["vessels_nearby"] = own ? own->nearby.size() : 0;
+    if (feed_down > 0) f["feed_outage_h"] = std::round(feed_down / 3.6e4) / 100;  // of the duration
     add_identity_fields(info, f);
     emit_pending(fix.mmsi, emit);  // an earlier gap still waiting for its draught goes first
     awaiting_draught_[fix.mmsi] = std::move(e);
@@ -139,6 +180,7 @@ void GapDetector::on_track_fix(const track::Vessel& vessel, const VesselInfo& in
 void GapDetector::on_static(const track::Vessel& vessel, const VesselInfo&,
                             const track::Observation& obs, const track::IdentityUpdate&,
                             const EventSink& emit) {
+  heard(obs.t_ms, vessel.mmsi);
   if (awaiting_draught_.empty() || !(obs.report.has & track::StaticReport::kDraught)) return;
   auto it = awaiting_draught_.find(vessel.mmsi);
   if (it == awaiting_draught_.end()) return;
@@ -188,6 +230,13 @@ void watch_fields(IO& io, Watch& w) {  // one list for both directions
 }  // namespace
 
 void GapDetector::save_state(StateWriter& out) const {
+  out.pod(kOutageFormat);
+  out.pod(last_heard_ms_);
+  out.pod(window_);
+  out.pods(window_vessels_);
+  out.pod(previous_window_vessels_);
+  out.size(outages_.size());
+  for (const auto& o : outages_) out.pod(o);
   const auto keys = watches_.sorted_keys();
   out.size(keys.size());
   for (std::uint64_t k : keys) {
@@ -206,7 +255,28 @@ void GapDetector::save_state(StateWriter& out) const {
 }
 
 void GapDetector::load_state(StateReader& in) {
-  const std::size_t n = in.size(sizeof(std::uint64_t));
+  const auto first = in.pod<std::uint64_t>();
+  std::size_t n = static_cast<std::size_t>(first);
+  if (first == kOutageFormat) {
+    in.pod(last_heard_ms_);
+    if (last_heard_ms_ != INT64_MIN) check_time(last_heard_ms_);
+    in.pod(window_);
+    in.pods(window_vessels_);
+    in.pod(previous_window_vessels_);
+    if (window_vessels_.size() > kBusyVessels) throw std::runtime_error("gap state: window vessels (corrupt)");
+    const std::size_t outages = in.size(2 * sizeof(std::int64_t));
+    for (std::size_t i = 0; i < outages; ++i) {
+      const auto o = in.pod<std::pair<std::int64_t, std::int64_t>>();
+      check_time(o.first);
+      check_time(o.second);
+      if (o.second < o.first || (!outages_.empty() && o.first < outages_.back().second) || outages_.size() >= kMaxOutages)
+        throw std::runtime_error("gap state: feed outages out of order (corrupt)");
+      outages_.push_back(o);
+    }
+    n = in.size(sizeof(std::uint64_t));
+  } else if (n > (std::size_t{1} << 32)) {
+    throw std::runtime_error("gap state: watch count out of range (corrupt)");
+  }
   for (std::size_t i = 0; i < n; ++i) {
     Watch& w = *watches_.find_or_insert(in.pod<std::uint64_t>()).first;
     watch_fields(in, w);

@@ -20,6 +20,7 @@ class GapDetector : public TrackDetector {
   void on_static(const track::Vessel& vessel, const VesselInfo& info, const track::Observation& obs,
                  const track::IdentityUpdate& update, const EventSink& emit) override;
   void on_watermark(std::int64_t t_ms, const track::Tracker& tracker, const EventSink& emit) override;
+  void add_counts(DetectorCounts& counts) const override;
   void finish(const track::Tracker& tracker, const EventSink& emit) override;
   void save_state(StateWriter& out) const override;
   void load_state(StateReader& in) override;
@@ -40,6 +41,8 @@ class GapDetector : public TrackDetector {
   void drop_watch(std::uint32_t mmsi);
   void leave_cells(std::uint32_t mmsi, Watch& w);
   void emit_pending(std::uint32_t mmsi, const EventSink& emit);
+  void heard(std::int64_t t_ms, std::uint32_t mmsi);  // any message of any vessel: tells feed outages
+  std::int64_t outage_ms(std::int64_t from, std::int64_t to) const;  // outage time within [from, to]
 
   GapConfig cfg_;
   KeyMap<Watch> watches_;                      // by MMSI
@@ -52,6 +55,17 @@ class GapDetector : public TrackDetector {
   std::unordered_map<std::uint32_t, Event> awaiting_draught_;  // gap events waiting for draught_after
   std::vector<std::uint32_t> saturated_;  // scratch: watches that reached kMaxNearby
   std::int64_t last_sweep_ms_ = INT64_MIN;
+  // Feed outages: spans of at least feed_outage with no message of any vessel, in time order.
+  // A silence is an outage only after a busy feed: kBusyVessels distinct MMSIs heard in the
+  // feed_outage-long window of the last message or the one before (one vessel's own track, or
+  // a quiet local receiver, is silent whenever its ships are).
+  static constexpr std::size_t kBusyVessels = 5;
+  std::int64_t last_heard_ms_ = INT64_MIN;
+  std::int64_t window_ = INT64_MIN;                  // index of the current window
+  std::vector<std::uint32_t> window_vessels_;        // distinct MMSIs in it, up to kBusyVessels
+  std::uint64_t previous_window_vessels_ = 0;        // in the window before it
+  std::vector<std::pair<std::int64_t, std::int64_t>> outages_;
+  std::uint64_t explained_by_outage_ = 0;
 };
 
 }  // namespace seawarden::detect
