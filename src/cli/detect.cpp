@@ -1,5 +1,6 @@
 // `seawarden detect`: AIS in, behaviour events out (JSON lines ordered by start time).
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <functional>
@@ -7,7 +8,6 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -15,6 +15,7 @@
 
 #include <fmt/format.h>
 
+#include "ais/input.h"
 #include "ais/reader.h"
 #include "cli/command.h"
 #include "detect/config.h"
@@ -47,14 +48,6 @@ bool rereadable(const std::vector<std::string>& paths) {
     if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) return false;
   }
   return true;
-}
-
-std::string read_all(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot open " + path);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
 }
 
 void print_stats(const seawarden::detect::PipelineStats& s, const seawarden::ais::ReaderStats& r,
@@ -137,6 +130,16 @@ int run(const Opts& o) {
   // proves out of time order as a whole, so that it can be read again, sorted, before any event
   // is written (events go out only at the end).
   enum class Pass { Done, Reread, Failed };
+  std::string state;  // read once, restored in each pass
+  if (!o.load_state.empty()) {
+    try {
+      // A saved state grows with the vessels (hundreds of MB for a global day), so no bound.
+      state = seawarden::ais::read_whole_file(o.load_state, UINT64_MAX, "saved state");
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "seawarden detect: %s\n", e.what());
+      return seawarden::cli::kExitFailure;
+    }
+  }
   std::unique_ptr<det::Pipeline> pipeline;
   std::unique_ptr<seawarden::ais::Reader> reader;
   std::string line;
@@ -152,7 +155,7 @@ int run(const Opts& o) {
     if (sort) pipeline->sort_input();
     if (!o.load_state.empty()) {
       try {
-        pipeline->load_state(read_all(o.load_state));
+        pipeline->load_state(state);
       } catch (const std::exception& e) {
         std::fprintf(stderr, "seawarden detect: %s: %s\n", o.load_state.c_str(), e.what());
         return Pass::Failed;

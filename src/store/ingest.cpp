@@ -3,11 +3,9 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <functional>
 #include <memory>
 #include <optional>
-#include <sstream>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
@@ -37,14 +35,6 @@ IngestResult run_ingest(const IngestOptions&) {
 }
 #else
 namespace {
-
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot open " + path);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 std::uint64_t reader_errors(const ais::ReaderStats& s) {
   std::uint64_t n = 0;
@@ -89,7 +79,7 @@ IngestResult run_ingest(const IngestOptions& o) {
   detect::Config cfg = o.config_path.empty() ? detect::Config{} : detect::load_config(o.config_path);
   std::optional<detect::ZoneSet> zones;
   if (!o.zones_path.empty()) {
-    zones = detect::ZoneSet::parse(read_text(o.zones_path), o.zones_path);
+    zones = detect::load_zones(o.zones_path);
     for (const auto& w : zones->warnings()) std::fprintf(stderr, "ingest: %s: %s\n", o.zones_path.c_str(), w.c_str());
   }
   if (const std::string note = detect::port_exclusion_note(cfg, zones ? &*zones : nullptr); !note.empty() && !o.quiet)
