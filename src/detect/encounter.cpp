@@ -6,9 +6,6 @@
 
 namespace seawarden::detect {
 
-namespace {
-}  // namespace
-
 double median_of(std::vector<float> v) {
   if (v.empty()) return -1;
   const std::size_t m = v.size() / 2;

@@ -31,11 +31,15 @@ void GapDetector::heard(std::int64_t t_ms, std::uint32_t mmsi) {
     outages_.emplace_back(last_heard_ms_, t_ms);
   }
   if (t_ms > last_heard_ms_) last_heard_ms_ = t_ms;
-  const std::int64_t window = t_ms / cfg_.feed_outage_ms;
-  if (window != window_) {
-    previous_window_vessels_ = window == window_ + 1 ? window_vessels_.size() : 0;
-    window_ = window;
-    window_vessels_.clear();
+  // (Every message comes here: the window index is divided out only when time leaves it.)
+  if (t_ms >= window_end_ms_ || t_ms < window_end_ms_ - cfg_.feed_outage_ms) {
+    const std::int64_t window = t_ms / cfg_.feed_outage_ms;
+    if (window != window_) {
+      previous_window_vessels_ = window == window_ + 1 ? window_vessels_.size() : 0;
+      window_ = window;
+      window_vessels_.clear();
+    }
+    window_end_ms_ = (window + 1) * cfg_.feed_outage_ms;
   }
   if (window_vessels_.size() < kBusyVessels &&
       std::find(window_vessels_.begin(), window_vessels_.end(), mmsi) == window_vessels_.end())
@@ -147,10 +151,11 @@ void GapDetector::on_track_fix(const track::Vessel& vessel, const VesselInfo& in
   // the lookup (a cache miss per fix with many vessels) is skipped.
   const bool may_have_watch = !prev || (last_sweep_ms_ != INT64_MIN && last_sweep_ms_ >= prev->t_ms + cfg_.watch_after_ms);
   const Watch* own = may_have_watch ? watches_.find(fix.mmsi) : nullptr;
-  const std::int64_t feed_down = prev && fix.t_ms - prev->t_ms >= cfg_.min_duration_ms ? outage_ms(prev->t_ms, fix.t_ms) : 0;
-  if (prev && fix.t_ms - prev->t_ms >= cfg_.min_duration_ms && fix.t_ms - prev->t_ms - feed_down < cfg_.min_duration_ms)
+  const std::int64_t silent_ms = prev ? fix.t_ms - prev->t_ms : 0;
+  const std::int64_t feed_down = silent_ms >= cfg_.min_duration_ms ? outage_ms(prev->t_ms, fix.t_ms) : 0;
+  if (silent_ms >= cfg_.min_duration_ms && silent_ms - feed_down < cfg_.min_duration_ms) {
     ++explained_by_outage_;  // nothing at all was received for long enough to make this silence
-  else if (prev && fix.t_ms - prev->t_ms >= cfg_.min_duration_ms) {
+  } else if (silent_ms >= cfg_.min_duration_ms) {
     Event e;
     e.kind = "gap";
     e.start_ms = prev->t_ms;
@@ -160,12 +165,11 @@ void GapDetector::on_track_fix(const track::Vessel& vessel, const VesselInfo& in
     e.lon = prev->lon;
     double km = track::haversine_km(prev->lat, prev->lon, fix.lat, fix.lon);
     auto& f = e.fields;
-    f["duration_h"] = std::round((fix.t_ms - prev->t_ms) / 3.6e4) / 100;
+    f["duration_h"] = std::round(silent_ms / 3.6e4) / 100;
     f["before"] = position_json(prev->lat, prev->lon);
     f["after"] = position_json(fix.lat, fix.lon);
-    f["distance_km"] = std::round(km * 100) / 100;
-    f["implied_speed_kn"] =
-        std::round(track::implied_speed_kn(km, static_cast<double>(fix.t_ms - prev->t_ms)) * 100) / 100;
+    f["distance_km"] = round_decimals(km, 2);
+    f["implied_speed_kn"] = round_decimals(track::implied_speed_kn(km, static_cast<double>(silent_ms)), 2);
     float before = own ? own->draught_m : vessel.identity.current().draught_m;
     if (before > 0) f["draught_before_m"] = round_decimals(before, 2);  // a float's digits: 6.1, not 6.0999999
     f["vessels_nearby"] = own ? own->nearby.size() : 0;

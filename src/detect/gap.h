@@ -62,6 +62,7 @@ class GapDetector : public TrackDetector {
   static constexpr std::size_t kBusyVessels = 5;
   std::int64_t last_heard_ms_ = INT64_MIN;
   std::int64_t window_ = INT64_MIN;                  // index of the current window
+  std::int64_t window_end_ms_ = INT64_MIN;           // where it ends (derived from window_ when needed)
   std::vector<std::uint32_t> window_vessels_;        // distinct MMSIs in it, up to kBusyVessels
   std::uint64_t previous_window_vessels_ = 0;        // in the window before it
   std::vector<std::pair<std::int64_t, std::int64_t>> outages_;

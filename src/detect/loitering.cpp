@@ -5,9 +5,6 @@
 
 namespace seawarden::detect {
 
-namespace {
-}  // namespace
-
 LoiteringDetector::LoiteringDetector(const LoiteringConfig& cfg, const EncounterConfig& ecfg, const ZoneSet* zones,
                                      EncounterDetector* shared)
     : cfg_(cfg), step_ms_(ecfg.resample_ms), zones_(zones), ports_(zones), shared_(shared) {

@@ -66,7 +66,7 @@ void MmsiConflictDetector::close(std::uint32_t mmsi, Period& p, const EventSink&
   e.lat = p.lat;
   e.lon = p.lon;
   e.fields["switches"] = p.switches;
-  e.fields["max_distance_km"] = std::round(p.max_km * 10) / 10;
+  e.fields["max_distance_km"] = round_decimals(p.max_km, 1);
   e.fields["other"] = position_json(p.other_lat, p.other_lon);
   e.fields["segments"] = p.segments;
   e.fields["duration_h"] = std::round((p.last_ms - p.start_ms) / 3.6e4) / 100;

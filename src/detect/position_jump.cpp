@@ -33,9 +33,9 @@ void PositionJumpDetector::on_track_fix(const track::Vessel&, const VesselInfo& 
   e.lon = fix.lon;
   e.fields["from"] = position_json(prev->lat, prev->lon);
   e.fields["to"] = position_json(fix.lat, fix.lon);
-  e.fields["distance_km"] = std::round(km * 100) / 100;
+  e.fields["distance_km"] = round_decimals(km, 2);
   e.fields["dt_s"] = dt / 1000.0;
-  e.fields["implied_speed_kn"] = std::round(kn * 10) / 10;
+  e.fields["implied_speed_kn"] = round_decimals(kn, 1);
   e.fields["new_segment"] = decision.opened;
   add_identity_fields(info, e.fields);
   pending_.push_back(std::move(e));

@@ -166,7 +166,7 @@ void SanctionsHitDetector::finish(const track::Tracker& tracker, const EventSink
       e.fields["list"] = h.list;
       e.fields["entry_id"] = h.entry_id;
       e.fields["matched_on"] = h.matched_on;
-      e.fields["score"] = std::round(h.score * 1000) / 1000;
+      e.fields["score"] = round_decimals(h.score, 3);
       e.fields["listed_name"] = h.listed_name;
       e.fields["matched_value"] = h.value;  // the broadcast value that matched
       const auto& id = v->identity.current();
