@@ -188,14 +188,8 @@ int run(const Opts& o) {
   bool sorted = o.sort;
   Pass done = pass(sorted, !sorted && !o.no_sort && rereadable(o.inputs));
   if (done == Pass::Reread) {
-    const auto& s = pipeline->stats();
-    std::fprintf(stderr,
-                 "seawarden detect: the input is not in time order: %llu of the %llu messages read so far "
-                 "were older than the %lld s reorder window allows; reading it again, sorted by receive time "
-                 "(--no-sort streams it instead and leaves such messages out)\n",
-                 static_cast<unsigned long long>(s.late - s.late_before_resume),
-                 static_cast<unsigned long long>(s.messages),
-                 static_cast<long long>(config.tracks.reorder_window_ms / 1000));
+    std::fprintf(stderr, "seawarden detect: the input is %s\n",
+                 det::reread_notice(pipeline->stats(), config.tracks.reorder_window_ms).c_str());
     sorted = true;
     done = pass(sorted, false);
   }

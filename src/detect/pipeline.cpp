@@ -61,6 +61,13 @@ bool input_out_of_order(const PipelineStats& s) {
   return sortable > 0 && sortable * 100 >= s.messages;
 }
 
+std::string reread_notice(const PipelineStats& s, std::int64_t window_ms) {
+  return fmt::format("not in time order: {} of the {} messages read so far were older than the {} s reorder "
+                     "window allows; reading it again, sorted by receive time (--no-sort streams it instead "
+                     "and leaves such messages out)",
+                     s.late - s.late_before_resume, s.messages, window_ms / 1000);
+}
+
 std::string late_messages_warning(const PipelineStats& s, std::int64_t window_ms, bool sorted) {
   if (s.late == 0) return {};
   const double share = s.messages ? 100.0 * static_cast<double>(s.late) / static_cast<double>(s.messages) : 0.0;

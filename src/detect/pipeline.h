@@ -60,6 +60,9 @@ std::string untimed_messages_warning(const PipelineStats& stats);
 // ship waiting at anchor then counts. Empty when the zones allow it or those detectors are off.
 std::string port_exclusion_note(const Config& config, const ZoneSet* zones);
 
+// What a run says when input_out_of_order() makes it read its input again, sorted.
+std::string reread_notice(const PipelineStats& stats, std::int64_t reorder_window_ms);
+
 // True when at least 1% of the messages were late for a reason sorting this run's input removes:
 // input out of time order as a whole (several receivers' files one after the other, a CSV sorted
 // by vessel). Fewer are the usual stragglers of satellite or multi-station feeds; messages before

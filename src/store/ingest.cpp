@@ -155,14 +155,8 @@ IngestResult run_ingest(const IngestOptions& o) {
         if (whole && !(out_of_order && out_of_order())) break;
         bar.done();
         writer.rollback();
-        const auto& s = pipeline.stats();
-        std::fprintf(stderr,
-                     "ingest: %s: not in time order: %llu of the %llu messages read so far were older than the %lld s "
-                     "reorder window allows; reading it again, sorted by receive time (--no-sort streams it "
-                     "instead and leaves such messages out)\n",
-                     path.c_str(), static_cast<unsigned long long>(s.late - s.late_before_resume),
-                     static_cast<unsigned long long>(s.messages),
-                     static_cast<long long>(cfg.tracks.reorder_window_ms / 1000));
+        std::fprintf(stderr, "ingest: %s: %s\n", path.c_str(),
+                     detect::reread_notice(pipeline.stats(), cfg.tracks.reorder_window_ms).c_str());
         sort = true;
       }
       detect::Pipeline& pipeline = *pipeline_ptr;
