@@ -148,7 +148,12 @@ void SanctionsHitDetector::refresh_last(const track::Vessel& vessel, const track
 void SanctionsHitDetector::on_static(const track::Vessel& vessel, const VesselInfo&,
                                      const track::Observation& obs,
                                      const track::IdentityUpdate& update, const EventSink&) {
-  if (update.any) query(vessel, obs.t_ms, &obs.report);
+  // Only what is screened: a new draught or destination does not change what matches, and
+  // re-asking would stretch a name match to messages that do not carry the name.
+  using track::IdentityField;
+  if (update.changed(IdentityField::Name) || update.changed(IdentityField::Callsign) ||
+      update.changed(IdentityField::Imo))
+    query(vessel, obs.t_ms, &obs.report);
   refresh_last(vessel, obs);
 }
 

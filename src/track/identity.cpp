@@ -69,6 +69,7 @@ void IdentityRegistry::propose(IdentityField f, std::string_view current, std::s
   if (current.empty()) {  // first value: no change event
     set_now = true;
     out.any = true;
+    out.fields |= static_cast<std::uint8_t>(1u << i);
     record(f, t, value);
     return;
   }
@@ -93,6 +94,7 @@ void IdentityRegistry::propose(IdentityField f, std::string_view current, std::s
   set_text(c.from, current);
   set_text(c.to, value);
   out.any = true;
+  out.fields |= static_cast<std::uint8_t>(1u << i);
   set_now = true;
   record(f, first_t, value);
 }
@@ -100,6 +102,7 @@ void IdentityRegistry::propose(IdentityField f, std::string_view current, std::s
 void IdentityRegistry::apply(const StaticReport& r, std::int64_t t, int confirmations,
                              IdentityUpdate& out) {
   out.any = false;
+  out.fields = 0;
   out.n_changes = 0;
   bool set_now;
   if (r.has & StaticReport::kName) {
@@ -132,16 +135,19 @@ void IdentityRegistry::apply(const StaticReport& r, std::int64_t t, int confirma
   if ((r.has & StaticReport::kDestination) && r.destination.view() != id_.destination.view()) {
     copy_text(id_.destination, r.destination.view());
     out.any = true;
+    out.fields |= static_cast<std::uint8_t>(1u << static_cast<int>(IdentityField::Destination));
   }
   if ((r.has & StaticReport::kDims) && (r.length_m != id_.length_m || r.beam_m != id_.beam_m)) {
     id_.length_m = r.length_m;
     id_.beam_m = r.beam_m;
     out.any = true;
+    out.fields |= static_cast<std::uint8_t>(1u << static_cast<int>(IdentityField::Dims));
   }
   if (r.has & StaticReport::kDraught) {
     if (r.draught_m != id_.draught_m) {
       id_.draught_m = r.draught_m;
       out.any = true;
+      out.fields |= static_cast<std::uint8_t>(1u << static_cast<int>(IdentityField::Draught));
     }
     id_.draught_t_ms = t;
   }

@@ -43,6 +43,8 @@ struct IdentityChange {
 
 struct IdentityUpdate {
   bool any = false;  // something in the identity changed (first values included)
+  std::uint8_t fields = 0;  // which: bit (1 << IdentityField) for each field set by this report
+  bool changed(IdentityField f) const { return fields >> static_cast<int>(f) & 1; }
   std::uint8_t n_changes = 0;
   std::array<IdentityChange, kTrackedFields> changes{};
 };

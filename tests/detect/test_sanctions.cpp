@@ -110,6 +110,45 @@ TEST(SanctionsHit, MmsiAndFuzzyNameAndNoFalseNumberSuffix) {
     }
 }
 
+// A class B static report, part A (the name) or part B (call sign and dimensions).
+seawarden::ais::Received static24(std::uint32_t mmsi, std::int64_t t, const std::string& name,
+                                  unsigned length = 0) {
+  seawarden::ais::Received r;
+  r.meta.rxtime = t;
+  r.msg.type = 24;
+  r.msg.mmsi = mmsi;
+  seawarden::ais::StaticB b;
+  if (name.empty()) {
+    b.partno = 1;
+    b.shiptype = 30;
+    b.to_bow = static_cast<std::uint16_t>(length / 2);
+    b.to_stern = static_cast<std::uint16_t>(length - length / 2);
+    b.to_port = b.to_starboard = 3;
+  } else {
+    b.shipname.assign(name);
+  }
+  r.msg.body = b;
+  return r;
+}
+
+TEST(SanctionsHit, NameMatchEndsAtTheLastMessageCarryingTheName) {
+  // Part B reports that change the dimensions do not carry the name: they neither start a new
+  // match nor stretch the name match to their time.
+  std::vector<seawarden::ais::Received> m;
+  m.push_back(static24(445000001, kT0, "RAKWON 7"));
+  m.push_back(position(445000001, kT0 + kMin, 37, 124));
+  m.push_back(static24(445000001, kT0 + kHour, "RAKWON 7"));
+  m.push_back(static24(445000001, kT0 + 2 * kHour, "", 20));
+  m.push_back(static24(445000001, kT0 + 3 * kHour, "", 24));
+  m.push_back(position(445000001, kT0 + 3 * kHour + kMin, 37, 124.1));
+  auto hits = run_with_list(m);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].fields["matched_on"], "name");
+  EXPECT_EQ(hits[0].fields["entry_id"], "90040");
+  EXPECT_EQ(hits[0].start_ms, kT0);
+  EXPECT_EQ(hits[0].end_ms, kT0 + kHour);
+}
+
 TEST(SanctionsHit, ListedIdentifiersBesideTheBroadcastOnes) {
   std::vector<seawarden::ais::Received> m;
   Static5 s;  // IMO 9074729 (CHON MA SAN, listed call sign HMXX9) under another call sign
