@@ -214,10 +214,20 @@ TEST_F(SortedInput, DetectReadsInputFilesOutOfOrderAgainSorted) {
   EXPECT_EQ(automatic.err.find("warning"), std::string::npos) << automatic.err;
   EXPECT_EQ(automatic.err.find("note:"), std::string::npos) << automatic.err;  // the zones have ports
 
-  const CliRun forced = run_detect(dir_, "", "--sort" + files);
+  // --stats counts the messages of the sorted pass: its throughput leaves the given-up pass out.
+  const CliRun automatic_stats = run_detect(dir_, "", "--stats" + files);
+  ASSERT_EQ(automatic_stats.status, 0) << automatic_stats.err;
+  EXPECT_NE(automatic_stats.err.find("in a first pass given up to read the input again sorted; throughput of the "
+                                     "sorted pass:"),
+            std::string::npos)
+      << automatic_stats.err;
+
+  const CliRun forced = run_detect(dir_, "", "--sort --stats" + files);
   ASSERT_EQ(forced.status, 0) << forced.err;
   EXPECT_EQ(forced.events, ordered_->events);
   EXPECT_EQ(forced.err.find("reading it again"), std::string::npos) << forced.err;
+  EXPECT_NE(forced.err.find("elapsed: "), std::string::npos) << forced.err;
+  EXPECT_EQ(forced.err.find("first pass"), std::string::npos) << forced.err;
 
   const CliRun streamed = run_detect(dir_, "", "--no-sort" + files);
   ASSERT_EQ(streamed.status, 0) << streamed.err;
