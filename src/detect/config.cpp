@@ -138,7 +138,8 @@ std::map<std::string, Section> schema(Config& c) {
         {"max_median_speed_kn", number(c.encounter.max_median_speed_kn)},
         {"min_port_distance_km", number(c.encounter.min_port_distance_km)},
         {"resample", duration(c.encounter.resample_ms)},
-        {"interpolate_max_gap", duration(c.encounter.interpolate_max_gap_ms)}}},
+        {"interpolate_max_gap", duration(c.encounter.interpolate_max_gap_ms)},
+        {"crowd_limit", integer(c.encounter.crowd_limit)}}},
       {"loitering",
        {{"enabled", boolean(c.loitering.enabled)},
         {"max_speed_kn", number(c.loitering.max_speed_kn)},
@@ -217,6 +218,7 @@ void validate(const Config& c) {
   check(c.encounter.min_port_distance_km, 0, 200, "encounter.min_port_distance_km");
   check_duration(c.encounter.resample_ms, kMinuteMs, kHourMs, "encounter.resample");
   check_duration(c.encounter.interpolate_max_gap_ms, 0, kDayMs, "encounter.interpolate_max_gap");
+  check(c.encounter.crowd_limit, 0, 100000, "encounter.crowd_limit");
   check(c.loitering.max_speed_kn, 0, 50, "loitering.max_speed_kn");
   check_duration(c.loitering.min_duration_ms, 0, kYearMs, "loitering.min_duration", true);
   check(c.loitering.min_port_distance_km, 0, 200, "loitering.min_port_distance_km");

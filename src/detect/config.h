@@ -89,6 +89,10 @@ struct EncounterConfig {
   double min_port_distance_km = 10;
   std::int64_t resample_ms = 10 * kMinuteMs;
   std::int64_t interpolate_max_gap_ms = kHourMs;
+  // More positions than this in one neighbour-grid cell (about max_distance_m square) at a step
+  // is a crowd (a harbour's moored fleet, ships spoofed onto one point): left out of the pair
+  // search, which stays linear in vessels whatever the input. 0: no limit.
+  int crowd_limit = 20;
 };
 
 struct LoiteringConfig {

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <stdexcept>
 
+#include <fmt/format.h>
+
 namespace seawarden::detect {
 
 double median_of(std::vector<float> v) {
@@ -234,6 +236,12 @@ void EncounterDetector::drain(const EventSink& emit) {
   pending_.clear();
 }
 
+void EncounterDetector::add_counts(DetectorCounts& counts) const {
+  if (stats_.crowded_points == 0) return;
+  counts[fmt::format("encounter: grid positions in a crowd (over {} in one ~{:.0f} m cell), no pairs",
+                     cfg_.crowd_limit, cfg_.max_distance_m)] += stats_.crowded_points;
+}
+
 void EncounterDetector::on_step(std::int64_t t, std::span<const GridPoint> all) {
   ++stats_.steps;
   // Positions that cannot take part in a counted contact (near a port) stay out of the search.
@@ -250,8 +258,16 @@ void EncounterDetector::on_step(std::int64_t t, std::span<const GridPoint> all) 
     stats_.near_port_points += all.size() - kept_.size();
     pts = kept_;
   }
-  grid_.build(pts);
+  grid_.build(pts, static_cast<std::size_t>(cfg_.crowd_limit));
   has_partner_.assign(all.size(), 0);
+  if (cfg_.crowd_limit > 0) {
+    // A crowd makes no pairs; its vessels are not alone either (no loitering there).
+    for (std::size_t i = 0; i < pts.size(); ++i) {
+      if (!grid_.crowded(i)) continue;
+      ++stats_.crowded_points;
+      has_partner_[filter ? kept_index_[i] : i] = 1;
+    }
+  }
   VesselIdentity scratch;
   grid_.for_each_pair([&](std::size_t i, std::size_t j, double d) {
     const GridPoint* a = &pts[i];

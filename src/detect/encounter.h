@@ -110,6 +110,7 @@ struct EncounterStats {
   std::uint64_t steps = 0, close_pair_steps = 0, pairs_opened = 0, events = 0;
   std::uint64_t near_port_points = 0, near_port_contacts = 0;
   std::uint64_t rejected_short = 0, rejected_speed = 0, rejected_port = 0;
+  std::uint64_t crowded_points = 0;  // grid positions in a crowd (EncounterConfig::crowd_limit)
 };
 
 class EncounterDetector : public Detector {
@@ -124,6 +125,7 @@ class EncounterDetector : public Detector {
   void finish(const EventSink& emit) override;
   void save_state(StateWriter& out) const override;
   void load_state(StateReader& in) override;
+  void add_counts(DetectorCounts& counts) const override;
   void prefetch(std::uint32_t mmsi, std::uint32_t segment, bool near) override {
     if (!near) resampler_.prefetch_vessel(mmsi);  // the slot holds the track: nothing more later
   }

@@ -371,6 +371,7 @@ class Pipeline::Impl : public track::TrackSink {
     stats_.state_bytes = tracker_.memory_bytes() + infos_.capacity() * sizeof(VesselInfo);
     stats_.held = tracker_.pending();
     stats_.set_aside.clear();
+    for (const auto& d : spatial_) d->add_counts(stats_.set_aside);
     for (const auto& d : track_) d->add_counts(stats_.set_aside);
     stats_.event_spill_runs = events_.runs_spilled();
     stats_.event_spill_failed = events_.spill_failed();

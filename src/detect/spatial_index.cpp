@@ -51,25 +51,29 @@ std::size_t NeighbourGrid::find_slot(std::uint64_t key) const {
   return s;
 }
 
-void NeighbourGrid::build(std::span<const GridPoint> points) {
+void NeighbourGrid::build(std::span<const GridPoint> points, std::size_t crowd_limit) {
   pts_ = points;
+  limit_ = crowd_limit;
   const std::size_t n = points.size();
   std::size_t cap = 16;
   while (cap < 2 * n) cap <<= 1;
   if (table_.size() != cap) table_.resize(cap);
-  std::fill(table_.begin(), table_.end(), Slot{kEmpty, -1});
+  std::fill(table_.begin(), table_.end(), Slot{kEmpty, -1, 0});
   mask_ = cap - 1;
   next_.resize(n);
   point_row_.resize(n);
+  point_slot_.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
     const int r = row_of(points[i].lat);
     point_row_[i] = r;
     const std::int64_t c = wrap_col(col_of(r, points[i].lon), ncols_[r]);
     const std::uint64_t key = (static_cast<std::uint64_t>(r) << 32) | static_cast<std::uint64_t>(c);
     const std::size_t s = find_slot(key);
-    if (table_[s].key == kEmpty) table_[s] = {key, -1};
+    if (table_[s].key == kEmpty) table_[s] = {key, -1, 0};
     next_[i] = table_[s].head;
     table_[s].head = static_cast<std::int32_t>(i);
+    ++table_[s].count;
+    point_slot_[i] = static_cast<std::uint32_t>(s);
   }
 }
 

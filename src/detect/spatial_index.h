@@ -24,11 +24,19 @@ class NeighbourGrid {
  public:
   explicit NeighbourGrid(double radius_m);
 
-  void build(std::span<const GridPoint> points);
+  // crowd_limit > 0: a cell holding more than that many points is a crowd (see crowded()).
+  void build(std::span<const GridPoint> points, std::size_t crowd_limit = 0);
 
-  // Calls f(i, j, distance_m) once for every pair i < j of the built points within the radius.
+  // Calls f(i, j, distance_m) once for every pair i < j of the built points within the radius,
+  // crowded points left out.
   template <class F>
   void for_each_pair(F&& f) const;
+
+  // Whether point i lies in a cell holding more than crowd_limit points. A cell is about the
+  // radius square, so that many ships in it are a harbour's moored fleet or positions spoofed
+  // onto one point, not ships meeting; leaving crowds out bounds the pairs per step to
+  // O(points x crowd_limit) whatever the input.
+  bool crowded(std::size_t i) const { return limit_ && table_[point_slot_[i]].count > limit_; }
 
   double radius_m() const { return radius_m_; }
   std::uint64_t candidates_tested() const { return tested_; }
@@ -37,6 +45,7 @@ class NeighbourGrid {
   struct Slot {
     std::uint64_t key;   // row << 32 | column; kEmpty when free
     std::int32_t head;   // first point in the cell (chain through next_)
+    std::uint32_t count; // points in the cell
   };
   static constexpr std::uint64_t kEmpty = ~std::uint64_t{0};
   int row_of(double lat) const;
@@ -60,6 +69,8 @@ class NeighbourGrid {
   std::vector<Slot> table_;
   std::vector<std::int32_t> next_;
   std::vector<int> point_row_;
+  std::vector<std::uint32_t> point_slot_;
+  std::size_t limit_ = 0;
   std::size_t mask_ = 0;
   mutable std::uint64_t tested_ = 0;
 };
@@ -69,6 +80,7 @@ template <class F>
 void NeighbourGrid::for_each_pair(F&& f) const {
   const std::size_t n = pts_.size();
   for (std::size_t i = 0; i < n; ++i) {
+    if (crowded(i)) continue;
     const GridPoint& p = pts_[i];
     const int r = point_row_[i];
     const double reach = row_reach_[r];
@@ -88,7 +100,7 @@ void NeighbourGrid::for_each_pair(F&& f) const {
       // Consecutive columns, wrapped by stepping (a modulo per cell was a tenth of the search).
       for (std::int64_t c = c0, col = wrap_col(c0, nc); c <= c1; ++c, col = col + 1 == nc ? 0 : col + 1) {
         const std::size_t s = find_slot((static_cast<std::uint64_t>(rr) << 32) | static_cast<std::uint64_t>(col));
-        if (table_[s].key == kEmpty) continue;
+        if (table_[s].key == kEmpty || (limit_ && table_[s].count > limit_)) continue;
         for (std::int32_t j = table_[s].head; j >= 0; j = next_[j]) {
           if (static_cast<std::size_t>(j) <= i) continue;
           const GridPoint& q = pts_[j];

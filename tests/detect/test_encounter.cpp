@@ -146,6 +146,38 @@ TEST(Encounter, ThreeRaftedVesselsGiveThreePairs) {
                        {100000001, 200000002}, {100000001, 300000003}, {200000002, 300000003}}));
 }
 
+TEST(Encounter, ACrowdOnOnePointMakesNoPairs) {
+  // 40 ships shown on one spot (positions spoofed onto one point, or a harbour's moored fleet
+  // without zones) and, 20 km away, two ships alongside each other.
+  std::vector<track::Fix> f = pair_at(100, 4 * kHour);
+  const auto crowd = offset(kLat, kLon, 20000, 0);
+  for (std::uint32_t i = 0; i < 40; ++i) stationary(f, 500000000 + i, crowd.lat, crowd.lon, kT0, kT0 + 4 * kHour);
+  std::sort(f.begin(), f.end(), [](const track::Fix& a, const track::Fix& b) { return a.t_ms < b.t_ms; });
+
+  EncounterConfig cfg;
+  auto run_with = [&](int limit, DetectorCounts& counts) {
+    cfg.crowd_limit = limit;
+    EncounterDetector det(cfg, nullptr);
+    Feed feed{{&det}, {}};
+    feed.run(f);
+    EXPECT_EQ(det.open_pairs(), 0u);
+    det.add_counts(counts);
+    return feed.events;
+  };
+  DetectorCounts counts;
+  const auto limited = run_with(20, counts);
+  ASSERT_EQ(limited.size(), 1u);
+  EXPECT_EQ(limited[0].vessels, (std::vector<std::uint32_t>{412000001, 445000002}));
+  ASSERT_EQ(counts.size(), 1u);
+  EXPECT_NE(counts.begin()->first.find("crowd (over 20"), std::string::npos) << counts.begin()->first;
+  EXPECT_GE(counts.begin()->second, 40u * 24);  // 40 positions at each of the 25 grid steps
+
+  DetectorCounts none;
+  const auto unlimited = run_with(0, none);
+  EXPECT_EQ(unlimited.size(), 1u + 40 * 39 / 2);
+  EXPECT_TRUE(none.empty());
+}
+
 TEST(Encounter, EvidenceCarriesIdentities) {
   EncounterConfig cfg;
   EncounterDetector det(cfg, nullptr);

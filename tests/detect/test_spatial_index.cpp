@@ -97,5 +97,39 @@ TEST(SpatialIndex, WorkGrowsLinearlyForUniformDensity) {
   EXPECT_LT(big / small, 6.0);
 }
 
+TEST(SpatialIndex, CrowdedCellsMakeNoPairs) {
+  // 60 points on one spot (a crowd), a pair 2 km away, and 20 points spread in one cell
+  // (exactly the limit: not a crowd).
+  std::vector<GridPoint> pts;
+  auto add = [&](double lat, double lon) {
+    GridPoint p;
+    p.mmsi = static_cast<std::uint32_t>(pts.size() + 1);
+    p.lat = lat;
+    p.lon = lon;
+    pts.push_back(p);
+  };
+  for (int i = 0; i < 60; ++i) add(37.0, 124.0);
+  add(37.02, 124.0);
+  add(37.0201, 124.0);
+  std::vector<std::size_t> spread;
+  for (int i = 0; i < 20; ++i) {
+    spread.push_back(pts.size());
+    add(38.0 + 0.0002 * (i % 5), 125.0 + 0.0002 * (i / 5));
+  }
+  NeighbourGrid g(500);
+  g.build(pts, 20);
+  for (std::size_t i = 0; i < 60; ++i) EXPECT_TRUE(g.crowded(i)) << i;
+  for (std::size_t i = 60; i < pts.size(); ++i) EXPECT_FALSE(g.crowded(i)) << i;
+  PairSet got;
+  g.for_each_pair([&](std::size_t i, std::size_t j, double) { got.insert({i, j}); });
+  PairSet want;
+  want.insert({60, 61});
+  for (std::size_t a = 0; a < spread.size(); ++a)
+    for (std::size_t b = a + 1; b < spread.size(); ++b) want.insert({spread[a], spread[b]});
+  EXPECT_EQ(got, want);
+  // Without a limit every pair of the crowd is there.
+  EXPECT_EQ(indexed(pts, 500).size(), want.size() + 60 * 59 / 2);
+}
+
 }  // namespace
 }  // namespace seawarden::detect
