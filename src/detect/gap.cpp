@@ -87,8 +87,10 @@ void GapDetector::add_watch(const track::Vessel& v, std::int64_t now) {
       std::uint64_t c = cell_of(la_c, wrapped);
       if (std::find(w.cells.begin(), w.cells.end(), c) == w.cells.end()) {
         w.cells.push_back(c);
+        auto& list = grid_[c];
+        w.cell_pos.push_back(static_cast<std::uint32_t>(list.size()));
         // float box: widened by a hair so rounding never makes it tighter than the double one
-        grid_[c].push_back({v.mmsi, static_cast<float>(w.lat), static_cast<float>(w.lon),
+        list.push_back({v.mmsi, static_cast<float>(w.lat), static_cast<float>(w.lon),
                             static_cast<float>(box_dlat * 1.001 + 1e-4), static_cast<float>(box_dlon * 1.001 + 1e-4)});
       }
       if (lo_c >= w.lon + dlon) break;
@@ -106,14 +108,43 @@ void GapDetector::drop_watch(std::uint32_t mmsi) {
 }
 
 void GapDetector::leave_cells(std::uint32_t mmsi, Watch& w) {
-  for (std::uint64_t c : w.cells) {
+  for (std::size_t k = 0; k < w.cells.size(); ++k) {
+    const std::uint64_t c = w.cells[k];
+    const std::uint32_t pos = w.cell_pos[k];
     auto* list = grid_.find(c);
-    if (!list) continue;
-    list->erase(std::remove_if(list->begin(), list->end(), [mmsi](const CellEntry& e) { return e.mmsi == mmsi; }),
-                list->end());
+    if (!list || pos >= list->size() || (*list)[pos].mmsi != mmsi) continue;
+    // The last entry takes its place (the order of a list decides nothing: each watch counts
+    // its own neighbours), and that entry's watch learns its new position.
+    if (pos + 1 != list->size()) {
+      const CellEntry moved = list->back();
+      (*list)[pos] = moved;
+      if (Watch* other = watches_.find(moved.mmsi)) {
+        for (std::size_t j = 0; j < other->cells.size(); ++j)
+          if (other->cells[j] == c) other->cell_pos[j] = pos;
+      }
+    }
+    list->pop_back();
     if (list->empty()) grid_.erase(c);
   }
   w.cells.clear();
+  w.cell_pos.clear();
+}
+
+void GapDetector::index_cell_lists() {
+  for (std::uint64_t m : watches_.keys_where([](std::uint64_t, const Watch&) { return true; })) {
+    Watch& w = *watches_.find(m);
+    w.cell_pos.assign(w.cells.size(), kNotListed);
+  }
+  grid_.keys_where([&](std::uint64_t c, const std::vector<CellEntry>& list) {
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      Watch* w = watches_.find(list[i].mmsi);
+      const std::size_t k = w ? static_cast<std::size_t>(std::find(w->cells.begin(), w->cells.end(), c) - w->cells.begin()) : 0;
+      if (!w || k == w->cells.size() || w->cell_pos[k] != kNotListed)
+        throw std::runtime_error("gap state: a cell lists a watch that does not cover it (corrupt)");
+      w->cell_pos[k] = static_cast<std::uint32_t>(i);
+    }
+    return false;
+  });
 }
 
 void GapDetector::on_track_fix(const track::Vessel& vessel, const VesselInfo& info,
@@ -247,7 +278,6 @@ void GapDetector::save_state(StateWriter& out) const {
     out.pod(k);
     watch_fields(out, *watches_.find(k));
   }
-  // The cell lists verbatim: their order decides which vessels a capped count took.
   save_keyed(out, grid_);
   const auto waiting = sorted_keys_of(awaiting_draught_);
   out.size(waiting.size());
@@ -294,6 +324,7 @@ void GapDetector::load_state(StateReader& in) {
         throw std::runtime_error("gap state: watch box out of range (corrupt)");
     }
   });
+  index_cell_lists();
   const std::size_t waiting = in.size(sizeof(std::uint32_t));
   for (std::size_t i = 0; i < waiting; ++i) {
     const auto m = in.pod<std::uint32_t>();

@@ -35,11 +35,16 @@ class GapDetector : public TrackDetector {
     float draught_m = 0;
     std::vector<std::uint32_t> nearby;  // distinct MMSIs, ascending, capped
     std::vector<std::uint64_t> cells;
+    // Where it sits in each cell's list (kNotListed: nowhere), so leaving a cell costs one swap
+    // however many silent vessels the cell lists (a scan there made a dense feed quadratic).
+    std::vector<std::uint32_t> cell_pos;
   };
+  static constexpr std::uint32_t kNotListed = ~std::uint32_t{0};
   static std::uint64_t cell_of(double lat, double lon);
   void add_watch(const track::Vessel& v, std::int64_t now);
   void drop_watch(std::uint32_t mmsi);
   void leave_cells(std::uint32_t mmsi, Watch& w);
+  void index_cell_lists();  // cell_pos of every watch from the lists (after loading a state)
   void emit_pending(std::uint32_t mmsi, const EventSink& emit);
   void heard(std::int64_t t_ms, std::uint32_t mmsi);  // any message of any vessel: tells feed outages
   std::int64_t outage_ms(std::int64_t from, std::int64_t to) const;  // outage time within [from, to]

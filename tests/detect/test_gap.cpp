@@ -145,3 +145,56 @@ TEST(Gap, AnOutageAcrossASavedStateIsStillKnown) {
     EXPECT_EQ(seawarden::detect::to_json_line(gaps[0]), seawarden::detect::to_json_line(whole[0]));
   }
 }
+
+// Many silent vessels watched in the same cells, leaving them in another order than they came
+// (a cell's list is reordered as each one leaves), once by reappearing and once by reaching the
+// cap of nearby vessels; and the same across a saved state.
+TEST(Gap, ManyWatchesInOneCellCountTheirNeighbours) {
+  for (const int passing : {30, 130}) {
+    std::vector<seawarden::ais::Received> m;
+    fleet(m, kT0 + 20 * kHour, kT0 + 20 * kHour, kT0 + 20 * kHour);  // a busy feed far away: no outage
+    constexpr int kSilent = 60;
+    for (int k = 0; k < kSilent; ++k) {
+      const std::uint32_t mmsi = 412100000 + static_cast<std::uint32_t>(k);
+      const double lat = 37.0 + 0.01 * (k % 8), lon = 124.0 + 0.01 * (k / 8);
+      sail(m, mmsi, kT0, kT0 + kHour, 10 * kMin, lat, lon, 0.1);
+      const std::int64_t back = kT0 + 14 * kHour + ((k * 37) % kSilent) * kMin;  // a shuffled order
+      sail(m, mmsi, back, back + kHour, 10 * kMin, lat, lon, 0.1);
+    }
+    for (int k = 0; k < passing; ++k)
+      sail(m, 445100000 + static_cast<std::uint32_t>(k), kT0 + 3 * kHour, kT0 + 5 * kHour, 10 * kMin,
+           36.8 + 0.004 * k, 123.9, 6);
+    std::stable_sort(m.begin(), m.end(), [](auto& a, auto& b) { return a.meta.rxtime < b.meta.rxtime; });
+    const auto gaps = of_kind(run(m), "gap");
+    ASSERT_EQ(gaps.size(), static_cast<std::size_t>(kSilent)) << passing;
+    // Each one counts the ships that passed and the silent ones that came back before it.
+    for (const auto& g : gaps) {
+      const int rank = static_cast<int>((g.vessels[0] - 412100000) * 37 % kSilent);
+      EXPECT_EQ(g.fields["vessels_nearby"], std::min(passing + rank, 100)) << g.vessels[0];
+    }
+
+    // Cut while the vessels are watched and some have left their cells.
+    const std::int64_t cut = kT0 + 4 * kHour;
+    std::vector<seawarden::detect::Event> events;
+    const seawarden::detect::Config cfg;
+    std::string state;
+    {
+      seawarden::detect::Pipeline p(cfg, nullptr, nullptr);
+      p.on_event = [&](const seawarden::detect::Event& e) { events.push_back(e); };
+      for (const auto& x : m)
+        if (x.meta.rxtime < cut) p.on_message(x);
+      p.pause();
+      state = p.save_state();
+    }
+    seawarden::detect::Pipeline q(cfg, nullptr, nullptr);
+    q.on_event = [&](const seawarden::detect::Event& e) { events.push_back(e); };
+    q.load_state(state);
+    for (const auto& x : m)
+      if (x.meta.rxtime >= cut) q.on_message(x);
+    q.finish();
+    const auto continued = of_kind(events, "gap");
+    ASSERT_EQ(continued.size(), gaps.size());
+    for (std::size_t i = 0; i < gaps.size(); ++i)
+      EXPECT_EQ(seawarden::detect::to_json_line(continued[i]), seawarden::detect::to_json_line(gaps[i]));
+  }
+}
