@@ -65,6 +65,28 @@ std::vector<seawarden::detect::Event> run_sorted(std::vector<seawarden::ais::Rec
   return run(m, cfg, stats);
 }
 
+// The messages before `cut` in one run, saved, and the rest in a run continuing it: the events of both.
+std::vector<seawarden::detect::Event> run_cut(const std::vector<seawarden::ais::Received>& m, std::int64_t cut) {
+  std::vector<seawarden::detect::Event> events;
+  const seawarden::detect::Config cfg;
+  std::string state;
+  {
+    seawarden::detect::Pipeline p(cfg, nullptr, nullptr);
+    p.on_event = [&](const seawarden::detect::Event& e) { events.push_back(e); };
+    for (const auto& x : m)
+      if (x.meta.rxtime < cut) p.on_message(x);
+    p.pause();
+    state = p.save_state();
+  }
+  seawarden::detect::Pipeline q(cfg, nullptr, nullptr);
+  q.on_event = [&](const seawarden::detect::Event& e) { events.push_back(e); };
+  q.load_state(state);
+  for (const auto& x : m)
+    if (x.meta.rxtime >= cut) q.on_message(x);
+  q.finish();
+  return events;
+}
+
 }  // namespace
 
 // A feed outage silences every ship at once: that is no evidence of any ship going dark. Before,
@@ -123,23 +145,7 @@ TEST(Gap, AnOutageAcrossASavedStateIsStillKnown) {
   ASSERT_EQ(whole.size(), 1u);
 
   for (const std::int64_t cut : {kT0 + 9 * kHour + 55 * kMin, kT0 + 24 * kHour + 5 * kMin}) {  // before, after the outage
-    std::vector<seawarden::detect::Event> events;
-    const seawarden::detect::Config cfg;
-    std::string state;
-    {
-      seawarden::detect::Pipeline p(cfg, nullptr, nullptr);
-      p.on_event = [&](const seawarden::detect::Event& e) { events.push_back(e); };
-      for (const auto& x : m)
-        if (x.meta.rxtime < cut) p.on_message(x);
-      p.pause();
-      state = p.save_state();
-    }
-    seawarden::detect::Pipeline q(cfg, nullptr, nullptr);
-    q.on_event = [&](const seawarden::detect::Event& e) { events.push_back(e); };
-    q.load_state(state);
-    for (const auto& x : m)
-      if (x.meta.rxtime >= cut) q.on_message(x);
-    q.finish();
+    const auto events = run_cut(m, cut);
     const auto gaps = of_kind(events, "gap");
     ASSERT_EQ(gaps.size(), 1u) << "cut at " << (cut - kT0) / kMin << " min";
     EXPECT_EQ(seawarden::detect::to_json_line(gaps[0]), seawarden::detect::to_json_line(whole[0]));
@@ -175,23 +181,7 @@ TEST(Gap, ManyWatchesInOneCellCountTheirNeighbours) {
 
     // Cut while the vessels are watched and some have left their cells.
     const std::int64_t cut = kT0 + 4 * kHour;
-    std::vector<seawarden::detect::Event> events;
-    const seawarden::detect::Config cfg;
-    std::string state;
-    {
-      seawarden::detect::Pipeline p(cfg, nullptr, nullptr);
-      p.on_event = [&](const seawarden::detect::Event& e) { events.push_back(e); };
-      for (const auto& x : m)
-        if (x.meta.rxtime < cut) p.on_message(x);
-      p.pause();
-      state = p.save_state();
-    }
-    seawarden::detect::Pipeline q(cfg, nullptr, nullptr);
-    q.on_event = [&](const seawarden::detect::Event& e) { events.push_back(e); };
-    q.load_state(state);
-    for (const auto& x : m)
-      if (x.meta.rxtime >= cut) q.on_message(x);
-    q.finish();
+    const auto events = run_cut(m, cut);
     const auto continued = of_kind(events, "gap");
     ASSERT_EQ(continued.size(), gaps.size());
     for (std::size_t i = 0; i < gaps.size(); ++i)
