@@ -220,6 +220,8 @@ int run(const Opts& o) {
   if (!late.empty()) std::fprintf(stderr, "seawarden detect: warning: %s\n", late.c_str());
   const std::string untimed = det::untimed_messages_warning(pipeline->stats());
   if (!untimed.empty()) std::fprintf(stderr, "seawarden detect: warning: %s\n", untimed.c_str());
+  if (const std::string crowds = det::crowd_note(pipeline->stats(), config); !crowds.empty())
+    std::fprintf(stderr, "seawarden detect: note: %s\n", crowds.c_str());
   if (pipeline->stats().input_spill_failed)
     std::fprintf(stderr, "seawarden detect: warning: could not write the input being sorted to a temporary "
                          "file (TMPDIR); it was kept in memory\n");

@@ -56,6 +56,15 @@ std::string untimed_messages_warning(const PipelineStats& s) {
                      s.without_rxtime, s.messages, share);
 }
 
+std::string crowd_note(const PipelineStats& s, const Config& c) {
+  if (s.crowded_points == 0) return {};
+  return fmt::format("{} vessel positions ({}-minute grid steps) were in crowds, over {} vessels in one cell of "
+                     "about {:.0f} m, and made no encounter pairs: a harbour's moored fleet (give the ports as "
+                     "--zones) or many ships' positions spoofed onto one point ([encounter] crowd_limit; --stats)",
+                     s.crowded_points, c.encounter.resample_ms / 60000, c.encounter.crowd_limit,
+                     c.encounter.max_distance_m);
+}
+
 bool input_out_of_order(const PipelineStats& s) {
   const std::uint64_t sortable = s.late - s.late_before_resume;
   return sortable > 0 && sortable * 100 >= s.messages;
@@ -172,6 +181,7 @@ class Pipeline::Impl : public track::TrackSink {
     if (cfg.encounter.enabled || cfg.loitering.enabled) {
       auto enc = std::make_unique<EncounterDetector>(cfg.encounter, zones);
       EncounterDetector* shared = enc.get();
+      encounter_ = shared;
       // Loitering shares the encounter detector's grid (partners); the encounter detector
       // runs even when only loitering is wanted, its events are then dropped.
       if (!cfg.encounter.enabled) drop_kind_ = "encounter";
@@ -372,6 +382,7 @@ class Pipeline::Impl : public track::TrackSink {
     stats_.held = tracker_.pending();
     stats_.set_aside.clear();
     for (const auto& d : spatial_) d->add_counts(stats_.set_aside);
+    stats_.crowded_points = encounter_ ? encounter_->stats().crowded_points : 0;
     for (const auto& d : track_) d->add_counts(stats_.set_aside);
     stats_.event_spill_runs = events_.runs_spilled();
     stats_.event_spill_failed = events_.spill_failed();
@@ -382,6 +393,7 @@ class Pipeline::Impl : public track::TrackSink {
   track::Tracker tracker_;
   std::vector<VesselInfo> infos_;
   std::vector<std::unique_ptr<Detector>> spatial_;
+  const EncounterDetector* encounter_ = nullptr;  // among spatial_, when running
   std::vector<std::unique_ptr<TrackDetector>> track_;
   // The same detectors, by the per-message hooks they implement (see add_track).
   std::vector<Detector*> spatial_prefetch_;

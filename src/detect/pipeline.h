@@ -32,6 +32,7 @@ struct PipelineStats {
   std::uint64_t vessels = 0, segments = 0, events = 0;
   std::map<std::string, std::uint64_t> events_by_kind;
   DetectorCounts set_aside;  // what detectors noticed and did not report, by description
+  std::uint64_t crowded_points = 0;  // encounter grid positions in a crowd (one of set_aside)
   std::int64_t first_t_ms = INT64_MAX, last_t_ms = INT64_MIN;  // receive-time span of fixes
   std::size_t state_bytes = 0;  // approximate memory held by the track layer
   // Sorted runs of events written to a temporary file to keep memory bounded (see
@@ -59,6 +60,11 @@ std::string untimed_messages_warning(const PipelineStats& stats);
 // zone of kind port or anchorage to measure from (no --zones, or none of those kinds): every
 // ship waiting at anchor then counts. Empty when the zones allow it or those detectors are off.
 std::string port_exclusion_note(const Config& config, const ZoneSet* zones);
+
+// A note for a run in which crowds (EncounterConfig::crowd_limit) made no encounter pairs: a
+// harbour without zones, or positions spoofed onto one point, which the analyst should know of.
+// Empty when there was none.
+std::string crowd_note(const PipelineStats& stats, const Config& config);
 
 // What a run says when input_out_of_order() makes it read its input again, sorted.
 std::string reread_notice(const PipelineStats& stats, std::int64_t reorder_window_ms);

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "detect/event_json.h"
 #include "test_pipeline_harness.h"
 
@@ -78,4 +80,29 @@ TEST(Pipeline, StateCarriesTracksAcrossRuns) {
   EXPECT_EQ(ch[0].fields["from"], "OCEAN STAR");
   EXPECT_EQ(p.stats().segments, 1u);
   EXPECT_THROW(p.load_state("garbage"), std::runtime_error);
+}
+
+// Ships shown on one point (spoofed, or moored without port zones): no encounters among them,
+// and the run says so (detect and ingest print the note).
+TEST(Pipeline, ACrowdIsCountedAndNoted) {
+  std::vector<seawarden::ais::Received> m;
+  for (std::uint32_t k = 0; k < 30; ++k)
+    for (std::int64_t t = kT0; t <= kT0 + 3 * kHour; t += 10 * kMin)
+      m.push_back(position(413000000 + k, t + k * 1000, 38.5, 124.9, 0.1));
+  std::stable_sort(m.begin(), m.end(), [](auto& a, auto& b) { return a.meta.rxtime < b.meta.rxtime; });
+  const seawarden::detect::Config cfg;
+  seawarden::detect::PipelineStats stats;
+  const auto events = run(m, cfg, &stats);
+  EXPECT_TRUE(of_kind(events, "encounter").empty());
+  EXPECT_TRUE(of_kind(events, "loitering").empty());  // not alone
+  EXPECT_GE(stats.crowded_points, 30u * 18);
+  const std::string note = seawarden::detect::crowd_note(stats, cfg);
+  EXPECT_NE(note.find("were in crowds, over 20 vessels in one cell of about 500 m"), std::string::npos) << note;
+
+  // Twenty are not a crowd: every pair of them is an encounter, and nothing is noted.
+  m.erase(std::remove_if(m.begin(), m.end(), [](auto& r) { return r.msg.mmsi >= 413000020; }), m.end());
+  const auto twenty = run(m, cfg, &stats);
+  EXPECT_EQ(of_kind(twenty, "encounter").size(), 20u * 19 / 2);
+  EXPECT_EQ(stats.crowded_points, 0u);
+  EXPECT_TRUE(seawarden::detect::crowd_note(stats, cfg).empty());
 }
