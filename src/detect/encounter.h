@@ -127,7 +127,8 @@ class EncounterDetector : public Detector {
   void load_state(StateReader& in) override;
   void add_counts(DetectorCounts& counts) const override;
   void prefetch(std::uint32_t mmsi, std::uint32_t segment, bool near) override {
-    if (!near) resampler_.prefetch_vessel(mmsi);  // the slot holds the track: nothing more later
+    // At the near stage the segment is known (the vessel's last fix's: nearly always the next's).
+    if (near) resampler_.prefetch_track(mmsi, segment);
   }
 
   // Called for every complete step, in time order, after this detector processed it.

@@ -103,6 +103,16 @@ class FlatKeyMap {
     return out;
   }
 
+  // The farthest any entry sits from its home slot: a lookup's worst probe (O(slots), for tests
+  // and diagnostics). Keys that share home slots make it grow with their number.
+  std::size_t max_displacement() const {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t worst = 0;
+    for (std::size_t i = 0; i < slots_.size(); ++i)
+      if (slots_[i].key != kEmpty) worst = std::max(worst, (i - home(slots_[i].key, mask)) & mask);
+    return worst;
+  }
+
   void clear() { *this = FlatKeyMap{}; }
   std::size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }

@@ -60,9 +60,10 @@ class Resampler {
   void add(const track::Fix& fix);
   // No fix older than t_ms will arrive: hand over every step that is now complete.
   void advance(std::int64_t t_ms);
-  // A fix of this vessel will come soon: start loading its tracks' home slot (shared by its
-  // segments), which holds the track itself.
-  void prefetch_vessel(std::uint32_t mmsi) const { tracks_.prefetch_slot(static_cast<std::uint64_t>(mmsi) << 32); }
+  // A fix of this segment will come soon: start loading its track's slot, which holds the track.
+  void prefetch_track(std::uint32_t mmsi, std::uint32_t segment) const {
+    tracks_.prefetch_slot(static_cast<std::uint64_t>(mmsi) << 32 | segment);
+  }
   // End of input: hand over everything still buffered.
   void finish();
   // Tracks, expiry schedule and buffered steps, for continuing a run (Pipeline::save_state).
@@ -75,6 +76,7 @@ class Resampler {
   const ResampleParams& params() const { return p_; }
   const ResampleStats& stats() const { return stats_; }
   std::size_t active_tracks() const { return tracks_.size(); }
+  std::size_t longest_track_probe() const { return tracks_.max_displacement(); }
 
  private:
   struct Track {
@@ -98,7 +100,10 @@ class Resampler {
 
   ResampleParams p_;
   ResampleStats stats_;
-  FlatKeyMap<Track, 32> tracks_;  // by MMSI << 32 | segment, a vessel's segments side by side
+  // By MMSI << 32 | segment, hashed whole: one MMSI shared by many ships (a default such as
+  // 123456789) opens a segment at nearly every fix, and homing a vessel's segments on one slot
+  // made a probe run as long as its segments (1,000 ships on one MMSI: 128 us per fix).
+  FlatKeyMap<Track> tracks_;
   MinQueue<Expiry> expiry_;
   // Buffered steps: buckets_[i] holds grid time first_step_ + i * step.
   std::deque<std::vector<GridPoint>> buckets_;

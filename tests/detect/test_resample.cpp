@@ -128,5 +128,20 @@ TEST(Resample, OutOfOrderAndBadPositionsAreIgnored) {
   EXPECT_EQ(n, 1u);
 }
 
+TEST(Resample, ManySegmentsOfOneMmsiAreNotOneProbeRun) {
+  // A default MMSI shared by many ships opens a segment at nearly every fix; their tracks must
+  // not pile up on one home slot (a lookup then walked all of them: 128 us per fix).
+  Resampler r;
+  r.on_step = [](std::int64_t, std::span<const GridPoint>) {};
+  for (std::uint32_t s = 1; s <= 5000; ++s) {
+    track::Fix f = make_fix(123456789, kT0 + s * 500, 30 + s * 0.001, 120);
+    f.segment = s;
+    r.add(f);
+  }
+  EXPECT_EQ(r.active_tracks(), 5000u);
+  EXPECT_LT(r.longest_track_probe(), 64u);
+  r.finish();
+}
+
 }  // namespace
 }  // namespace seawarden::detect
