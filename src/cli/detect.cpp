@@ -68,10 +68,11 @@ void print_stats(const seawarden::detect::PipelineStats& s, const seawarden::ais
     std::fprintf(stderr, "messages dated by the receiver's GPS clock ($--ZDA/RMC lines): %llu\n",
                  static_cast<unsigned long long>(r.clock_messages));
   std::fprintf(stderr,
-               "messages: %llu (without receive time: %llu, other types: %llu, late: %llu, duplicates: "
-               "%llu, bad positions: %llu)\n",
+               "messages: %llu (without receive time: %llu, other types: %llu, late: %llu, clock outliers: %llu, "
+               "duplicates: %llu, bad positions: %llu)\n",
                static_cast<unsigned long long>(s.messages), static_cast<unsigned long long>(s.without_rxtime),
                static_cast<unsigned long long>(s.ignored), static_cast<unsigned long long>(s.late),
+               static_cast<unsigned long long>(s.clock_outliers),
                static_cast<unsigned long long>(s.duplicates), static_cast<unsigned long long>(s.bad_position));
   std::fprintf(stderr, "fixes: %llu, static reports: %llu, vessels: %llu, segments: %llu\n",
                static_cast<unsigned long long>(s.fixes), static_cast<unsigned long long>(s.static_reports),
@@ -220,6 +221,8 @@ int run(const Opts& o) {
   if (!late.empty()) std::fprintf(stderr, "seawarden detect: warning: %s\n", late.c_str());
   const std::string untimed = det::untimed_messages_warning(pipeline->stats());
   if (!untimed.empty()) std::fprintf(stderr, "seawarden detect: warning: %s\n", untimed.c_str());
+  const std::string outliers = det::clock_outliers_warning(pipeline->stats(), config.tracks.max_clock_jump_ms);
+  if (!outliers.empty()) std::fprintf(stderr, "seawarden detect: warning: %s\n", outliers.c_str());
   if (const std::string crowds = det::crowd_note(pipeline->stats(), config); !crowds.empty())
     std::fprintf(stderr, "seawarden detect: note: %s\n", crowds.c_str());
   if (pipeline->stats().input_spill_failed)

@@ -91,7 +91,8 @@ std::map<std::string, Section> schema(Config& c) {
   return {
       {"tracks",
        {{"reorder_window", duration(c.tracks.reorder_window_ms)},
-        {"dedup_window", duration(c.tracks.dedup_window_ms)}}},
+        {"dedup_window", duration(c.tracks.dedup_window_ms)},
+        {"max_clock_jump", duration(c.tracks.max_clock_jump_ms)}}},
       {"segmenter",
        {{"max_speed_kn", number(c.segmenter.max_speed_kn)},
         {"noise_dist_km", number(c.segmenter.noise_dist_km)},
@@ -181,6 +182,7 @@ void validate(const Config& c) {
   // Tracks: a window held in memory (longer disorder is what --sort is for).
   check_duration(c.tracks.reorder_window_ms, 0, kDayMs, "tracks.reorder_window");
   check_duration(c.tracks.dedup_window_ms, 0, kHourMs, "tracks.dedup_window");
+  check_duration(c.tracks.max_clock_jump_ms, 0, kYearMs, "tracks.max_clock_jump");
   check(c.segmenter.max_speed_kn, 0, 1000, "segmenter.max_speed_kn", true);
   check(c.segmenter.noise_dist_km, 0, 100, "segmenter.noise_dist_km");
   check_duration(c.segmenter.max_idle_ms, 0, kYearMs, "segmenter.max_idle", true);

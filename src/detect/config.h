@@ -16,6 +16,7 @@ inline constexpr std::int64_t kDayMs = 24 * kHourMs;
 struct TracksConfig {
   std::int64_t reorder_window_ms = 5 * kMinuteMs;  // out-of-order tolerance
   std::int64_t dedup_window_ms = 2 * kSecondMs;    // same report from several stations
+  std::int64_t max_clock_jump_ms = kHourMs;        // a message further ahead waits for others to agree (0: off)
 };
 
 struct SegmenterConfig {

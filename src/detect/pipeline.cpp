@@ -65,6 +65,14 @@ std::string crowd_note(const PipelineStats& s, const Config& c) {
                      c.encounter.max_distance_m);
 }
 
+std::string clock_outliers_warning(const PipelineStats& s, std::int64_t max_jump_ms) {
+  if (s.clock_outliers == 0) return {};
+  return fmt::format("{} messages dated more than {} min after the rest of the input, which went on at the "
+                     "earlier time, were left out: a receiver's clock gone wrong, or rows of a later time in an "
+                     "export out of order, which --sort takes in ([tracks] max_clock_jump)",
+                     s.clock_outliers, max_jump_ms / 60000);
+}
+
 bool input_out_of_order(const PipelineStats& s) {
   const std::uint64_t sortable = s.late - s.late_before_resume;
   return sortable > 0 && sortable * 100 >= s.messages;
@@ -105,6 +113,7 @@ track::TrackerParams tracker_params(const Config& c) {
   track::TrackerParams p;
   p.reorder_window_ms = c.tracks.reorder_window_ms;
   p.dedup_window_ms = c.tracks.dedup_window_ms;
+  p.max_clock_jump_ms = c.tracks.max_clock_jump_ms;
   p.identity_confirmations = c.identity_change.confirmations;
   p.segmenter.max_speed_kn = c.segmenter.max_speed_kn;
   p.segmenter.noise_dist_km = c.segmenter.noise_dist_km;
@@ -370,6 +379,7 @@ class Pipeline::Impl : public track::TrackSink {
     stats_.ignored = t.ignored;
     stats_.late = t.late;
     stats_.late_before_resume = t.late_before_resume;
+    stats_.clock_outliers = tracker_.clock_outliers();
     stats_.duplicates = t.duplicates;
     stats_.bad_position = t.bad_position;
     stats_.fixes = t.fixes;

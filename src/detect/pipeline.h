@@ -28,6 +28,7 @@ class ZoneSet;
 struct PipelineStats {
   std::uint64_t messages = 0, without_rxtime = 0, ignored = 0, late = 0, duplicates = 0;
   std::uint64_t late_before_resume = 0;  // of `late`, before where a continued run had got to
+  std::uint64_t clock_outliers = 0;      // dated far ahead of the rest and left out ([tracks] max_clock_jump)
   std::uint64_t bad_position = 0, fixes = 0, static_reports = 0;
   std::uint64_t vessels = 0, segments = 0, events = 0;
   std::map<std::string, std::uint64_t> events_by_kind;
@@ -60,6 +61,11 @@ std::string untimed_messages_warning(const PipelineStats& stats);
 // zone of kind port or anchorage to measure from (no --zones, or none of those kinds): every
 // ship waiting at anchor then counts. Empty when the zones allow it or those detectors are off.
 std::string port_exclusion_note(const Config& config, const ZoneSet* zones);
+
+// A warning for a run that left out messages dated far ahead of the rest of the input (see
+// track::ReorderBuffer); empty when none were. Without the hold one such time made every later
+// message late.
+std::string clock_outliers_warning(const PipelineStats& stats, std::int64_t max_jump_ms);
 
 // A note for a run in which crowds (EncounterConfig::crowd_limit) made no encounter pairs: a
 // harbour without zones, or positions spoofed onto one point, which the analyst should know of.

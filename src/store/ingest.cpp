@@ -175,6 +175,8 @@ IngestResult run_ingest(const IngestOptions& o) {
       if (!late.empty()) std::fprintf(stderr, "ingest: %s: warning: %s\n", path.c_str(), late.c_str());
       const std::string untimed = detect::untimed_messages_warning(pipeline.stats());
       if (!untimed.empty()) std::fprintf(stderr, "ingest: %s: warning: %s\n", path.c_str(), untimed.c_str());
+      const std::string outliers = detect::clock_outliers_warning(pipeline.stats(), cfg.tracks.max_clock_jump_ms);
+      if (!outliers.empty()) std::fprintf(stderr, "ingest: %s: warning: %s\n", path.c_str(), outliers.c_str());
       if (const std::string crowds = detect::crowd_note(pipeline.stats(), cfg); !crowds.empty() && !o.quiet)
         std::fprintf(stderr, "ingest: %s: note: %s\n", path.c_str(), crowds.c_str());
       const std::uint64_t held = pipeline.stats().held;

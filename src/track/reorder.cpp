@@ -39,6 +39,24 @@ bool ReorderBuffer::push() {
     ++late_;
     return false;
   }
+  if (max_jump_ms_ > 0 && newest_ != INT64_MIN) {
+    if (t - newest_ > max_jump_ms_) {
+      ahead_.push_back(scratch_);
+      if (ahead_.size() >= kJumpConfirmations) take_ahead();
+      return true;
+    }
+    if (!ahead_.empty() && ahead_.front().t_ms - t > max_jump_ms_ && ++contradictions_ >= kJumpContradictions) {
+      clock_outliers_ += ahead_.size();
+      ahead_.clear();
+      contradictions_ = 0;
+    }
+  }
+  queue(scratch_);
+  return true;
+}
+
+void ReorderBuffer::queue(const Observation& o) {
+  const std::int64_t t = o.t_ms;
   const std::int64_t second = second_of(t);
   Bucket& b = last_ && last_second_ == second ? *last_ : bucket_for(second);
   if (b.next == b.items.size()) {
@@ -46,10 +64,15 @@ bool ReorderBuffer::push() {
   } else if (b.items.back().t_ms > t) {
     b.sorted = false;
   }
-  b.items.push_back(scratch_);
+  b.items.push_back(o);
   ++size_;
   if (t > newest_) newest_ = t;
-  return true;
+}
+
+void ReorderBuffer::take_ahead() {
+  for (const Observation& o : ahead_) queue(o);
+  ahead_.clear();
+  contradictions_ = 0;
 }
 
 void ReorderBuffer::sort_pending(Bucket& b) {

@@ -3,6 +3,13 @@
 // usual nearly-ordered feed is appended and read back sequentially (no heap, no pointer
 // chasing); a bucket is sorted (stably, by time) only when something arrived out of order
 // within it. Storage is recycled: no allocation per message once warmed up.
+//
+// A message dated more than max_jump after the newest so far is held apart, not allowed to move
+// the clock: one wrong receiver time (a clock gone wrong, a corrupt tag block) would otherwise
+// release everything at once and turn every later message into a late one. It goes in once
+// kJumpConfirmations such messages agree that time has moved on (a feed resuming after an
+// outage, a sparse track), or at the end of input; it is dropped, as a clock outlier, once
+// kJumpContradictions later messages are still at the old time.
 #pragma once
 
 #include <cstdint>
@@ -15,7 +22,9 @@ namespace seawarden::track {
 
 class ReorderBuffer {
  public:
-  explicit ReorderBuffer(std::int64_t window_ms) : window_ms_(window_ms) {}
+  // max_jump_ms 0: no message is held apart.
+  explicit ReorderBuffer(std::int64_t window_ms, std::int64_t max_jump_ms = 0)
+      : window_ms_(window_ms), max_jump_ms_(max_jump_ms) {}
 
   // Slot to fill before push(); valid until the next push().
   Observation& next_slot() { return scratch_; }
@@ -39,6 +48,7 @@ class ReorderBuffer {
   // Releases everything (end of input).
   template <class Sink>
   void flush(Sink&& sink) {
+    take_ahead();  // nothing contradicted them
     auto none = [](const Observation&, int) {};
     release_until(INT64_MAX, sink, none);
   }
@@ -49,6 +59,7 @@ class ReorderBuffer {
   void for_each_pending(F&& f) const {
     for (const auto& [second, b] : buckets_)
       for (std::size_t i = b.next; i < b.items.size(); ++i) f(b.items[i]);
+    for (const Observation& o : ahead_) f(o);  // a continued run takes them as pending
   }
   std::int64_t newest() const { return newest_; }
   void restore_clock(std::int64_t released_until, std::int64_t newest) {
@@ -57,10 +68,12 @@ class ReorderBuffer {
   }
 
   static constexpr int kFarAhead = 24, kMidAhead = 16, kNearAhead = 8;
+  static constexpr std::size_t kJumpConfirmations = 3, kJumpContradictions = 3;
 
   std::int64_t released_until() const { return released_until_; }
-  std::size_t size() const { return size_; }
+  std::size_t size() const { return size_ + ahead_.size(); }
   std::uint64_t late() const { return late_; }
+  std::uint64_t clock_outliers() const { return clock_outliers_; }
 
  private:
   struct Bucket {
@@ -73,8 +86,15 @@ class ReorderBuffer {
   Bucket& bucket_for(std::int64_t second);
   void drop_front_bucket();
   static void sort_pending(Bucket& b);
+  void queue(const Observation& o);  // into its bucket; advances the clock
+  void take_ahead();                 // the held messages go in: time has moved on
+
 
   std::int64_t window_ms_;
+  std::int64_t max_jump_ms_;
+  std::vector<Observation> ahead_;  // held apart: dated more than max_jump_ms_ after newest_
+  std::size_t contradictions_ = 0;  // later messages still at the old time
+  std::uint64_t clock_outliers_ = 0;
   std::int64_t newest_ = INT64_MIN;
   std::int64_t released_until_ = INT64_MIN;
   std::uint64_t late_ = 0;

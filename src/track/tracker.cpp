@@ -37,7 +37,7 @@ std::uint64_t report_hash(const Observation& o) {
 }  // namespace
 
 Tracker::Tracker(const TrackerParams& params, TrackSink& sink)
-    : params_(params), sink_(sink), segmenter_(params.segmenter), reorder_(params.reorder_window_ms) {}
+    : params_(params), sink_(sink), segmenter_(params.segmenter), reorder_(params.reorder_window_ms, params.max_clock_jump_ms) {}
 
 const Vessel* Tracker::find(std::uint32_t mmsi) const {
   std::uint32_t i = index_.find(mmsi);

@@ -19,6 +19,7 @@ namespace seawarden::track {
 struct TrackerParams {
   std::int64_t reorder_window_ms = 5 * 60 * 1000;
   std::int64_t dedup_window_ms = 2000;
+  std::int64_t max_clock_jump_ms = 0;  // see ReorderBuffer (0: off)
   int identity_confirmations = 2;
   SegmenterParams segmenter;
 };
@@ -96,6 +97,8 @@ class Tracker {
   std::int64_t released_until() const { return reorder_.released_until(); }
 
   const TrackerStats& stats() const { return stats_; }
+  // Messages dated far ahead of the input and contradicted by it, left out (ReorderBuffer).
+  std::uint64_t clock_outliers() const { return reorder_.clock_outliers(); }
   std::uint64_t segments() const { return segmenter_.segments_opened() + restored_segments_; }
   std::size_t vessel_count() const { return vessels_.size(); }
   const Vessel* find(std::uint32_t mmsi) const;

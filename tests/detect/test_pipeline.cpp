@@ -106,3 +106,56 @@ TEST(Pipeline, ACrowdIsCountedAndNoted) {
   EXPECT_EQ(stats.crowded_points, 0u);
   EXPECT_TRUE(seawarden::detect::crowd_note(stats, cfg).empty());
 }
+
+// One message dated years ahead in a stream: left out and warned of, and the events are those
+// of the stream without it (before, the messages after it went through with no reorder window
+// and those out of order were lost). A real jump held at a saved state is not lost either.
+TEST(Pipeline, AClockJumpIsHeldAndAnOutlierDropped) {
+  std::vector<seawarden::ais::Received> m;
+  for (std::uint32_t k = 0; k < 4; ++k) sail(m, 412000001 + k, kT0, kT0 + 14 * kHour, kMin, 37.0 + k, 124.0, 8);
+  sail(m, 412000009, kT0, kT0 + kHour, kMin, 36.0, 124.0, 8);
+  sail(m, 412000009, kT0 + 13 * kHour, kT0 + 14 * kHour, kMin, 36.0, 124.5, 8);  // a 12 h gap
+  std::stable_sort(m.begin(), m.end(), [](auto& a, auto& b) { return a.meta.rxtime < b.meta.rxtime; });
+  for (std::size_t i = 1; i + 1 < m.size(); i += 7) std::swap(m[i], m[i + 1]);  // slightly out of order
+  const seawarden::detect::Config cfg;
+  seawarden::detect::PipelineStats stats;
+  const auto clean = run(m, cfg, &stats);
+  ASSERT_FALSE(of_kind(clean, "gap").empty());
+  EXPECT_EQ(stats.clock_outliers, 0u);
+
+  auto wrong = m;
+  wrong.insert(wrong.begin() + 100, position(412000002, kT0 + 80LL * 365 * 24 * kHour, 37.0, 124.0));
+  const auto held = run(wrong, cfg, &stats);
+  EXPECT_EQ(stats.clock_outliers, 1u);
+  EXPECT_EQ(stats.late, 0u);
+  ASSERT_EQ(held.size(), clean.size());
+  for (std::size_t i = 0; i < clean.size(); ++i)
+    EXPECT_EQ(seawarden::detect::to_json_line(held[i]), seawarden::detect::to_json_line(clean[i]));
+  EXPECT_NE(seawarden::detect::clock_outliers_warning(stats, cfg.tracks.max_clock_jump_ms).find("1 messages dated more than 60 min"),
+            std::string::npos);
+
+  // Cut just after the gap's end was held (time jumped 12 h for one vessel, others silent
+  // meanwhile): the state keeps it, the continued run takes it.
+  std::vector<seawarden::ais::Received> sparse;
+  sail(sparse, 412000009, kT0, kT0 + kHour, kMin, 36.0, 124.0, 8);
+  sail(sparse, 412000009, kT0 + 13 * kHour, kT0 + 14 * kHour, kMin, 36.0, 124.5, 8);
+  const auto whole = of_kind(run(sparse, cfg), "gap");
+  ASSERT_EQ(whole.size(), 1u);
+  std::vector<seawarden::detect::Event> events;
+  std::string state;
+  {
+    seawarden::detect::Pipeline p(cfg, nullptr, nullptr);
+    p.on_event = [&](const seawarden::detect::Event& e) { events.push_back(e); };
+    for (std::size_t i = 0; i < 62; ++i) p.on_message(sparse[i]);  // 61 before, 1 after the jump
+    p.pause();
+    state = p.save_state();
+  }
+  seawarden::detect::Pipeline q(cfg, nullptr, nullptr);
+  q.on_event = [&](const seawarden::detect::Event& e) { events.push_back(e); };
+  q.load_state(state);
+  for (std::size_t i = 62; i < sparse.size(); ++i) q.on_message(sparse[i]);
+  q.finish();
+  const auto gaps = of_kind(events, "gap");
+  ASSERT_EQ(gaps.size(), 1u);
+  EXPECT_EQ(seawarden::detect::to_json_line(gaps[0]), seawarden::detect::to_json_line(whole[0]));
+}

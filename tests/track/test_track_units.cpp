@@ -60,6 +60,61 @@ TEST(Reorder, ReleasesInTimeOrderAfterWindow) {
   EXPECT_EQ(out.back(), 3500);
 }
 
+// One message dated far ahead (a receiver's clock gone wrong) must not move the clock: the
+// messages after it, still at the old time, go through (not late), and it is dropped once they
+// contradict it. A real jump (a feed resuming, a sparse track) is taken once three messages agree,
+// or at the end of input.
+TEST(Reorder, AClockJumpWaitsForConfirmation) {
+  constexpr std::int64_t kHour = 3600000;
+  auto run = [](const std::vector<std::int64_t>& times, std::vector<std::int64_t>& out) {
+    ReorderBuffer buf(300000, kHour);
+    auto sink = [&](const Observation& o) { out.push_back(o.t_ms); };
+    for (std::int64_t t : times) {
+      buf.next_slot().t_ms = t;
+      EXPECT_TRUE(buf.push()) << t;
+      buf.release_ready(sink);
+    }
+    buf.flush(sink);
+    return buf;
+  };
+  // Arrivals up to 30 s out of order, well within the window.
+  std::vector<std::int64_t> times;
+  for (std::int64_t i = 0; i < 120; ++i) times.push_back(100000 + i * 10000 - (i % 3 == 0 ? 30000 : 0));
+  std::vector<std::int64_t> in_order = times;
+  std::sort(in_order.begin(), in_order.end());
+  std::vector<std::int64_t> wrong = times;
+  wrong.insert(wrong.begin() + 10, 80 * 365 * 24 * kHour);  // 80 years ahead
+  std::vector<std::int64_t> out;
+  const ReorderBuffer a = run(wrong, out);
+  EXPECT_EQ(out, in_order);  // everything else in order, nothing late
+  EXPECT_EQ(a.late(), 0u);
+  EXPECT_EQ(a.clock_outliers(), 1u);
+
+  // Two hours of silence, then the feed resumes: nothing lost, all in order.
+  std::vector<std::int64_t> resumed = in_order;
+  for (std::int64_t t = 3 * kHour; t < 3 * kHour + 10 * 60000; t += 10000) resumed.push_back(t);
+  out.clear();
+  const ReorderBuffer b = run(resumed, out);
+  EXPECT_EQ(out, resumed);
+  EXPECT_EQ(b.clock_outliers(), 0u);
+
+  // A sparse track, three hours between fixes, ending with fewer than three unconfirmed.
+  const std::vector<std::int64_t> sparse = {0, 3 * kHour, 6 * kHour, 9 * kHour, 12 * kHour};
+  out.clear();
+  const ReorderBuffer c = run(sparse, out);
+  EXPECT_EQ(out, sparse);
+  EXPECT_EQ(c.clock_outliers(), 0u);
+
+  // Off: the old behaviour, the jump moves the clock and the rest is late.
+  ReorderBuffer off(300000);
+  for (std::int64_t t : wrong) {
+    off.next_slot().t_ms = t;
+    off.push();
+    off.release_ready([](const Observation&) {});
+  }
+  EXPECT_GT(off.late(), 20u);
+}
+
 TEST(Reorder, InterleavedSecondsKeepTimeThenArrivalOrder) {
   // Several stations' clocks interleave neighbouring seconds, and stragglers fall back into
   // buckets already holding released items: whatever the pattern, the release order must be the
