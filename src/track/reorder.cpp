@@ -52,7 +52,20 @@ bool ReorderBuffer::push() {
     }
   }
   queue(scratch_);
+  if (!ahead_.empty()) take_caught_up();
   return true;
+}
+
+void ReorderBuffer::take_caught_up() {
+  // The input reached a held message's time step by step (each step under max_jump): it is no
+  // longer ahead, and must go in before the clock passes it.
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < ahead_.size(); ++i) {
+    if (ahead_[i].t_ms - newest_ <= max_jump_ms_) queue(ahead_[i]);
+    else ahead_[kept++] = ahead_[i];
+  }
+  ahead_.resize(kept);
+  if (ahead_.empty()) contradictions_ = 0;
 }
 
 void ReorderBuffer::queue(const Observation& o) {

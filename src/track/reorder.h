@@ -88,6 +88,7 @@ class ReorderBuffer {
   static void sort_pending(Bucket& b);
   void queue(const Observation& o);  // into its bucket; advances the clock
   void take_ahead();                 // the held messages go in: time has moved on
+  void take_caught_up();             // those the input has caught up with go in
 
 
   std::int64_t window_ms_;

@@ -105,6 +105,17 @@ TEST(Reorder, AClockJumpWaitsForConfirmation) {
   EXPECT_EQ(out, sparse);
   EXPECT_EQ(c.clock_outliers(), 0u);
 
+  // A message 61 min ahead, then the input catching up with it step by step: it goes in at its
+  // place in time order, before the clock passes it.
+  std::vector<std::int64_t> gradual = {0, 61 * 60000};
+  for (std::int64_t t = 60000; t <= 3 * kHour; t += 20 * 60000) gradual.push_back(t);
+  std::vector<std::int64_t> gradual_sorted = gradual;
+  std::sort(gradual_sorted.begin(), gradual_sorted.end());
+  out.clear();
+  const ReorderBuffer d = run(gradual, out);
+  EXPECT_EQ(out, gradual_sorted);
+  EXPECT_EQ(d.clock_outliers(), 0u);
+
   // Off: the old behaviour, the jump moves the clock and the rest is late.
   ReorderBuffer off(300000);
   for (std::int64_t t : wrong) {
