@@ -309,9 +309,9 @@ class Pipeline::Impl : public track::TrackSink {
   void on_static(const track::Vessel& v, const track::Observation& obs,
                  const track::IdentityUpdate& update) override {
     VesselInfo& info = info_of(v);
-    if (update.any) fill_info(v, info);
+    if (update.any()) fill_info(v, info);
     for (TrackDetector* det : track_static_) det->on_static(v, info, obs, update, sink_);
-    if (update.any && owner_.on_identity) owner_.on_identity(v.mmsi, obs.t_ms, info);
+    if (update.any() && owner_.on_identity) owner_.on_identity(v.mmsi, obs.t_ms, info);
   }
 
  private:

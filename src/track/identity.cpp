@@ -68,8 +68,7 @@ void IdentityRegistry::propose(IdentityField f, std::string_view current, std::s
   }
   if (current.empty()) {  // first value: no change event
     set_now = true;
-    out.any = true;
-    out.fields |= static_cast<std::uint8_t>(1u << i);
+    out.mark(f);
     record(f, t, value);
     return;
   }
@@ -93,15 +92,13 @@ void IdentityRegistry::propose(IdentityField f, std::string_view current, std::s
   c.t_ms = first_t;
   set_text(c.from, current);
   set_text(c.to, value);
-  out.any = true;
-  out.fields |= static_cast<std::uint8_t>(1u << i);
+  out.mark(f);
   set_now = true;
   record(f, first_t, value);
 }
 
 void IdentityRegistry::apply(const StaticReport& r, std::int64_t t, int confirmations,
                              IdentityUpdate& out) {
-  out.any = false;
   out.fields = 0;
   out.n_changes = 0;
   bool set_now;
@@ -134,20 +131,17 @@ void IdentityRegistry::apply(const StaticReport& r, std::int64_t t, int confirma
   }
   if ((r.has & StaticReport::kDestination) && r.destination.view() != id_.destination.view()) {
     copy_text(id_.destination, r.destination.view());
-    out.any = true;
-    out.fields |= static_cast<std::uint8_t>(1u << static_cast<int>(IdentityField::Destination));
+    out.mark(IdentityField::Destination);
   }
   if ((r.has & StaticReport::kDims) && (r.length_m != id_.length_m || r.beam_m != id_.beam_m)) {
     id_.length_m = r.length_m;
     id_.beam_m = r.beam_m;
-    out.any = true;
-    out.fields |= static_cast<std::uint8_t>(1u << static_cast<int>(IdentityField::Dims));
+    out.mark(IdentityField::Dims);
   }
   if (r.has & StaticReport::kDraught) {
     if (r.draught_m != id_.draught_m) {
       id_.draught_m = r.draught_m;
-      out.any = true;
-      out.fields |= static_cast<std::uint8_t>(1u << static_cast<int>(IdentityField::Draught));
+      out.mark(IdentityField::Draught);
     }
     id_.draught_t_ms = t;
   }

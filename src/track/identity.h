@@ -42,9 +42,10 @@ struct IdentityChange {
 };
 
 struct IdentityUpdate {
-  bool any = false;  // something in the identity changed (first values included)
-  std::uint8_t fields = 0;  // which: bit (1 << IdentityField) for each field set by this report
+  std::uint8_t fields = 0;  // bit (1 << IdentityField) for each field this report set (first values included)
+  bool any() const { return fields != 0; }
   bool changed(IdentityField f) const { return fields >> static_cast<int>(f) & 1; }
+  void mark(IdentityField f) { fields = static_cast<std::uint8_t>(fields | 1u << static_cast<int>(f)); }
   std::uint8_t n_changes = 0;
   std::array<IdentityChange, kTrackedFields> changes{};
 };

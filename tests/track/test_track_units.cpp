@@ -166,7 +166,7 @@ TEST(Identity, ConfirmationAndHistory) {
   r.imo = 9074729;
   IdentityUpdate u;
   reg.apply(r, 1000, 2, u);
-  EXPECT_TRUE(u.any);
+  EXPECT_TRUE(u.any());
   EXPECT_EQ(u.n_changes, 0);
   EXPECT_EQ(reg.current().name.view(), "OCEAN STAR");
   r.name.assign("SEA LION");
