@@ -42,7 +42,7 @@ bool ReorderBuffer::push() {
   if (max_jump_ms_ > 0 && newest_ != INT64_MIN) {
     if (t - newest_ > max_jump_ms_) {
       ahead_.push_back(scratch_);
-      if (ahead_.size() >= kJumpConfirmations) take_ahead();
+      if (ahead_.size() >= kJumpConfirmations) take_held(true);
       return true;
     }
     if (!ahead_.empty() && ahead_.front().t_ms - t > max_jump_ms_ && ++contradictions_ >= kJumpContradictions) {
@@ -52,16 +52,16 @@ bool ReorderBuffer::push() {
     }
   }
   queue(scratch_);
-  if (!ahead_.empty()) take_caught_up();
+  // The input may have reached a held message's time step by step (each step under max_jump):
+  // it is no longer ahead, and must go in before the clock passes it.
+  if (!ahead_.empty()) take_held(false);
   return true;
 }
 
-void ReorderBuffer::take_caught_up() {
-  // The input reached a held message's time step by step (each step under max_jump): it is no
-  // longer ahead, and must go in before the clock passes it.
+void ReorderBuffer::take_held(bool all) {
   std::size_t kept = 0;
   for (std::size_t i = 0; i < ahead_.size(); ++i) {
-    if (ahead_[i].t_ms - newest_ <= max_jump_ms_) queue(ahead_[i]);
+    if (all || ahead_[i].t_ms - newest_ <= max_jump_ms_) queue(ahead_[i]);
     else ahead_[kept++] = ahead_[i];
   }
   ahead_.resize(kept);
@@ -80,12 +80,6 @@ void ReorderBuffer::queue(const Observation& o) {
   b.items.push_back(o);
   ++size_;
   if (t > newest_) newest_ = t;
-}
-
-void ReorderBuffer::take_ahead() {
-  for (const Observation& o : ahead_) queue(o);
-  ahead_.clear();
-  contradictions_ = 0;
 }
 
 void ReorderBuffer::sort_pending(Bucket& b) {

@@ -48,7 +48,7 @@ class ReorderBuffer {
   // Releases everything (end of input).
   template <class Sink>
   void flush(Sink&& sink) {
-    take_ahead();  // nothing contradicted them
+    take_held(true);  // nothing contradicted them
     auto none = [](const Observation&, int) {};
     release_until(INT64_MAX, sink, none);
   }
@@ -87,9 +87,9 @@ class ReorderBuffer {
   void drop_front_bucket();
   static void sort_pending(Bucket& b);
   void queue(const Observation& o);  // into its bucket; advances the clock
-  void take_ahead();                 // the held messages go in: time has moved on
-  void take_caught_up();             // those the input has caught up with go in
-
+  // Held messages go in: all of them (time has moved on), or those the clock has come within
+  // max_jump of.
+  void take_held(bool all);
 
   std::int64_t window_ms_;
   std::int64_t max_jump_ms_;
