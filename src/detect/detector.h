@@ -61,9 +61,9 @@ class Detector {
   // What is still open (windows, runs, pending events), so a later run can continue it
   // (Pipeline::save_state); load_state is called on a fresh detector before any fix.
   virtual void save_state(StateWriter& out) const {}
+  virtual void load_state(StateReader& in) {}
   // Adds what it noticed and did not report (PipelineStats::set_aside).
   virtual void add_counts(DetectorCounts& counts) const {}
-  virtual void load_state(StateReader& in) {}
 };
 
 }  // namespace seawarden::detect

@@ -260,13 +260,11 @@ void EncounterDetector::on_step(std::int64_t t, std::span<const GridPoint> all) 
   }
   grid_.build(pts, static_cast<std::size_t>(cfg_.crowd_limit));
   has_partner_.assign(all.size(), 0);
-  if (cfg_.crowd_limit > 0) {
+  if (grid_.crowded_points() > 0) {
     // A crowd makes no pairs; its vessels are not alone either (no loitering there).
-    for (std::size_t i = 0; i < pts.size(); ++i) {
-      if (!grid_.crowded(i)) continue;
-      ++stats_.crowded_points;
-      has_partner_[filter ? kept_index_[i] : i] = 1;
-    }
+    stats_.crowded_points += grid_.crowded_points();
+    for (std::size_t i = 0; i < pts.size(); ++i)
+      if (grid_.crowded(i)) has_partner_[filter ? kept_index_[i] : i] = 1;
   }
   VesselIdentity scratch;
   grid_.for_each_pair([&](std::size_t i, std::size_t j, double d) {

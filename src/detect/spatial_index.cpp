@@ -54,6 +54,7 @@ std::size_t NeighbourGrid::find_slot(std::uint64_t key) const {
 void NeighbourGrid::build(std::span<const GridPoint> points, std::size_t crowd_limit) {
   pts_ = points;
   limit_ = crowd_limit;
+  crowded_ = 0;
   const std::size_t n = points.size();
   std::size_t cap = 16;
   while (cap < 2 * n) cap <<= 1;
@@ -72,8 +73,10 @@ void NeighbourGrid::build(std::span<const GridPoint> points, std::size_t crowd_l
     if (table_[s].key == kEmpty) table_[s] = {key, -1, 0};
     next_[i] = table_[s].head;
     table_[s].head = static_cast<std::int32_t>(i);
-    ++table_[s].count;
     point_slot_[i] = static_cast<std::uint32_t>(s);
+    // The cell's points all become crowded as it passes the limit, and each later one with them.
+    const std::uint32_t count = ++table_[s].count;
+    if (limit_ && count > limit_) crowded_ += count == limit_ + 1 ? count : 1;
   }
 }
 

@@ -36,7 +36,9 @@ class NeighbourGrid {
   // radius square, so that many ships in it are a harbour's moored fleet or positions spoofed
   // onto one point, not ships meeting; leaving crowds out bounds the pairs per step to
   // O(points x crowd_limit) whatever the input.
-  bool crowded(std::size_t i) const { return limit_ && table_[point_slot_[i]].count > limit_; }
+  bool crowded(std::size_t i) const { return crowded_ && table_[point_slot_[i]].count > limit_; }
+  // How many of the built points are crowded (0 on ordinary input: no per-point test needed).
+  std::size_t crowded_points() const { return crowded_; }
 
   double radius_m() const { return radius_m_; }
   std::uint64_t candidates_tested() const { return tested_; }
@@ -71,6 +73,7 @@ class NeighbourGrid {
   std::vector<int> point_row_;
   std::vector<std::uint32_t> point_slot_;
   std::size_t limit_ = 0;
+  std::size_t crowded_ = 0;
   std::size_t mask_ = 0;
   mutable std::uint64_t tested_ = 0;
 };
@@ -100,7 +103,7 @@ void NeighbourGrid::for_each_pair(F&& f) const {
       // Consecutive columns, wrapped by stepping (a modulo per cell was a tenth of the search).
       for (std::int64_t c = c0, col = wrap_col(c0, nc); c <= c1; ++c, col = col + 1 == nc ? 0 : col + 1) {
         const std::size_t s = find_slot((static_cast<std::uint64_t>(rr) << 32) | static_cast<std::uint64_t>(col));
-        if (table_[s].key == kEmpty || (limit_ && table_[s].count > limit_)) continue;
+        if (table_[s].key == kEmpty || (crowded_ && table_[s].count > limit_)) continue;
         for (std::int32_t j = table_[s].head; j >= 0; j = next_[j]) {
           if (static_cast<std::size_t>(j) <= i) continue;
           const GridPoint& q = pts_[j];

@@ -120,6 +120,7 @@ TEST(SpatialIndex, CrowdedCellsMakeNoPairs) {
   g.build(pts, 20);
   for (std::size_t i = 0; i < 60; ++i) EXPECT_TRUE(g.crowded(i)) << i;
   for (std::size_t i = 60; i < pts.size(); ++i) EXPECT_FALSE(g.crowded(i)) << i;
+  EXPECT_EQ(g.crowded_points(), 60u);
   PairSet got;
   g.for_each_pair([&](std::size_t i, std::size_t j, double) { got.insert({i, j}); });
   PairSet want;
