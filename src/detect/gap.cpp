@@ -131,11 +131,8 @@ void GapDetector::leave_cells(std::uint32_t mmsi, Watch& w) {
 }
 
 void GapDetector::index_cell_lists() {
-  for (std::uint64_t m : watches_.keys_where([](std::uint64_t, const Watch&) { return true; })) {
-    Watch& w = *watches_.find(m);
-    w.cell_pos.assign(w.cells.size(), kNotListed);
-  }
-  grid_.keys_where([&](std::uint64_t c, const std::vector<CellEntry>& list) {
+  watches_.for_each([](std::uint64_t, Watch& w) { w.cell_pos.assign(w.cells.size(), kNotListed); });
+  grid_.for_each([&](std::uint64_t c, const std::vector<CellEntry>& list) {
     for (std::size_t i = 0; i < list.size(); ++i) {
       Watch* w = watches_.find(list[i].mmsi);
       const std::size_t k = w ? static_cast<std::size_t>(std::find(w->cells.begin(), w->cells.end(), c) - w->cells.begin()) : 0;
@@ -143,7 +140,6 @@ void GapDetector::index_cell_lists() {
         throw std::runtime_error("gap state: a cell lists a watch that does not cover it (corrupt)");
       w->cell_pos[k] = static_cast<std::uint32_t>(i);
     }
-    return false;
   });
 }
 

@@ -196,6 +196,12 @@ class KeyMap {
     index_.erase(key);
   }
 
+  // f(key, value) for every entry, in slot order (values may change, the map must not).
+  template <class F>
+  void for_each(F&& f) {
+    index_.for_each([&](std::uint64_t k, std::uint32_t i) { f(k, values_[i]); });
+  }
+
   // Keys (ascending) of the entries for which pred(key, value) holds: to erase or emit after.
   template <class P>
   std::vector<std::uint64_t> keys_where(P&& pred) {
