@@ -77,6 +77,9 @@ void print_stats(const seawarden::detect::PipelineStats& s, const seawarden::ais
   std::fprintf(stderr, "fixes: %llu, static reports: %llu, vessels: %llu, segments: %llu\n",
                static_cast<unsigned long long>(s.fixes), static_cast<unsigned long long>(s.static_reports),
                static_cast<unsigned long long>(s.vessels), static_cast<unsigned long long>(s.segments));
+  if (s.forgotten)
+    std::fprintf(stderr, "vessels forgotten after a silence beyond [tracks] forget_after (or forget_brief_after): %llu\n",
+                 static_cast<unsigned long long>(s.forgotten));
   if (s.first_t_ms <= s.last_t_ms)
     std::fprintf(stderr, "time span: %s .. %s (%.1f h)\n", format_time_utc(s.first_t_ms).c_str(),
                  format_time_utc(s.last_t_ms).c_str(), (s.last_t_ms - s.first_t_ms) / 3.6e6);

@@ -92,7 +92,9 @@ std::map<std::string, Section> schema(Config& c) {
       {"tracks",
        {{"reorder_window", duration(c.tracks.reorder_window_ms)},
         {"dedup_window", duration(c.tracks.dedup_window_ms)},
-        {"max_clock_jump", duration(c.tracks.max_clock_jump_ms)}}},
+        {"max_clock_jump", duration(c.tracks.max_clock_jump_ms)},
+        {"forget_after", duration(c.tracks.forget_after_ms)},
+        {"forget_brief_after", duration(c.tracks.forget_brief_after_ms)}}},
       {"segmenter",
        {{"max_speed_kn", number(c.segmenter.max_speed_kn)},
         {"noise_dist_km", number(c.segmenter.noise_dist_km)},
@@ -183,6 +185,15 @@ void validate(const Config& c) {
   check_duration(c.tracks.reorder_window_ms, 0, kDayMs, "tracks.reorder_window");
   check_duration(c.tracks.dedup_window_ms, 0, kHourMs, "tracks.dedup_window");
   check_duration(c.tracks.max_clock_jump_ms, 0, kYearMs, "tracks.max_clock_jump");
+  // Forgetting: 0 (never), or longer than every window a detector keeps open for a silent vessel
+  // (a zone visit closes after 24 h of silence), and for the full horizon than the gap threshold.
+  for (auto [ms, key] : {std::pair{c.tracks.forget_after_ms, "tracks.forget_after"},
+                         std::pair{c.tracks.forget_brief_after_ms, "tracks.forget_brief_after"}})
+    if (ms != 0) check_duration(ms, 2 * kDayMs, 10 * kYearMs, key);
+  if (c.gap.enabled && c.tracks.forget_after_ms != 0 && c.tracks.forget_after_ms < c.gap.min_duration_ms)
+    bad("tracks.forget_after", fmt::format("must be 0 or at least gap.min_duration ({}), or no gap is ever found "
+                                           "(got {})",
+                                           duration_text(c.gap.min_duration_ms), duration_text(c.tracks.forget_after_ms)));
   check(c.segmenter.max_speed_kn, 0, 1000, "segmenter.max_speed_kn", true);
   check(c.segmenter.noise_dist_km, 0, 100, "segmenter.noise_dist_km");
   check_duration(c.segmenter.max_idle_ms, 0, kYearMs, "segmenter.max_idle", true);

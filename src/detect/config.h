@@ -17,6 +17,12 @@ struct TracksConfig {
   std::int64_t reorder_window_ms = 5 * kMinuteMs;  // out-of-order tolerance
   std::int64_t dedup_window_ms = 2 * kSecondMs;    // same report from several stations
   std::int64_t max_clock_jump_ms = kHourMs;        // a message further ahead waits for others to agree (0: off)
+  // A vessel silent longer than this is forgotten: its state is freed and, heard again, it
+  // starts anew (no gap across that silence). Memory then follows the vessels heard within the
+  // horizon, not every MMSI ever seen. 0: never.
+  std::int64_t forget_after_ms = 90 * kDayMs;
+  // The same for vessels heard fewer than 3 times: mostly MMSIs of corrupted messages.
+  std::int64_t forget_brief_after_ms = 2 * kDayMs;
 };
 
 struct SegmenterConfig {

@@ -1,5 +1,6 @@
 #include "detect/draught_change.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace seawarden::detect {
@@ -71,42 +72,58 @@ void DraughtChangeDetector::on_event(const Event& e) {
   }
 }
 
-void DraughtChangeDetector::finish(const track::Tracker& tracker, const EventSink& emit) {
+void DraughtChangeDetector::resolve(Event& e, const track::Tracker& tracker) const {
   static const char* const kAcross[] = {"encounter", "port", "gap"};
+  const std::uint32_t mmsi = e.vessels[0];
+  const Context* best = nullptr;
+  if (const auto* contexts = context_.find(mmsi)) {
+    for (const Context& c : *contexts) {
+      bool overlaps = c.kind == 2 ? (c.start_ms >= e.start_ms && c.end_ms <= e.end_ms)
+                                  : (c.start_ms <= e.end_ms && c.end_ms >= e.start_ms);
+      if (overlaps && (!best || c.kind < best->kind)) best = &c;
+    }
+  }
+  if (!best) return;
+  e.fields["across"] = kAcross[best->kind];
+  if (best->kind != 0) return;
+  e.fields["partner"] = best->partner;
+  const track::Vessel* me = tracker.find(mmsi);
+  const track::Vessel* other = tracker.find(best->partner);
+  if (!me || !other) return;
+  const auto& a = me->identity.current();
+  const auto& b = other->identity.current();
+  if (a.length_m && a.beam_m && a.draught_m > 0 && b.length_m && b.beam_m && b.draught_m > 0) {
+    CargoEstimate c = estimate_cargo(e.fields["delta_m"].get<double>(), a.length_m, a.beam_m, a.shiptype);
+    e.fields["cargo_estimate"] = {{"tonnes", std::round(c.tonnes)},
+                                  {"barrels", std::round(c.barrels)},
+                                  {"block_coefficient", c.block_coefficient},
+                                  {"assumptions", kCargoAssumptions}};
+  }
+}
+
+void DraughtChangeDetector::finish(const track::Tracker& tracker, const EventSink& emit) {
   for (Event& e : pending_) {
-    std::uint32_t mmsi = e.vessels[0];
-    const Context* best = nullptr;
-    if (const auto* contexts = context_.find(mmsi)) {
-      for (const Context& c : *contexts) {
-        bool overlaps = c.kind == 2 ? (c.start_ms >= e.start_ms && c.end_ms <= e.end_ms)
-                                    : (c.start_ms <= e.end_ms && c.end_ms >= e.start_ms);
-        if (overlaps && (!best || c.kind < best->kind)) best = &c;
-      }
-    }
-    if (best) {
-      e.fields["across"] = kAcross[best->kind];
-      if (best->kind == 0) {
-        e.fields["partner"] = best->partner;
-        const track::Vessel* me = tracker.find(mmsi);
-        const track::Vessel* other = tracker.find(best->partner);
-        if (me && other) {
-          const auto& a = me->identity.current();
-          const auto& b = other->identity.current();
-          if (a.length_m && a.beam_m && a.draught_m > 0 && b.length_m && b.beam_m && b.draught_m > 0) {
-            CargoEstimate c = estimate_cargo(e.fields["delta_m"].get<double>(), a.length_m, a.beam_m,
-                                             a.shiptype);
-            e.fields["cargo_estimate"] = {{"tonnes", std::round(c.tonnes)},
-                                          {"barrels", std::round(c.barrels)},
-                                          {"block_coefficient", c.block_coefficient},
-                                          {"assumptions", kCargoAssumptions}};
-          }
-        }
-      }
-    }
+    resolve(e, tracker);
     emit(std::move(e));
   }
   pending_.clear();
   context_.clear();
+}
+
+// Its changes are resolved now, with the record still there (every encounter it had has ended
+// long since): at the end it would be gone, or another vessel's under the same MMSI.
+void DraughtChangeDetector::forget(const track::Tracker& tracker, const track::Vessel& vessel, const VesselInfo&,
+                                   const EventSink& emit) {
+  if (!state_.find(vessel.mmsi)) return;  // no draught, no change pending
+  state_.erase(vessel.mmsi);
+  auto mine = std::stable_partition(pending_.begin(), pending_.end(),
+                                    [&](const Event& e) { return e.vessels[0] != vessel.mmsi; });
+  for (auto it = mine; it != pending_.end(); ++it) {
+    resolve(*it, tracker);
+    emit(std::move(*it));
+  }
+  pending_.erase(mine, pending_.end());
+  context_.erase(vessel.mmsi);
 }
 
 void DraughtChangeDetector::save_state(StateWriter& out) const {

@@ -27,6 +27,8 @@ class DraughtChangeDetector : public TrackDetector {
                  const track::IdentityUpdate& update, const EventSink& emit) override;
   void on_event(const Event& event) override;
   void finish(const track::Tracker& tracker, const EventSink& emit) override;
+  void forget(const track::Tracker& tracker, const track::Vessel& vessel, const VesselInfo& info,
+              const EventSink& emit) override;
   void prefetch(const track::Observation& obs, bool near) override {
     if (!(obs.report.has & track::StaticReport::kDraught)) return;
     if (near) state_.prefetch_value(obs.mmsi);
@@ -48,6 +50,9 @@ class DraughtChangeDetector : public TrackDetector {
     std::int64_t start_ms, end_ms;
     std::uint32_t partner;
   };
+  // Says across what the change happened, and estimates the cargo of one across an encounter.
+  void resolve(Event& e, const track::Tracker& tracker) const;
+
   DraughtChangeConfig cfg_;
   KeyMap<State> state_;  // by MMSI
   std::vector<Event> pending_;  // resolved at the end, once every encounter is known

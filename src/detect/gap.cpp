@@ -330,6 +330,12 @@ void GapDetector::load_state(StateReader& in) {
   check_time(last_sweep_ms_);
 }
 
+void GapDetector::forget(const track::Tracker&, const track::Vessel& vessel, const VesselInfo&,
+                         const EventSink& emit) {
+  drop_watch(vessel.mmsi);
+  emit_pending(vessel.mmsi, emit);
+}
+
 void GapDetector::finish(const track::Tracker&, const EventSink& emit) {
   std::vector<std::uint32_t> all;
   for (auto& [mmsi, e] : awaiting_draught_) all.push_back(mmsi);

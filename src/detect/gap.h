@@ -22,6 +22,8 @@ class GapDetector : public TrackDetector {
   void on_watermark(std::int64_t t_ms, const track::Tracker& tracker, const EventSink& emit) override;
   void add_counts(DetectorCounts& counts) const override;
   void finish(const track::Tracker& tracker, const EventSink& emit) override;
+  void forget(const track::Tracker& tracker, const track::Vessel& vessel, const VesselInfo& info,
+              const EventSink& emit) override;
   void save_state(StateWriter& out) const override;
   void load_state(StateReader& in) override;
 

@@ -21,6 +21,7 @@ void IdentityAnomalyDetector::on_static(const track::Vessel& vessel, const Vesse
   Span* mine = nullptr;
   for (auto& [mmsi, span] : holders)
     if (mmsi == vessel.mmsi) mine = &span;
+  if (mine && mine->reported) *mine = Span{imo, obs.t_ms, obs.t_ms, false};  // a forgotten vessel's: anew
   if (mine) {
     // a, then b, then a again within the window: the IMO is shared.
     for (auto& [mmsi, span] : holders) {
@@ -54,42 +55,76 @@ void IdentityAnomalyDetector::emit_event(const track::Vessel& v, const char* rea
   emit(std::move(e));
 }
 
-void IdentityAnomalyDetector::finish(const track::Tracker& tracker, const EventSink& emit) {
-  for (std::size_t i = 0; i < tracker.vessel_count(); ++i) {
-    const track::Vessel& v = tracker.vessel_at(i);
-    if (v.messages == 0) continue;
-    // A transponder set up with the ship's IMO number in the MMSI field: a misconfiguration that
-    // also names the hull, so it is told apart from the placeholders (and comes first: an IMO
-    // of 2000000-7999999 has the form of a coast station's number).
-    const std::uint32_t imo = v.identity.current().imo;
-    if (v.mmsi == imo && track::imo_check_digit_ok(imo)) {  // (a valid IMO has 7 digits)
-      emit_event(v, "mmsi_is_imo", v.first_t_ms, v.last_t_ms, nlohmann::json::object(), emit);
-    } else if (track::is_default_mmsi(v.mmsi)) {
-      emit_event(v, "default_mmsi", v.first_t_ms, v.last_t_ms, nlohmann::json::object(), emit);
-    } else if (track::has_unallocated_mid(v.mmsi)) {
-      emit_event(v, "unallocated_mid", v.first_t_ms, v.last_t_ms,
-                 {{"mid", track::mmsi_mid(v.mmsi)}}, emit);
-    }
+void IdentityAnomalyDetector::report_vessel(const track::Vessel& v, const EventSink& emit) const {
+  if (v.messages == 0) return;
+  // A transponder set up with the ship's IMO number in the MMSI field: a misconfiguration that
+  // also names the hull, so it is told apart from the placeholders (and comes first: an IMO
+  // of 2000000-7999999 has the form of a coast station's number).
+  const std::uint32_t imo = v.identity.current().imo;
+  if (v.mmsi == imo && track::imo_check_digit_ok(imo)) {  // (a valid IMO has 7 digits)
+    emit_event(v, "mmsi_is_imo", v.first_t_ms, v.last_t_ms, nlohmann::json::object(), emit);
+  } else if (track::is_default_mmsi(v.mmsi)) {
+    emit_event(v, "default_mmsi", v.first_t_ms, v.last_t_ms, nlohmann::json::object(), emit);
+  } else if (track::has_unallocated_mid(v.mmsi)) {
+    emit_event(v, "unallocated_mid", v.first_t_ms, v.last_t_ms,
+               {{"mid", track::mmsi_mid(v.mmsi)}}, emit);
   }
+}
+
+void IdentityAnomalyDetector::report_shared(std::uint32_t imo,
+                                            const std::vector<std::pair<std::uint32_t, Span>>& holders,
+                                            const track::Vessel& v, const Span& span, const EventSink& emit) const {
+  if (!span.shared) return;
+  std::vector<std::uint32_t> others;
+  for (const auto& [m2, s2] : holders)
+    if (m2 != v.mmsi && s2.shared) others.push_back(m2);
+  emit_event(v, "imo_shared", span.first_ms, span.last_ms, {{"imo", imo}, {"other_mmsis", others}}, emit);
+}
+
+void IdentityAnomalyDetector::finish(const track::Tracker& tracker, const EventSink& emit) {
+  for (std::size_t i = 0; i < tracker.vessel_count(); ++i) report_vessel(tracker.vessel_at(i), emit);
   for (const auto& [mmsi, s] : invalid_imo_) {
     const track::Vessel* v = tracker.find(mmsi);
     if (v) emit_event(*v, "invalid_imo", s.first_ms, s.last_ms, {{"imo", s.imo}}, emit);
   }
   for (std::uint64_t imo : by_imo_.sorted_keys()) {
     const auto& holders = *by_imo_.find(imo);
-    for (const auto& [mmsi, s] : holders) {
-      if (!s.shared) continue;
-      std::vector<std::uint32_t> others;
-      for (const auto& [m2, s2] : holders)
-        if (m2 != mmsi && s2.shared) others.push_back(m2);
-      const track::Vessel* v = tracker.find(mmsi);
-      if (v)
-        emit_event(*v, "imo_shared", s.first_ms, s.last_ms, {{"imo", imo}, {"other_mmsis", others}},
-                   emit);
-    }
+    for (const auto& [mmsi, s] : holders)
+      if (const track::Vessel* v = s.reported ? nullptr : tracker.find(mmsi))
+        report_shared(static_cast<std::uint32_t>(imo), holders, *v, s, emit);
   }
+  for (Event& e : shared_forgotten_) {
+    std::vector<std::uint32_t> others;
+    if (const auto* holders = by_imo_.find(e.fields.value("imo", std::uint32_t{0})))
+      for (const auto& [mmsi, s] : *holders)
+        if (mmsi != e.vessels[0] && s.shared) others.push_back(mmsi);
+    e.fields["other_mmsis"] = others;
+    emit(std::move(e));
+  }
+  shared_forgotten_.clear();
   invalid_imo_.clear();
   by_imo_.clear();
+}
+
+// What finish() would say of this vessel, now, but for imo_shared (see shared_forgotten_). Its
+// entries under IMOs stay (at most 16 per IMO): the others sharing one still name it at the end.
+void IdentityAnomalyDetector::forget(const track::Tracker&, const track::Vessel& v, const VesselInfo&,
+                                     const EventSink& emit) {
+  report_vessel(v, emit);
+  if (auto it = invalid_imo_.find(v.mmsi); it != invalid_imo_.end()) {
+    emit_event(v, "invalid_imo", it->second.first_ms, it->second.last_ms, {{"imo", it->second.imo}}, emit);
+    invalid_imo_.erase(it);
+  }
+  const std::uint32_t imo = v.identity.current().imo;
+  auto* holders = imo ? by_imo_.find(imo) : nullptr;
+  if (!holders) return;
+  for (auto& [mmsi, span] : *holders) {
+    if (mmsi != v.mmsi || span.reported) continue;
+    if (span.shared)
+      emit_event(v, "imo_shared", span.first_ms, span.last_ms, {{"imo", imo}},
+                 [this](Event&& e) { shared_forgotten_.push_back(std::move(e)); });
+    span.reported = true;
+  }
 }
 
 void IdentityAnomalyDetector::save_state(StateWriter& out) const {
@@ -100,6 +135,7 @@ void IdentityAnomalyDetector::save_state(StateWriter& out) const {
     out.pod(invalid_imo_.at(m));
   }
   save_keyed(out, by_imo_);
+  out.events(shared_forgotten_);
 }
 
 void IdentityAnomalyDetector::load_state(StateReader& in) {
@@ -109,14 +145,17 @@ void IdentityAnomalyDetector::load_state(StateReader& in) {
     Span& s = invalid_imo_[m];
     in.pod(s);
     fix_bool(s.shared);
+    fix_bool(s.reported);
     check_times(s.first_ms, s.last_ms);
   }
   load_keyed(in, by_imo_, [](auto& holders) {
     for (auto& [mmsi, s] : holders) {
       fix_bool(s.shared);
+      fix_bool(s.reported);
       check_times(s.first_ms, s.last_ms);
     }
   });
+  if (!in.done()) in.events(shared_forgotten_);  // (states before forgetting end here)
 }
 
 }  // namespace seawarden::detect

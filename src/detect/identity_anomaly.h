@@ -17,6 +17,8 @@ class IdentityAnomalyDetector : public TrackDetector {
   void on_static(const track::Vessel& vessel, const VesselInfo& info, const track::Observation& obs,
                  const track::IdentityUpdate& update, const EventSink& emit) override;
   void finish(const track::Tracker& tracker, const EventSink& emit) override;
+  void forget(const track::Tracker& tracker, const track::Vessel& vessel, const VesselInfo& info,
+              const EventSink& emit) override;
   void prefetch(const track::Observation& obs, bool near) override {
     if (!(obs.report.has & track::StaticReport::kImo)) return;
     if (near) by_imo_.prefetch_value(obs.report.imo);
@@ -30,13 +32,24 @@ class IdentityAnomalyDetector : public TrackDetector {
     std::uint32_t imo = 0;
     std::int64_t first_ms = 0, last_ms = 0;
     bool shared = false;
+    // Its vessel was forgotten and its event given then: still one of the others of the IMO's
+    // holders, not reported again (in the padding: the saved layout is unchanged).
+    bool reported = false;
   };
+  void report_vessel(const track::Vessel& v, const EventSink& emit) const;  // what its MMSI says
+  // The imo_shared event of one holder of an IMO (if it is shared).
+  void report_shared(std::uint32_t imo, const std::vector<std::pair<std::uint32_t, Span>>& holders,
+                     const track::Vessel& v, const Span& span, const EventSink& emit) const;
   void emit_event(const track::Vessel& v, const char* reason, std::int64_t start, std::int64_t end,
                   nlohmann::json extra, const EventSink& emit) const;
 
   IdentityAnomalyConfig cfg_;
   std::unordered_map<std::uint32_t, Span> invalid_imo_;              // MMSI -> invalid IMO seen
   KeyMap<std::vector<std::pair<std::uint32_t, Span>>> by_imo_;  // IMO -> (MMSI, span)
+  // imo_shared events of forgotten vessels, given at the end with the other MMSIs sharing then
+  // (as if the vessel had stayed: its own flag cannot change once it is silent for longer than
+  // the window, the others' can).
+  std::vector<Event> shared_forgotten_;
 };
 
 }  // namespace seawarden::detect

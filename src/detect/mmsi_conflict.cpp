@@ -110,6 +110,15 @@ void MmsiConflictDetector::finish(const track::Tracker&, const EventSink& emit) 
   open_.clear();
 }
 
+void MmsiConflictDetector::forget(const track::Tracker&, const track::Vessel& vessel, const VesselInfo&,
+                                  const EventSink& emit) {
+  if (auto it = open_.find(vessel.mmsi); it != open_.end()) {
+    close(it->first, it->second, emit);
+    open_.erase(it);
+  }
+  confirmed_.erase(vessel.mmsi);
+}
+
 namespace {
 template <class IO, class Period>
 void period_fields(IO& io, Period& p) {  // one list for both directions

@@ -18,6 +18,8 @@ class MmsiConflictDetector : public TrackDetector {
                     const EventSink& emit) override;
   void on_watermark(std::int64_t t_ms, const track::Tracker& tracker, const EventSink& emit) override;
   void finish(const track::Tracker& tracker, const EventSink& emit) override;
+  void forget(const track::Tracker& tracker, const track::Vessel& vessel, const VesselInfo& info,
+              const EventSink& emit) override;
   void save_state(StateWriter& out) const override;
   void load_state(StateReader& in) override;
 

@@ -108,12 +108,17 @@ std::string late_messages_warning(const PipelineStats& s, std::int64_t window_ms
 namespace {
 
 constexpr std::int64_t kWatermarkStepMs = kMinuteMs;
+// How often silent vessels are looked for (Tracker::forget_idle): it decides only how soon their
+// memory is freed, not what is reported.
+constexpr std::int64_t kForgetSweepMs = kHourMs;
 
 track::TrackerParams tracker_params(const Config& c) {
   track::TrackerParams p;
   p.reorder_window_ms = c.tracks.reorder_window_ms;
   p.dedup_window_ms = c.tracks.dedup_window_ms;
   p.max_clock_jump_ms = c.tracks.max_clock_jump_ms;
+  p.forget_after_ms = c.tracks.forget_after_ms;
+  p.forget_brief_after_ms = c.tracks.forget_brief_after_ms;
   p.identity_confirmations = c.identity_change.confirmations;
   p.segmenter.max_speed_kn = c.segmenter.max_speed_kn;
   p.segmenter.noise_dist_km = c.segmenter.noise_dist_km;
@@ -257,7 +262,12 @@ class Pipeline::Impl : public track::TrackSink {
   void finish() {
     drain_sorted_input();
     tracker_.flush();
-    if (tracker_.released_until() != INT64_MIN) advance(tracker_.released_until());
+    if (tracker_.released_until() != INT64_MIN) {
+      advance(tracker_.released_until());
+      // Whatever the sweeps' times were, every vessel silent beyond its horizon at the end is
+      // forgotten before the detectors close: the same output however the input was split.
+      tracker_.forget_idle(tracker_.released_until());
+    }
     for (auto& d : spatial_) d->finish(sink_);
     for (auto& d : track_) d->finish(tracker_, sink_);
     pause();
@@ -305,6 +315,18 @@ class Pipeline::Impl : public track::TrackSink {
       if (obs.has_static)
         for (TrackDetector* det : track_prefetch_) det->prefetch(obs, true);
     }
+  }
+  void on_forget(const track::Vessel& v) override {
+    const VesselInfo& info = info_of(v);
+    for (auto& det : track_) det->forget(tracker_, v, info, sink_);
+    track::Vessel fresh;  // heard again, it is a vessel never seen
+    fresh.mmsi = v.mmsi;
+    fill_info(fresh, infos_[tracker_.index_of(v)]);
+  }
+  void on_record_moved(std::size_t index, std::size_t moved_from) override {
+    // on_forget sized infos_ to every record: mirror the tracker's move.
+    if (moved_from != index) infos_[index] = std::move(infos_[moved_from]);
+    infos_.pop_back();
   }
   void on_static(const track::Vessel& v, const track::Observation& obs,
                  const track::IdentityUpdate& update) override {
@@ -359,6 +381,10 @@ class Pipeline::Impl : public track::TrackSink {
     watermark_ = t;
     for (auto& d : spatial_) d->on_watermark(t, sink_);
     for (auto& d : track_) d->on_watermark(t, tracker_, sink_);
+    if (last_forget_sweep_ms_ == INT64_MIN || t - last_forget_sweep_ms_ >= kForgetSweepMs) {
+      last_forget_sweep_ms_ = t;
+      tracker_.forget_idle(t);
+    }
   }
 
   void collect(Event&& e) {
@@ -384,7 +410,8 @@ class Pipeline::Impl : public track::TrackSink {
     stats_.bad_position = t.bad_position;
     stats_.fixes = t.fixes;
     stats_.static_reports = t.static_reports;
-    stats_.vessels = tracker_.vessel_count();
+    stats_.vessels = tracker_.vessel_count() + tracker_.forgotten();
+    stats_.forgotten = tracker_.forgotten();
     stats_.segments = tracker_.segments();
     stats_.first_t_ms = t.first_t_ms;
     stats_.last_t_ms = t.last_t_ms;
@@ -413,6 +440,7 @@ class Pipeline::Impl : public track::TrackSink {
   EventSpool events_;  // until finish(): output order needs every event (spilled beyond a bound)
   std::string drop_kind_;
   std::int64_t watermark_ = INT64_MIN;
+  std::int64_t last_forget_sweep_ms_ = INT64_MIN;
   PipelineStats stats_;
   bool finished_ = false;
 

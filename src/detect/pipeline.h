@@ -30,7 +30,10 @@ struct PipelineStats {
   std::uint64_t late_before_resume = 0;  // of `late`, before where a continued run had got to
   std::uint64_t clock_outliers = 0;      // dated far ahead of the rest and left out ([tracks] max_clock_jump)
   std::uint64_t bad_position = 0, fixes = 0, static_reports = 0;
-  std::uint64_t vessels = 0, segments = 0, events = 0;
+  std::uint64_t vessels = 0, segments = 0, events = 0;  // vessels: records made (see forgotten)
+  // Vessels forgotten after a silence beyond [tracks] forget_after (or forget_brief_after): a
+  // vessel heard again after that counts twice in `vessels`.
+  std::uint64_t forgotten = 0;
   std::map<std::string, std::uint64_t> events_by_kind;
   DetectorCounts set_aside;  // what detectors noticed and did not report, by description
   std::uint64_t crowded_points = 0;  // encounter grid positions in a crowd (one of set_aside)

@@ -158,33 +158,42 @@ void SanctionsHitDetector::on_static(const track::Vessel& vessel, const VesselIn
 }
 
 void SanctionsHitDetector::finish(const track::Tracker& tracker, const EventSink& emit) {
-  for (auto& [mmsi, list] : hits_) {
-    const track::Vessel* v = tracker.find(mmsi);
-    if (!v) continue;
-    for (Hit& h : list) {
-      Event e;
-      e.kind = "sanctions_hit";
-      e.start_ms = h.first_ms;
-      e.end_ms = h.matched_on == "mmsi" ? v->last_t_ms : h.last_ms;
-      e.vessels = {mmsi};
-      if (v->has_fix) e.lat = v->last_fix.lat, e.lon = v->last_fix.lon;
-      e.fields["list"] = h.list;
-      e.fields["entry_id"] = h.entry_id;
-      e.fields["matched_on"] = h.matched_on;
-      e.fields["score"] = round_decimals(h.score, 3);
-      e.fields["listed_name"] = h.listed_name;
-      e.fields["matched_value"] = h.value;  // the broadcast value that matched
-      const auto& id = v->identity.current();
-      if (!id.name.empty()) e.fields["name"] = std::string(id.name.view());
-      if (id.imo) e.fields["imo"] = id.imo;
-      if (!id.callsign.empty()) e.fields["callsign"] = std::string(id.callsign.view());
-      std::string_view flag = track::mmsi_flag(mmsi);
-      if (!flag.empty()) e.fields["flag"] = std::string(flag);
-      if (h.agreement_known) add_agreement_fields(h.listed, h.agrees, h.differs, e.fields);
-      emit(std::move(e));
-    }
-  }
+  for (auto& [mmsi, list] : hits_)
+    if (const track::Vessel* v = tracker.find(mmsi)) report(*v, list, emit);
   hits_.clear();
+}
+
+void SanctionsHitDetector::forget(const track::Tracker&, const track::Vessel& vessel, const VesselInfo&,
+                                  const EventSink& emit) {
+  auto it = hits_.find(vessel.mmsi);
+  if (it == hits_.end()) return;
+  report(vessel, it->second, emit);
+  hits_.erase(it);
+}
+
+void SanctionsHitDetector::report(const track::Vessel& v, const std::vector<Hit>& hits, const EventSink& emit) const {
+  const auto& id = v.identity.current();
+  for (const Hit& h : hits) {
+    Event e;
+    e.kind = "sanctions_hit";
+    e.start_ms = h.first_ms;
+    e.end_ms = h.matched_on == "mmsi" ? v.last_t_ms : h.last_ms;
+    e.vessels = {v.mmsi};
+    if (v.has_fix) e.lat = v.last_fix.lat, e.lon = v.last_fix.lon;
+    e.fields["list"] = h.list;
+    e.fields["entry_id"] = h.entry_id;
+    e.fields["matched_on"] = h.matched_on;
+    e.fields["score"] = round_decimals(h.score, 3);
+    e.fields["listed_name"] = h.listed_name;
+    e.fields["matched_value"] = h.value;  // the broadcast value that matched
+    if (!id.name.empty()) e.fields["name"] = std::string(id.name.view());
+    if (id.imo) e.fields["imo"] = id.imo;
+    if (!id.callsign.empty()) e.fields["callsign"] = std::string(id.callsign.view());
+    std::string_view flag = track::mmsi_flag(v.mmsi);
+    if (!flag.empty()) e.fields["flag"] = std::string(flag);
+    if (h.agreement_known) add_agreement_fields(h.listed, h.agrees, h.differs, e.fields);
+    emit(std::move(e));
+  }
 }
 
 namespace {

@@ -26,6 +26,8 @@ class SanctionsHitDetector : public TrackDetector {
   void on_static(const track::Vessel& vessel, const VesselInfo& info, const track::Observation& obs,
                  const track::IdentityUpdate& update, const EventSink& emit) override;
   void finish(const track::Tracker& tracker, const EventSink& emit) override;
+  void forget(const track::Tracker& tracker, const track::Vessel& vessel, const VesselInfo& info,
+              const EventSink& emit) override;
   void save_state(StateWriter& out) const override;
   void load_state(StateReader& in) override;
 
@@ -41,6 +43,7 @@ class SanctionsHitDetector : public TrackDetector {
     bool agreement_known = false;
   };
   void query(const track::Vessel& vessel, std::int64_t t_ms, const track::StaticReport* report);
+  void report(const track::Vessel& v, const std::vector<Hit>& hits, const EventSink& emit) const;
   void refresh_last(const track::Vessel& vessel, const track::Observation& obs);
 
   SanctionsHitConfig cfg_;

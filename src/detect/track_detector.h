@@ -27,6 +27,10 @@ class TrackDetector {
   virtual void on_event(const Event& event) {}
   virtual void on_watermark(std::int64_t t_ms, const track::Tracker& tracker, const EventSink& emit) {}
   virtual void finish(const track::Tracker& tracker, const EventSink& emit) = 0;
+  // The vessel is forgotten (TrackSink::on_forget; its record still whole): report what finish()
+  // would report of it and drop its state, as for a vessel never seen.
+  virtual void forget(const track::Tracker& tracker, const track::Vessel& vessel, const VesselInfo& info,
+                      const EventSink& emit) {}
   // A static report (obs.has_static) will come soon: start loading the state it will touch,
   // first the map slot (near = false), a few messages later the value (near = true).
   virtual void prefetch(const track::Observation& obs, bool near) {}

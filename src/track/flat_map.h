@@ -34,6 +34,34 @@ class FlatIndex {
     ++size_;
   }
 
+  // Points a present key at another value.
+  void assign(std::uint32_t key, std::uint32_t value) {
+    std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = hash(key) & mask; slots_[i].value != kNone; i = (i + 1) & mask)
+      if (slots_[i].key == key) {
+        slots_[i].value = value;
+        return;
+      }
+  }
+
+  // Removes a key (if present). Linear probing without tombstones (backward-shift deletion):
+  // the later entries of the probe run that may sit in the hole move into it.
+  void erase(std::uint32_t key) {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t hole = hash(key) & mask;
+    for (; slots_[hole].value == kNone || slots_[hole].key != key; hole = (hole + 1) & mask)
+      if (slots_[hole].value == kNone) return;
+    for (std::size_t i = (hole + 1) & mask; slots_[i].value != kNone; i = (i + 1) & mask) {
+      const std::size_t home = hash(slots_[i].key) & mask;
+      if (((i - home) & mask) >= ((i - hole) & mask)) {  // its home is not between hole and i
+        slots_[hole] = slots_[i];
+        hole = i;
+      }
+    }
+    slots_[hole] = Slot{};
+    --size_;
+  }
+
   std::size_t size() const { return size_; }
   std::size_t memory_bytes() const { return slots_.capacity() * sizeof(Slot); }
 

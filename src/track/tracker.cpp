@@ -119,8 +119,41 @@ void Tracker::flush() {
   reorder_.flush([this](const Observation& o) { process(o); });
 }
 
+bool Tracker::expired(const Vessel& v, std::int64_t now_ms) const {
+  if (v.messages == 0) return false;
+  const std::int64_t horizon =
+      v.messages < TrackerParams::kBriefMessages ? params_.forget_brief_after_ms : params_.forget_after_ms;
+  return horizon > 0 && now_ms - v.last_t_ms > horizon;
+}
+
+void Tracker::forget_idle(std::int64_t now_ms) {
+  if (params_.forget_after_ms <= 0 && params_.forget_brief_after_ms <= 0) return;
+  // From the back: the last record fills each hole, and it has been looked at already.
+  for (std::size_t i = vessels_.size(); i-- > 0;) {
+    if (!expired(vessels_[i], now_ms)) continue;
+    sink_.on_forget(vessels_[i]);
+    const std::size_t last = vessels_.size() - 1;
+    index_.erase(vessels_[i].mmsi);
+    if (i != last) {
+      vessels_[i] = std::move(vessels_[last]);
+      index_.assign(vessels_[i].mmsi, static_cast<std::uint32_t>(i));
+    }
+    vessels_.pop_back();
+    sink_.on_record_moved(i, last);
+    ++forgotten_;
+  }
+  if (vessels_.size() < vessels_.capacity() / 4) vessels_.shrink_to_fit();  // a fleet gone for good
+}
+
 void Tracker::process(const Observation& o) {
   Vessel& v = get_or_create(o.mmsi);
+  if (expired(v, o.t_ms)) {  // heard again after its horizon, before forget_idle() freed it
+    sink_.on_forget(v);
+    const std::uint32_t mmsi = v.mmsi;
+    v = Vessel{};
+    v.mmsi = mmsi;
+    ++forgotten_;
+  }
   if (o.has_position && o.position_valid) {
     // Several stations hearing one transmission: same position, same type, within the window.
     if (v.has_fix && o.t_ms - v.dedup_t_ms() <= params_.dedup_window_ms &&

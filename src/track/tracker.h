@@ -22,6 +22,12 @@ struct TrackerParams {
   std::int64_t max_clock_jump_ms = 0;  // see ReorderBuffer (0: off)
   int identity_confirmations = 2;
   SegmenterParams segmenter;
+  // A vessel silent for longer than this is forgotten (0: never): its next message starts a new
+  // record, as if never seen, and Tracker::forget_idle() frees the record meanwhile. Vessels
+  // heard fewer than kBriefMessages times (mostly MMSIs of corrupted messages) use the second.
+  std::int64_t forget_after_ms = 0;
+  std::int64_t forget_brief_after_ms = 0;
+  static constexpr std::uint64_t kBriefMessages = 3;
 };
 
 // Laid out for the position report, the common message: everything it reads or writes (counters,
@@ -72,6 +78,13 @@ class TrackSink {
                       const SegmentDecision& decision) = 0;
   // A static report applied to the registry (update says what changed).
   virtual void on_static(const Vessel& vessel, const Observation& obs, const IdentityUpdate& update) = 0;
+  // The vessel is forgotten (silent beyond TrackerParams::forget_after): called with its record
+  // still whole, just before it is freed (Tracker::forget_idle) or, when the vessel is heard
+  // again before that, reset to a new record (which then takes the message).
+  virtual void on_forget(const Vessel& vessel) {}
+  // After forget_idle() freed record `index`: the record at `moved_from` (the last) now sits
+  // there (moved_from == index: it was the last).
+  virtual void on_record_moved(std::size_t index, std::size_t moved_from) {}
   // A message will be processed soon: a chance to prefetch what it will touch. `distance`
   // (ReorderBuffer::kFarAhead, then kNearAhead) says how soon; `vessel` is null at the far
   // stage (its record may not be in cache yet) and for a vessel not seen before. (The middle
@@ -104,10 +117,16 @@ class Tracker {
   const Vessel* find(std::uint32_t mmsi) const;
   Vessel& vessel_at(std::size_t i) { return vessels_[i]; }
   const Vessel& vessel_at(std::size_t i) const { return vessels_[i]; }
-  // Index of a vessel record (stable for the tracker's lifetime).
+  // Index of a vessel record (stable until forget_idle() frees records: see TrackSink::on_record_moved).
   std::size_t index_of(const Vessel& v) const { return static_cast<std::size_t>(&v - vessels_.data()); }
   Vessel& get_or_create(std::uint32_t mmsi);
   void add_restored_segments(std::uint64_t n) { restored_segments_ += n; }
+  // Frees the records of vessels silent for longer than their forget horizon at `now_ms` (the
+  // receive time released so far: no later message is older), telling the sink of each. What
+  // the output says does not depend on when this runs: a vessel heard again after its horizon
+  // is reset to a new record all the same (see process()).
+  void forget_idle(std::int64_t now_ms);
+  std::uint64_t forgotten() const { return forgotten_; }  // records freed or reset
   std::size_t memory_bytes() const;
 
   // Continuing a run (pipeline state): messages still in the reorder window, and its clock.
@@ -126,6 +145,7 @@ class Tracker {
   }
 
  private:
+  bool expired(const Vessel& v, std::int64_t now_ms) const;  // silent beyond its horizon
   void enqueue();  // queues the observation in the reorder buffer's slot
   void process(const Observation& obs);
   void prefetch(const Observation& obs, int distance);
@@ -138,6 +158,7 @@ class Tracker {
   std::vector<Vessel> vessels_;
   TrackerStats stats_;
   std::uint64_t restored_segments_ = 0;
+  std::uint64_t forgotten_ = 0;
   std::int64_t resume_ms_ = INT64_MIN;  // where the saved run this one continues had got to
 };
 

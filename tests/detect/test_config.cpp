@@ -70,6 +70,12 @@ TEST(Config, RefusesSettingsOutsideTheirBounds) {
   EXPECT_NO_THROW(parse_config("[encounter]\nresample = \"1m\"\n[tracks]\nreorder_window = \"0s\"\n"));
   // Zero switches these off and stays a setting.
   EXPECT_NO_THROW(parse_config("[gap]\nnearby_km = 0\n[identity_anomaly]\nimo_shared_window = \"0s\"\n"));
+  EXPECT_EQ(refused("[tracks]\nforget_after = \"1d\"\n", "tracks.forget_after: must be at least 2d"), "");
+  EXPECT_EQ(refused("[tracks]\nforget_brief_after = \"1h\"\n", "tracks.forget_brief_after"), "");
+  EXPECT_EQ(refused("[tracks]\nforget_after = \"3d\"\n[gap]\nmin_duration = \"5d\"\n",
+                    "tracks.forget_after: must be 0 or at least gap.min_duration (5d)"), "");
+  EXPECT_NO_THROW(parse_config("[tracks]\nforget_after = \"0s\"\nforget_brief_after = \"0s\"\n"));
+  EXPECT_NO_THROW(parse_config("[tracks]\nforget_after = \"3d\"\n[gap]\nmin_duration = \"5d\"\nenabled = false\n"));
   EXPECT_EQ(refused("[segmenter]\nmax_open_segments = 65\n", "segmenter.max_open_segments: must be at least 1 and at most 64 (got 65)"), "");
 }
 
@@ -98,6 +104,8 @@ TEST(Config, ShippedFileHasEveryDefault) {
   Config shipped = load_config(path.string());
   Config defaults;
   EXPECT_EQ(shipped.tracks.reorder_window_ms, defaults.tracks.reorder_window_ms);
+  EXPECT_EQ(shipped.tracks.forget_after_ms, defaults.tracks.forget_after_ms);
+  EXPECT_EQ(shipped.tracks.forget_brief_after_ms, defaults.tracks.forget_brief_after_ms);
   EXPECT_EQ(shipped.segmenter.max_speed_kn, defaults.segmenter.max_speed_kn);
   EXPECT_EQ(shipped.gap.min_duration_ms, defaults.gap.min_duration_ms);
   EXPECT_EQ(shipped.encounter.resample_ms, defaults.encounter.resample_ms);
