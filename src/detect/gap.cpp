@@ -97,6 +97,7 @@ void GapDetector::add_watch(const track::Vessel& v, std::int64_t now) {
     }
     if (la_c >= std::min(89.999, w.lat + dlat)) break;
   }
+  watch_starts_.push({w.since_ms, v.mmsi});
   watches_[v.mmsi] = std::move(w);
 }
 
@@ -240,8 +241,12 @@ void GapDetector::on_watermark(std::int64_t t_ms, const track::Tracker& tracker,
         t_ms - silent_since < kWatchLifetimeMs && !watches_.contains(v.mmsi))
       add_watch(v, t_ms);
   }
-  for (std::uint64_t m : watches_.keys_where([&](std::uint64_t, const Watch& w) { return t_ms - w.since_ms > kWatchLifetimeMs; }))
-    drop_watch(static_cast<std::uint32_t>(m));
+  while (!watch_starts_.empty() && t_ms - watch_starts_.top().since_ms > kWatchLifetimeMs) {
+    const WatchStart s = watch_starts_.top();
+    watch_starts_.pop();
+    const Watch* w = watches_.find(s.mmsi);
+    if (w && w->since_ms == s.since_ms) drop_watch(s.mmsi);
+  }
   std::vector<std::uint32_t> ready;
   for (auto& [mmsi, e] : awaiting_draught_)
     if (t_ms - e.end_ms > kDraughtWaitMs) ready.push_back(mmsi);
@@ -308,10 +313,13 @@ void GapDetector::load_state(StateReader& in) {
     throw std::runtime_error("gap state: watch count out of range (corrupt)");
   }
   for (std::size_t i = 0; i < n; ++i) {
-    Watch& w = *watches_.find_or_insert(in.pod<std::uint64_t>()).first;
+    const auto key = in.pod<std::uint64_t>();
+    if (key > UINT32_MAX) throw std::runtime_error("gap state: watch MMSI out of range (corrupt)");
+    Watch& w = *watches_.find_or_insert(key).first;
     watch_fields(in, w);
     check_time(w.since_ms);
     check_position(w.lat, w.lon);
+    watch_starts_.push({w.since_ms, static_cast<std::uint32_t>(key)});
   }
   load_keyed(in, grid_, [](const std::vector<CellEntry>& list) {
     for (const CellEntry& e : list) {
@@ -341,6 +349,7 @@ void GapDetector::finish(const track::Tracker&, const EventSink& emit) {
   for (auto& [mmsi, e] : awaiting_draught_) all.push_back(mmsi);
   for (std::uint32_t m : all) emit_pending(m, emit);
   watches_.clear();
+  watch_starts_ = {};
   grid_.clear();
 }
 

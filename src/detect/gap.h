@@ -6,6 +6,7 @@
 
 #include "detect/config.h"
 #include "detect/key_map.h"
+#include "detect/min_queue.h"
 #include "detect/track_detector.h"
 
 namespace seawarden::detect {
@@ -53,6 +54,14 @@ class GapDetector : public TrackDetector {
 
   GapConfig cfg_;
   KeyMap<Watch> watches_;                      // by MMSI
+  // When each watch began (its since_ms), oldest first, to end them at their lifetime without
+  // walking every watch at each sweep. Entries of watches gone since are passed over.
+  struct WatchStart {
+    std::int64_t since_ms;
+    std::uint32_t mmsi;
+    bool operator>(const WatchStart& o) const { return since_ms != o.since_ms ? since_ms > o.since_ms : mmsi > o.mmsi; }
+  };
+  MinQueue<WatchStart> watch_starts_;
   // A watch as listed in a grid cell: enough for the box pre-test without touching the Watch.
   struct CellEntry {
     std::uint32_t mmsi;
