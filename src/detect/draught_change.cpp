@@ -111,18 +111,20 @@ void DraughtChangeDetector::finish(const track::Tracker& tracker, const EventSin
 }
 
 // Its changes are resolved now, with the record still there (every encounter it had has ended
-// long since): at the end it would be gone, or another vessel's under the same MMSI.
+// long since): at the end it would be gone, or another vessel's under the same MMSI. What its
+// changes could have happened across goes too (kept for every vessel with events otherwise).
 void DraughtChangeDetector::forget(const track::Tracker& tracker, const track::Vessel& vessel, const VesselInfo&,
                                    const EventSink& emit) {
-  if (!state_.find(vessel.mmsi)) return;  // no draught, no change pending
-  state_.erase(vessel.mmsi);
-  auto mine = std::stable_partition(pending_.begin(), pending_.end(),
-                                    [&](const Event& e) { return e.vessels[0] != vessel.mmsi; });
-  for (auto it = mine; it != pending_.end(); ++it) {
-    resolve(*it, tracker);
-    emit(std::move(*it));
+  if (state_.find(vessel.mmsi)) {  // a draught reported: changes may be pending
+    state_.erase(vessel.mmsi);
+    auto mine = std::stable_partition(pending_.begin(), pending_.end(),
+                                      [&](const Event& e) { return e.vessels[0] != vessel.mmsi; });
+    for (auto it = mine; it != pending_.end(); ++it) {
+      resolve(*it, tracker);
+      emit(std::move(*it));
+    }
+    pending_.erase(mine, pending_.end());
   }
-  pending_.erase(mine, pending_.end());
   context_.erase(vessel.mmsi);
 }
 

@@ -265,7 +265,7 @@ class Pipeline::Impl : public track::TrackSink {
     if (tracker_.released_until() != INT64_MIN) {
       advance(tracker_.released_until());
       // Whatever the sweeps' times were, every vessel silent beyond its horizon at the end is
-      // forgotten before the detectors close: the same output however the input was split.
+      // forgotten before the detectors close: the same vessels however the input was split.
       tracker_.forget_idle(tracker_.released_until());
     }
     for (auto& d : spatial_) d->finish(sink_);
