@@ -21,7 +21,8 @@ struct TracksConfig {
   // starts anew (no gap across that silence). Memory then follows the vessels heard within the
   // horizon, not every MMSI ever seen. 0: never.
   std::int64_t forget_after_ms = 90 * kDayMs;
-  // The same for vessels heard fewer than 3 times: mostly MMSIs of corrupted messages.
+  // The same for vessels heard fewer than 3 times and never named (no IMO, name or call sign):
+  // mostly MMSIs of corrupted messages.
   std::int64_t forget_brief_after_ms = 2 * kDayMs;
 };
 

@@ -121,8 +121,12 @@ void Tracker::flush() {
 
 bool Tracker::expired(const Vessel& v, std::int64_t now_ms) const {
   if (v.messages == 0) return false;
-  const std::int64_t horizon =
-      v.messages < TrackerParams::kBriefMessages ? params_.forget_brief_after_ms : params_.forget_after_ms;
+  // Brief: heard under 3 times and never named. A satellite feed may hear a real ship twice in
+  // days, but then usually with its static report (AMSA's 6 days: a draught change across 5
+  // days of silence is kept so); a corrupted MMSI rarely comes with one.
+  const Identity& id = v.identity.current();
+  const bool brief = v.messages < TrackerParams::kBriefMessages && id.imo == 0 && id.name.empty() && id.callsign.empty();
+  const std::int64_t horizon = brief ? params_.forget_brief_after_ms : params_.forget_after_ms;
   return horizon > 0 && now_ms - v.last_t_ms > horizon;
 }
 

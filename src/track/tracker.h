@@ -24,7 +24,8 @@ struct TrackerParams {
   SegmenterParams segmenter;
   // A vessel silent for longer than this is forgotten (0: never): its next message starts a new
   // record, as if never seen, and Tracker::forget_idle() frees the record meanwhile. Vessels
-  // heard fewer than kBriefMessages times (mostly MMSIs of corrupted messages) use the second.
+  // heard fewer than kBriefMessages times and never named (no IMO, name or call sign: mostly
+  // MMSIs of corrupted messages) use the second.
   std::int64_t forget_after_ms = 0;
   std::int64_t forget_brief_after_ms = 0;
   static constexpr std::uint64_t kBriefMessages = 3;

@@ -77,17 +77,20 @@ TEST(Forget, AShorterSilenceIsStillAGap) {
   EXPECT_EQ(stats.forgotten, 0u) << "the run is 44 h long: nobody was silent for 2 days";
 }
 
-// The brief horizon applies to vessels heard fewer than 3 times, the full one to the others.
+// The brief horizon applies to vessels heard fewer than 3 times and never named, the full one to
+// the others (a satellite feed may hear a real ship twice in days, with its static report).
 TEST(Forget, BriefVesselsGoFirst) {
   std::vector<Received> msgs;
   for (int i = 0; i < 3; ++i) msgs.push_back(position(kShip, kT0 + i * kMin, 38.0, 124.0));
   msgs.push_back(position(kJunk, kT0, 37.5, 123.5));
+  msgs.push_back(static5(412000003, kT0 + kMin, Static5{}));  // named, heard twice
+  msgs.push_back(position(412000003, kT0 + 2 * kMin, 37.2, 123.2));
   for (std::int64_t t = kT0 + kHour; t <= kT0 + 4 * kDay; t += kHour) msgs.push_back(position(kWitness, t, 37.0, 123.0));
   PipelineStats stats;
   run(msgs, horizons(5 * kDay, 2 * kDay), &stats);
-  EXPECT_EQ(stats.forgotten, 1u) << "the MMSI heard once, not the ship heard three times";
+  EXPECT_EQ(stats.forgotten, 1u) << "the MMSI heard once, not the ship heard three times nor the named one";
   run(msgs, horizons(3 * kDay, 2 * kDay), &stats);
-  EXPECT_EQ(stats.forgotten, 2u);
+  EXPECT_EQ(stats.forgotten, 3u);
 }
 
 // A fleet falling silent for all kinds of spans, with identities that make every per-vessel

@@ -267,20 +267,20 @@ TEST(SanctionsHit, OlderStateLoads) {
   }
 }
 
-// A listed vessel heard twice, then silent beyond [tracks] forget_brief_after (2 days) while the
-// run goes on: forgotten, its hit is still reported, as it was (whether or not the run is split).
+// A listed vessel heard twice (positions only: its MMSI is listed), then silent beyond
+// [tracks] forget_brief_after (2 days) while the run goes on: forgotten, its hit is still
+// reported, as it was (whether or not the run is split).
 TEST(SanctionsHit, AForgottenVesselKeepsItsHit) {
   std::vector<seawarden::ais::Received> m;
-  Static5 s;
-  m.push_back(static5(412000001, kT0, s));
-  m.push_back(position(412000001, kT0 + kMin, 37, 124));
+  m.push_back(position(667000777, kT0, 37, 124));
+  m.push_back(position(667000777, kT0 + kMin, 37, 124.01));
   for (std::int64_t t = kT0 + kHour; t <= kT0 + 3 * 24 * kHour; t += kHour) m.push_back(position(412000002, t, 36, 123));
   for (std::size_t split : {std::size_t{0}, std::size_t{5}, m.size() - 3}) {
     auto hits = run_with_list(m, split);
     ASSERT_EQ(hits.size(), 1u) << split;
-    EXPECT_EQ(hits[0].vessels, std::vector<std::uint32_t>{412000001});
-    EXPECT_EQ(hits[0].fields["matched_on"], "imo");
+    EXPECT_EQ(hits[0].vessels, std::vector<std::uint32_t>{667000777});
+    EXPECT_EQ(hits[0].fields["matched_on"], "mmsi");
     EXPECT_EQ(hits[0].start_ms, kT0);
-    EXPECT_EQ(hits[0].end_ms, kT0);
+    EXPECT_EQ(hits[0].end_ms, kT0 + kMin);
   }
 }
