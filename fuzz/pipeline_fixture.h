@@ -1,6 +1,6 @@
 // What the pipeline fuzzers (fuzz_state, fuzz_config) run a pipeline with: zones (a port and a
 // transfer area), a one-vessel sanctions list, and 6.5 hours of two ships sailing together out
-// of the port into the transfer area.
+// of the port into the transfer area (and a vessel forgotten before).
 #pragma once
 
 #include <cstdint>
@@ -56,9 +56,11 @@ inline seawarden::ais::Received position(std::uint32_t mmsi, std::int64_t t, dou
 }
 
 // Two ships side by side, a fix every 10 minutes for 6.5 hours, from lon 124.1 (in the port) to
-// 124.568 (in the transfer area).
+// 124.568 (in the transfer area), after one report of an unallocated MMSI three days before: it
+// is forgotten ([tracks] forget_brief_after) at the first watermark.
 inline void run_on(seawarden::detect::Pipeline& p) {
   const std::int64_t t0 = 1715212800000;
+  p.on_message(position(100000001, t0 - 3 * 86400000LL, 38.3, 124.3));
   for (int i = 0; i < 40; ++i) {
     p.on_message(position(412000001, t0 + i * 600000LL, 38.1, 124.1 + i * 0.012));
     p.on_message(position(412000002, t0 + i * 600000LL + 1000, 38.1, 124.1 + i * 0.012));
