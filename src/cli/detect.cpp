@@ -219,15 +219,8 @@ int run(const Opts& o) {
     std::fprintf(stderr, "seawarden detect: %s\n", e.what());
     return seawarden::cli::kExitFailure;
   }
-  const std::string late = det::late_messages_warning(pipeline->stats(), config.tracks.reorder_window_ms,
-                                                      sorted);
-  if (!late.empty()) std::fprintf(stderr, "seawarden detect: warning: %s\n", late.c_str());
-  const std::string untimed = det::untimed_messages_warning(pipeline->stats());
-  if (!untimed.empty()) std::fprintf(stderr, "seawarden detect: warning: %s\n", untimed.c_str());
-  const std::string outliers = det::clock_outliers_warning(pipeline->stats(), config.tracks.max_clock_jump_ms);
-  if (!outliers.empty()) std::fprintf(stderr, "seawarden detect: warning: %s\n", outliers.c_str());
-  if (const std::string crowds = det::crowd_note(pipeline->stats(), config); !crowds.empty())
-    std::fprintf(stderr, "seawarden detect: note: %s\n", crowds.c_str());
+  for (const det::RunMessage& m : det::run_messages(pipeline->stats(), config, sorted))
+    std::fprintf(stderr, "seawarden detect: %s: %s\n", m.warning ? "warning" : "note", m.text.c_str());
   if (pipeline->stats().input_spill_failed)
     std::fprintf(stderr, "seawarden detect: warning: could not write the input being sorted to a temporary "
                          "file (TMPDIR); it was kept in memory\n");

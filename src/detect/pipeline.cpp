@@ -73,6 +73,15 @@ std::string clock_outliers_warning(const PipelineStats& s, std::int64_t max_jump
                      s.clock_outliers, max_jump_ms / 60000);
 }
 
+std::vector<RunMessage> run_messages(const PipelineStats& s, const Config& c, bool sorted) {
+  std::vector<RunMessage> out;
+  for (std::string w : {late_messages_warning(s, c.tracks.reorder_window_ms, sorted), untimed_messages_warning(s),
+                        clock_outliers_warning(s, c.tracks.max_clock_jump_ms)})
+    if (!w.empty()) out.push_back({true, std::move(w)});
+  if (std::string note = crowd_note(s, c); !note.empty()) out.push_back({false, std::move(note)});
+  return out;
+}
+
 bool input_out_of_order(const PipelineStats& s) {
   const std::uint64_t sortable = s.late - s.late_before_resume;
   return sortable > 0 && sortable * 100 >= s.messages;

@@ -75,6 +75,14 @@ std::string clock_outliers_warning(const PipelineStats& stats, std::int64_t max_
 // Empty when there was none.
 std::string crowd_note(const PipelineStats& stats, const Config& config);
 
+// What a finished or paused run tells the analyst on stderr, in order: the warnings above (late,
+// untimed, clock outliers) and the crowd note. `sorted`: as for late_messages_warning.
+struct RunMessage {
+  bool warning;  // else a note
+  std::string text;
+};
+std::vector<RunMessage> run_messages(const PipelineStats& stats, const Config& config, bool sorted);
+
 // What a run says when input_out_of_order() makes it read its input again, sorted.
 std::string reread_notice(const PipelineStats& stats, std::int64_t reorder_window_ms);
 

@@ -170,15 +170,9 @@ IngestResult run_ingest(const IngestOptions& o) {
       std::string state = pipeline.save_state();
       store_open_events(state, cfg, zones_ptr, matcher_ptr, writer);
       bar.done();
-      const std::string late = detect::late_messages_warning(pipeline.stats(), cfg.tracks.reorder_window_ms,
-                                                             sort);
-      if (!late.empty()) std::fprintf(stderr, "ingest: %s: warning: %s\n", path.c_str(), late.c_str());
-      const std::string untimed = detect::untimed_messages_warning(pipeline.stats());
-      if (!untimed.empty()) std::fprintf(stderr, "ingest: %s: warning: %s\n", path.c_str(), untimed.c_str());
-      const std::string outliers = detect::clock_outliers_warning(pipeline.stats(), cfg.tracks.max_clock_jump_ms);
-      if (!outliers.empty()) std::fprintf(stderr, "ingest: %s: warning: %s\n", path.c_str(), outliers.c_str());
-      if (const std::string crowds = detect::crowd_note(pipeline.stats(), cfg); !crowds.empty() && !o.quiet)
-        std::fprintf(stderr, "ingest: %s: note: %s\n", path.c_str(), crowds.c_str());
+      for (const detect::RunMessage& m : detect::run_messages(pipeline.stats(), cfg, sort))
+        if (m.warning || !o.quiet)
+          std::fprintf(stderr, "ingest: %s: %s: %s\n", path.c_str(), m.warning ? "warning" : "note", m.text.c_str());
       const std::uint64_t held = pipeline.stats().held;
       if (held && !o.quiet)
         std::fprintf(stderr,

@@ -98,6 +98,10 @@ TEST(Pipeline, ACrowdIsCountedAndNoted) {
   EXPECT_GE(stats.crowded_points, 30u * 18);
   const std::string note = seawarden::detect::crowd_note(stats, cfg);
   EXPECT_NE(note.find("were in crowds, over 20 vessels in one cell of about 500 m"), std::string::npos) << note;
+  const auto said = seawarden::detect::run_messages(stats, cfg, false);
+  ASSERT_EQ(said.size(), 1u);
+  EXPECT_FALSE(said[0].warning) << "a crowd is a note";
+  EXPECT_EQ(said[0].text, note);
 
   // Twenty are not a crowd: every pair of them is an encounter, and nothing is noted.
   m.erase(std::remove_if(m.begin(), m.end(), [](auto& r) { return r.msg.mmsi >= 413000020; }), m.end());
@@ -133,6 +137,11 @@ TEST(Pipeline, AClockJumpIsHeldAndAnOutlierDropped) {
     EXPECT_EQ(seawarden::detect::to_json_line(held[i]), seawarden::detect::to_json_line(clean[i]));
   EXPECT_NE(seawarden::detect::clock_outliers_warning(stats, cfg.tracks.max_clock_jump_ms).find("1 messages dated more than 60 min"),
             std::string::npos);
+  // What detect and ingest print at the end: that warning, and nothing else for this run.
+  const auto said = seawarden::detect::run_messages(stats, cfg, false);
+  ASSERT_EQ(said.size(), 1u);
+  EXPECT_TRUE(said[0].warning);
+  EXPECT_EQ(said[0].text, seawarden::detect::clock_outliers_warning(stats, cfg.tracks.max_clock_jump_ms));
 
   // Cut just after the gap's end was held (time jumped 12 h for one vessel, others silent
   // meanwhile): the state keeps it, the continued run takes it.
