@@ -71,34 +71,31 @@ void IdentityAnomalyDetector::report_vessel(const track::Vessel& v, const EventS
   }
 }
 
-void IdentityAnomalyDetector::report_shared(std::uint32_t imo,
-                                            const std::vector<std::pair<std::uint32_t, Span>>& holders,
-                                            const track::Vessel& v, const Span& span, const EventSink& emit) const {
-  if (!span.shared) return;
+std::vector<std::uint32_t> IdentityAnomalyDetector::others_sharing(const Holders& holders, std::uint32_t mmsi) {
   std::vector<std::uint32_t> others;
-  for (const auto& [m2, s2] : holders)
-    if (m2 != v.mmsi && s2.shared) others.push_back(m2);
-  emit_event(v, "imo_shared", span.first_ms, span.last_ms, {{"imo", imo}, {"other_mmsis", others}}, emit);
+  for (const auto& [m, s] : holders)
+    if (m != mmsi && s.shared) others.push_back(m);
+  return others;
+}
+
+void IdentityAnomalyDetector::report_invalid_imo(const track::Vessel& v, const Span& s, const EventSink& emit) const {
+  emit_event(v, "invalid_imo", s.first_ms, s.last_ms, {{"imo", s.imo}}, emit);
 }
 
 void IdentityAnomalyDetector::finish(const track::Tracker& tracker, const EventSink& emit) {
   for (std::size_t i = 0; i < tracker.vessel_count(); ++i) report_vessel(tracker.vessel_at(i), emit);
-  for (const auto& [mmsi, s] : invalid_imo_) {
-    const track::Vessel* v = tracker.find(mmsi);
-    if (v) emit_event(*v, "invalid_imo", s.first_ms, s.last_ms, {{"imo", s.imo}}, emit);
-  }
+  for (const auto& [mmsi, s] : invalid_imo_)
+    if (const track::Vessel* v = tracker.find(mmsi)) report_invalid_imo(*v, s, emit);
   for (std::uint64_t imo : by_imo_.sorted_keys()) {
-    const auto& holders = *by_imo_.find(imo);
+    const Holders& holders = *by_imo_.find(imo);
     for (const auto& [mmsi, s] : holders)
-      if (const track::Vessel* v = s.reported ? nullptr : tracker.find(mmsi))
-        report_shared(static_cast<std::uint32_t>(imo), holders, *v, s, emit);
+      if (const track::Vessel* v = s.shared && !s.reported ? tracker.find(mmsi) : nullptr)
+        emit_event(*v, "imo_shared", s.first_ms, s.last_ms, {{"imo", imo}, {"other_mmsis", others_sharing(holders, mmsi)}},
+                   emit);
   }
-  for (Event& e : shared_forgotten_) {
-    std::vector<std::uint32_t> others;
-    if (const auto* holders = by_imo_.find(e.fields.value("imo", std::uint32_t{0})))
-      for (const auto& [mmsi, s] : *holders)
-        if (mmsi != e.vessels[0] && s.shared) others.push_back(mmsi);
-    e.fields["other_mmsis"] = others;
+  for (Event& e : shared_forgotten_) {  // the others as they are now, as for the vessels above
+    const Holders* holders = by_imo_.find(e.fields.value("imo", std::uint32_t{0}));
+    e.fields["other_mmsis"] = holders ? others_sharing(*holders, e.vessels[0]) : std::vector<std::uint32_t>{};
     emit(std::move(e));
   }
   shared_forgotten_.clear();
@@ -112,7 +109,7 @@ void IdentityAnomalyDetector::forget(const track::Tracker&, const track::Vessel&
                                      const EventSink& emit) {
   report_vessel(v, emit);
   if (auto it = invalid_imo_.find(v.mmsi); it != invalid_imo_.end()) {
-    emit_event(v, "invalid_imo", it->second.first_ms, it->second.last_ms, {{"imo", it->second.imo}}, emit);
+    report_invalid_imo(v, it->second, emit);
     invalid_imo_.erase(it);
   }
   const std::uint32_t imo = v.identity.current().imo;

@@ -36,16 +36,17 @@ class IdentityAnomalyDetector : public TrackDetector {
     // holders, not reported again (in the padding: the saved layout is unchanged).
     bool reported = false;
   };
+  using Holders = std::vector<std::pair<std::uint32_t, Span>>;  // of one IMO: (MMSI, span)
   void report_vessel(const track::Vessel& v, const EventSink& emit) const;  // what its MMSI says
-  // The imo_shared event of one holder of an IMO (if it is shared).
-  void report_shared(std::uint32_t imo, const std::vector<std::pair<std::uint32_t, Span>>& holders,
-                     const track::Vessel& v, const Span& span, const EventSink& emit) const;
+  void report_invalid_imo(const track::Vessel& v, const Span& s, const EventSink& emit) const;
+  // The holders of an IMO other than `mmsi` flagged as sharing it (imo_shared's other_mmsis).
+  static std::vector<std::uint32_t> others_sharing(const Holders& holders, std::uint32_t mmsi);
   void emit_event(const track::Vessel& v, const char* reason, std::int64_t start, std::int64_t end,
                   nlohmann::json extra, const EventSink& emit) const;
 
   IdentityAnomalyConfig cfg_;
   std::unordered_map<std::uint32_t, Span> invalid_imo_;              // MMSI -> invalid IMO seen
-  KeyMap<std::vector<std::pair<std::uint32_t, Span>>> by_imo_;  // IMO -> (MMSI, span)
+  KeyMap<Holders> by_imo_;  // IMO -> (MMSI, span)
   // imo_shared events of forgotten vessels, given at the end with the other MMSIs sharing then
   // (as if the vessel had stayed: its own flag cannot change once it is silent for longer than
   // the window, the others' can).
