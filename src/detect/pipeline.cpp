@@ -275,7 +275,7 @@ class Pipeline::Impl : public track::TrackSink {
       advance(tracker_.released_until());
       // Whatever the sweeps' times were, every vessel silent beyond its horizon at the end is
       // forgotten before the detectors close: the same vessels however the input was split.
-      tracker_.forget_idle(tracker_.released_until());
+      if (last_forget_sweep_ms_ != tracker_.released_until()) sweep_forgotten(tracker_.released_until());
     }
     for (auto& d : spatial_) d->finish(sink_);
     for (auto& d : track_) d->finish(tracker_, sink_);
@@ -390,10 +390,12 @@ class Pipeline::Impl : public track::TrackSink {
     watermark_ = t;
     for (auto& d : spatial_) d->on_watermark(t, sink_);
     for (auto& d : track_) d->on_watermark(t, tracker_, sink_);
-    if (last_forget_sweep_ms_ == INT64_MIN || t - last_forget_sweep_ms_ >= kForgetSweepMs) {
-      last_forget_sweep_ms_ = t;
-      tracker_.forget_idle(t);
-    }
+    if (last_forget_sweep_ms_ == INT64_MIN || t - last_forget_sweep_ms_ >= kForgetSweepMs) sweep_forgotten(t);
+  }
+
+  void sweep_forgotten(std::int64_t t) {
+    last_forget_sweep_ms_ = t;
+    tracker_.forget_idle(t);
   }
 
   void collect(Event&& e) {
