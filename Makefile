@@ -20,16 +20,20 @@ release: deps
 demo: release
 	bash scripts/demo.sh build-release/seawarden
 
-test: build
-	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) --timeout 900
-	$(MAKE) --no-print-directory sanitize
+# Every test, built once with AddressSanitizer and UndefinedBehaviorSanitizer (the library at
+# -O1), then every real capture under ../shared/data/ais decoded by that build.
+test: asan
+	cd $(ASAN_BUILD) && ctest --output-on-failure -j $(JOBS) --timeout 900
+	bash scripts/sanitize-corpus.sh $(ASAN_BUILD)/seawarden
 
-# Decodes every real capture under ../shared/data/ais with ASan+UBSan.
 asan: deps
-	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSEAWARDEN_SANITIZE=ON -DSEAWARDEN_TESTS=OFF -DSEAWARDEN_BENCH=OFF >/dev/null
-	cmake --build $(ASAN_BUILD) -j $(JOBS) --target seawarden
+	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSEAWARDEN_SANITIZE=ON $(CMAKE_FLAGS) >/dev/null
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
 
-sanitize: asan
+# The real captures alone, decoded by the sanitized program.
+sanitize: deps
+	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSEAWARDEN_SANITIZE=ON $(CMAKE_FLAGS) >/dev/null
+	cmake --build $(ASAN_BUILD) -j $(JOBS) --target seawarden
 	bash scripts/sanitize-corpus.sh $(ASAN_BUILD)/seawarden
 
 fuzz: deps

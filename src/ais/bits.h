@@ -177,7 +177,9 @@ class PayloadBits {
                                        _mm_srli_epi16(v, 8));
     const __m128i quads = _mm_madd_epi16(pairs, _mm_set1_epi32(0x00011000));
     const auto lo = static_cast<std::uint64_t>(_mm_cvtsi128_si64(quads));
-    const auto hi = static_cast<std::uint64_t>(_mm_cvtsi128_si64(_mm_srli_si128(quads, 8)));
+    // The high half by unpacking, not _mm_srli_si128(quads, 8): GCC 12 rejects that immediate at
+    // -O0 once a precompiled header has declared the intrinsics (the sanitized test build).
+    const auto hi = static_cast<std::uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(quads, quads)));
     const std::uint64_t a = __builtin_bswap64((((lo & 0xFFFFFF) << 24) | (lo >> 32)) << 16);
     const std::uint64_t b = __builtin_bswap64((((hi & 0xFFFFFF) << 24) | (hi >> 32)) << 16);
     std::memcpy(out, &a, 8);

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "detect/event_json.h"
+#include "support/test_data.h"
 
 using namespace seawarden::detect;
 
@@ -80,4 +81,14 @@ TEST(EventJson, NumbersAreWrittenInTheirShortestForm) {
   const Event back = event_from_json(nlohmann::json::parse(to_json_line(e)));
   EXPECT_EQ(back.lat, lat);
   EXPECT_EQ(back.fields["before"]["lon"].get<double>(), round_decimals(121.42077833333333, 6));
+}
+
+// The tests' check for long numbers in event lines finds them, and only them.
+TEST(EventJson, LongDecimalCheckFindsOnlyNumbersPastSixDecimals) {
+  using seawarden::testing::long_decimal_number;
+  EXPECT_EQ(long_decimal_number(R"({"draught_m":6.099999904632568})"), "6.099999904632568");
+  EXPECT_EQ(long_decimal_number(R"({"v":[1,-37.5531720]})"), "-37.5531720");
+  EXPECT_EQ(long_decimal_number(R"({"lat":38.123456,"lon":-124.5,"n":[12345678,0.1]})"), "");
+  EXPECT_EQ(long_decimal_number(R"({"name":"A.1234567"})"), "");  // not a number: no ':' before it
+  EXPECT_EQ(long_decimal_number(R"({"x":1.})"), "");
 }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "detect/event_json.h"
@@ -104,10 +105,8 @@ std::vector<Received> restless_fleet(unsigned seed) {
   for (std::uint32_t k = 0; k < 160; ++k) {
     const std::uint32_t mmsi = (k % 9 == 0 ? 100000000u : 412000000u) + 1000 * k;
     Static5 id;
-    id.name = "SHIP ";
-    id.name += std::to_string(k);
-    id.callsign = "C";
-    id.callsign += std::to_string(k);
+    id.name = fmt::format("SHIP {}", k);
+    id.callsign = fmt::format("C{}", k);
     id.imo = k % 7 == 0 ? 1234568 : k % 5 == 0 ? 9074729 : 0;  // invalid; shared by several
     const double base_draught = 6.0 + (k % 3);
     double lat = 36.0 + (k % 20) * 0.05, lon = 122.0 + (k / 20) * 0.05;

@@ -23,9 +23,9 @@ namespace {
 
 using testing::make_event;
 using testing::make_fix;
+using testing::kT0;
 using testing::TempDir;
 
-constexpr std::int64_t kT0 = 1715212800000;
 
 std::string run(const std::string& cmd) {
   std::string out;

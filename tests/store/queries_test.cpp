@@ -17,9 +17,9 @@ namespace {
 
 using testing::make_event;
 using testing::make_fix;
+using testing::kT0;
 using testing::TempDir;
 
-constexpr std::int64_t kT0 = 1715212800000;  // 2024-05-09T00:00:00Z
 constexpr std::int64_t kH = 3600'000;
 
 class StoreQueries : public ::testing::Test {

@@ -14,6 +14,9 @@
 
 namespace seawarden::testing {
 
+// The store tests' epoch: 2024-05-09T00:00:00Z.
+inline constexpr std::int64_t kT0 = 1715212800000;
+
 // What write_events prints for these events in this format.
 std::string capture(const std::vector<store::StoredEvent>& events, store::EventFormat f);
 

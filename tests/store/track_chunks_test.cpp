@@ -13,9 +13,9 @@ namespace seawarden::store {
 namespace {
 
 using testing::make_fix;
+using testing::kT0;
 using testing::TempDir;
 
-constexpr std::int64_t kT0 = 1715212800000;
 
 bool same(const StoredPosition& a, const StoredPosition& b) {
   return a.t_ms == b.t_ms && a.lat_e6 == b.lat_e6 && a.lon_e6 == b.lon_e6 && a.sog_dkn == b.sog_dkn &&

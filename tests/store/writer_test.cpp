@@ -13,9 +13,9 @@ namespace {
 using testing::count_positions;
 using testing::make_event;
 using testing::make_fix;
+using testing::kT0;
 using testing::TempDir;
 
-constexpr std::int64_t kT0 = 1715212800000;  // 2024-05-09T00:00:00Z
 constexpr std::int64_t kMin = 60'000;
 
 FileRecord file_record(std::int64_t run, const std::string& id) {

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 #include <gtest/gtest.h>
 
@@ -13,6 +14,10 @@ std::filesystem::path shared_data(const std::string& relative);
 
 // Path of the built seawarden program.
 std::filesystem::path seawarden_binary();
+
+// The first number in JSON text (after ':', ',' or '[') written with more than 6 decimals, such
+// as a float's tail (6.099999904632568); empty when every number is short.
+std::string long_decimal_number(std::string_view json);
 
 }  // namespace seawarden::testing
 
