@@ -157,11 +157,17 @@ std::map<std::string, Section> schema(Config& c) {
 // A setting outside these bounds is refused at load, with its key: beyond them a value means
 // nothing at sea or makes a detector's work explode (an encounter radius of 10,000 km compares
 // every pair of vessels; a 1 ms resampling grid holds 600,000 points per 10 minutes).
+// One bound check for numbers and durations; `show` writes a value as the file would. NaN fails
+// both comparisons, so it is refused too.
+template <class T, class Show>
+void check_range(T v, T lo, T hi, const char* key, bool above_lo, Show show) {
+  if ((above_lo ? v > lo : v >= lo) && v <= hi) return;
+  bad(key, fmt::format("must be {} {} and at most {} (got {})", above_lo ? "above" : "at least", show(lo), show(hi),
+                       show(v)));
+}
+
 void check(double v, double lo, double hi, const char* key, bool above_lo = false) {
-  if (above_lo ? v > lo : v >= lo) {
-    if (v <= hi) return;
-  }
-  bad(key, fmt::format("must be {} {} and at most {} (got {})", above_lo ? "above" : "at least", lo, hi, v));
+  check_range(v, lo, hi, key, above_lo, [](double x) { return x; });
 }
 
 std::string duration_text(std::int64_t ms) {
@@ -173,9 +179,7 @@ std::string duration_text(std::int64_t ms) {
 }
 
 void check_duration(std::int64_t ms, std::int64_t lo, std::int64_t hi, const char* key, bool above_lo = false) {
-  if ((above_lo ? ms > lo : ms >= lo) && ms <= hi) return;
-  bad(key, fmt::format("must be {} {} and at most {} (got {})", above_lo ? "above" : "at least", duration_text(lo),
-                       duration_text(hi), duration_text(ms)));
+  check_range(ms, lo, hi, key, above_lo, duration_text);
 }
 
 void validate(const Config& c) {
@@ -235,6 +239,17 @@ void validate(const Config& c) {
   check(c.loitering.max_speed_kn, 0, 50, "loitering.max_speed_kn");
   check_duration(c.loitering.min_duration_ms, 0, kYearMs, "loitering.min_duration", true);
   check(c.loitering.min_port_distance_km, 0, 200, "loitering.min_port_distance_km");
+  // An IMO is shared when a vessel broadcasts it again within the window after another vessel
+  // did: a vessel forgotten within the window would leave that comparison after its own events
+  // were given, so the window must end before either horizon.
+  if (c.identity_anomaly.enabled) {
+    for (auto [ms, key] : {std::pair{c.tracks.forget_after_ms, "tracks.forget_after"},
+                           std::pair{c.tracks.forget_brief_after_ms, "tracks.forget_brief_after"}})
+      if (ms != 0 && c.identity_anomaly.imo_shared_window_ms > ms)
+        bad("identity_anomaly.imo_shared_window",
+            fmt::format("must be at most {} ({}) (got {})", key, duration_text(ms),
+                        duration_text(c.identity_anomaly.imo_shared_window_ms)));
+  }
   check(c.zone_visit.port_call_max_speed_kn, 0, 50, "zone_visit.port_call_max_speed_kn");
 }
 

@@ -75,6 +75,14 @@ TEST(Config, RefusesSettingsOutsideTheirBounds) {
   EXPECT_EQ(refused("[tracks]\nforget_after = \"3d\"\n[gap]\nmin_duration = \"5d\"\n",
                     "tracks.forget_after: must be 0 or at least gap.min_duration (5d)"), "");
   EXPECT_NO_THROW(parse_config("[tracks]\nforget_after = \"0s\"\nforget_brief_after = \"0s\"\n"));
+  // The shared-IMO window ends before a silent vessel is forgotten.
+  EXPECT_EQ(refused("[identity_anomaly]\nimo_shared_window = \"3d\"\n",
+                    "identity_anomaly.imo_shared_window: must be at most tracks.forget_brief_after (2d) (got 3d)"), "");
+  EXPECT_EQ(refused("[identity_anomaly]\nimo_shared_window = \"10d\"\n[tracks]\nforget_brief_after = \"0s\"\n"
+                    "forget_after = \"5d\"\n",
+                    "identity_anomaly.imo_shared_window: must be at most tracks.forget_after (5d)"), "");
+  EXPECT_NO_THROW(parse_config("[identity_anomaly]\nimo_shared_window = \"3d\"\n[tracks]\nforget_brief_after = \"3d\"\n"));
+  EXPECT_NO_THROW(parse_config("[identity_anomaly]\nimo_shared_window = \"3d\"\nenabled = false\n"));
   EXPECT_NO_THROW(parse_config("[tracks]\nforget_after = \"3d\"\n[gap]\nmin_duration = \"5d\"\nenabled = false\n"));
   EXPECT_EQ(refused("[segmenter]\nmax_open_segments = 65\n", "segmenter.max_open_segments: must be at least 1 and at most 64 (got 65)"), "");
 }
