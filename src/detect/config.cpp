@@ -191,8 +191,9 @@ void validate(const Config& c) {
   check_duration(c.tracks.max_clock_jump_ms, 0, kYearMs, "tracks.max_clock_jump");
   // Forgetting: 0 (never), or longer than every window a detector keeps open for a silent vessel
   // (a zone visit closes after 24 h of silence), and for the full horizon than the gap threshold.
-  for (auto [ms, key] : {std::pair{c.tracks.forget_after_ms, "tracks.forget_after"},
-                         std::pair{c.tracks.forget_brief_after_ms, "tracks.forget_brief_after"}})
+  const std::pair<std::int64_t, const char*> horizons[] = {{c.tracks.forget_after_ms, "tracks.forget_after"},
+                                                            {c.tracks.forget_brief_after_ms, "tracks.forget_brief_after"}};
+  for (auto [ms, key] : horizons)
     if (ms != 0) check_duration(ms, 2 * kDayMs, 10 * kYearMs, key);
   if (c.gap.enabled && c.tracks.forget_after_ms != 0 && c.tracks.forget_after_ms < c.gap.min_duration_ms)
     bad("tracks.forget_after", fmt::format("must be 0 or at least gap.min_duration ({}), or no gap is ever found "
@@ -242,14 +243,10 @@ void validate(const Config& c) {
   // An IMO is shared when a vessel broadcasts it again within the window after another vessel
   // did: a vessel forgotten within the window would leave that comparison after its own events
   // were given, so the window must end before either horizon.
-  if (c.identity_anomaly.enabled) {
-    for (auto [ms, key] : {std::pair{c.tracks.forget_after_ms, "tracks.forget_after"},
-                           std::pair{c.tracks.forget_brief_after_ms, "tracks.forget_brief_after"}})
-      if (ms != 0 && c.identity_anomaly.imo_shared_window_ms > ms)
-        bad("identity_anomaly.imo_shared_window",
-            fmt::format("must be at most {} ({}) (got {})", key, duration_text(ms),
-                        duration_text(c.identity_anomaly.imo_shared_window_ms)));
-  }
+  for (auto [ms, key] : horizons)
+    if (c.identity_anomaly.enabled && ms != 0 && c.identity_anomaly.imo_shared_window_ms > ms)
+      bad("identity_anomaly.imo_shared_window", fmt::format("must be at most {} ({}) (got {})", key, duration_text(ms),
+                                                            duration_text(c.identity_anomaly.imo_shared_window_ms)));
   check(c.zone_visit.port_call_max_speed_kn, 0, 50, "zone_visit.port_call_max_speed_kn");
 }
 
