@@ -133,8 +133,9 @@ bool Tracker::expired(const Vessel& v, std::int64_t now_ms) const {
   // Brief: heard under 3 times and never named. A satellite feed may hear a real ship twice in
   // days, but then usually with its static report (AMSA's 6 days: a draught change across 5
   // days of silence is kept so); a corrupted MMSI rarely comes with one.
-  const Identity& id = v.identity.current();
-  const bool brief = v.messages < TrackerParams::kBriefMessages && id.imo == 0 && id.name.empty() && id.callsign.empty();
+  const auto unnamed = [](const Identity& id) { return id.imo == 0 && id.name.empty() && id.callsign.empty(); };
+  // (the count first: a message of a vessel heard 3 times or more reads no identity here)
+  const bool brief = v.messages < TrackerParams::kBriefMessages && unnamed(v.identity.current());
   const std::int64_t horizon = brief ? params_.forget_brief_after_ms : params_.forget_after_ms;
   return horizon > 0 && now_ms - v.last_t_ms > horizon;
 }
