@@ -3,6 +3,9 @@ BUILD ?= build
 ASAN_BUILD ?= build-asan
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
+# The sanitized tree of make test, make asan and make sanitize.
+ASAN_CONFIGURE = cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSEAWARDEN_SANITIZE=ON \
+  -DSEAWARDEN_TESTS=ON -DSEAWARDEN_BENCH=ON $(CMAKE_FLAGS) >/dev/null
 
 .PHONY: deps build release demo test asan sanitize fuzz bench clean
 
@@ -27,12 +30,12 @@ test: asan
 	bash scripts/sanitize-corpus.sh $(ASAN_BUILD)/seawarden
 
 asan: deps
-	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSEAWARDEN_SANITIZE=ON -DSEAWARDEN_TESTS=ON -DSEAWARDEN_BENCH=ON $(CMAKE_FLAGS) >/dev/null
+	$(ASAN_CONFIGURE)
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 
 # The real captures alone, decoded by the sanitized program.
 sanitize: deps
-	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSEAWARDEN_SANITIZE=ON -DSEAWARDEN_TESTS=ON -DSEAWARDEN_BENCH=ON $(CMAKE_FLAGS) >/dev/null
+	$(ASAN_CONFIGURE)
 	cmake --build $(ASAN_BUILD) -j $(JOBS) --target seawarden
 	bash scripts/sanitize-corpus.sh $(ASAN_BUILD)/seawarden
 
