@@ -31,7 +31,8 @@ std::filesystem::path write_list() {
 // extra_first: the extra copy is loaded before the original.
 std::vector<seawarden::detect::Event> run_with_list(const std::vector<seawarden::ais::Received>& msgs,
                                                     std::size_t split_at = 0, bool extra_list = false,
-                                                    bool extra_first = false) {
+                                                    bool extra_first = false,
+                                                    std::uint64_t* forgotten = nullptr) {
   auto dir = write_list();
   std::vector<std::string> paths = {(dir / "sdn.csv").string()};
   if (extra_list) {
@@ -58,6 +59,7 @@ std::vector<seawarden::detect::Event> run_with_list(const std::vector<seawarden:
     } else {
       p.finish();
     }
+    if (forgotten) *forgotten = p.stats().forgotten;
   }
   if (split_at) {
     seawarden::detect::Pipeline p(cfg, nullptr, &matcher);
@@ -65,6 +67,7 @@ std::vector<seawarden::detect::Event> run_with_list(const std::vector<seawarden:
     p.load_state(state);
     for (std::size_t i = split_at; i < msgs.size(); ++i) p.on_message(msgs[i]);
     p.finish();
+    if (forgotten) *forgotten += p.stats().forgotten;
   }
   std::filesystem::remove_all(dir);
   return of_kind(out, "sanctions_hit");
@@ -276,7 +279,9 @@ TEST(SanctionsHit, AForgottenVesselKeepsItsHit) {
   m.push_back(position(667000777, kT0 + kMin, 37, 124.01));
   for (std::int64_t t = kT0 + kHour; t <= kT0 + 3 * 24 * kHour; t += kHour) m.push_back(position(412000002, t, 36, 123));
   for (std::size_t split : {std::size_t{0}, std::size_t{5}, m.size() - 3}) {
-    auto hits = run_with_list(m, split);
+    std::uint64_t forgotten = 0;
+    auto hits = run_with_list(m, split, false, false, &forgotten);
+    EXPECT_EQ(forgotten, 1u) << split << ": the listed vessel, not the one heard every hour";
     ASSERT_EQ(hits.size(), 1u) << split;
     EXPECT_EQ(hits[0].vessels, std::vector<std::uint32_t>{667000777});
     EXPECT_EQ(hits[0].fields["matched_on"], "mmsi");
