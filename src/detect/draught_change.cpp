@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 namespace seawarden::detect {
 
@@ -63,14 +64,19 @@ void DraughtChangeDetector::on_static(const track::Vessel& vessel, const VesselI
 
 void DraughtChangeDetector::on_event(const Event& e) {
   if (e.kind == "encounter" && e.vessels.size() == 2) {
-    context_[e.vessels[0]].push_back({0, e.start_ms, e.end_ms, e.vessels[1]});
-    context_[e.vessels[1]].push_back({0, e.start_ms, e.end_ms, e.vessels[0]});
+    context_[e.vessels[0]].push_back({kEncounter, kPartnerLive, e.start_ms, e.end_ms, e.vessels[1]});
+    context_[e.vessels[1]].push_back({kEncounter, kPartnerLive, e.start_ms, e.end_ms, e.vessels[0]});
   } else if (e.kind == "zone_visit" && !e.vessels.empty() && e.fields.value("port_call", false)) {
-    context_[e.vessels[0]].push_back({1, e.start_ms, e.end_ms, 0});
+    context_[e.vessels[0]].push_back({kPortCall, kPartnerLive, e.start_ms, e.end_ms, 0});
   } else if (e.kind == "gap" && !e.vessels.empty()) {
-    context_[e.vessels[0]].push_back({2, e.start_ms, e.end_ms, 0});
+    context_[e.vessels[0]].push_back({kGap, kPartnerLive, e.start_ms, e.end_ms, 0});
   }
 }
+
+namespace {
+// What a cargo estimate needs of a vessel's identity: dimensions and a draught.
+bool sized(const track::Identity& id) { return id.length_m && id.beam_m && id.draught_m > 0; }
+}  // namespace
 
 void DraughtChangeDetector::resolve(Event& e, const track::Tracker& tracker) const {
   static const char* const kAcross[] = {"encounter", "port", "gap"};
@@ -78,21 +84,26 @@ void DraughtChangeDetector::resolve(Event& e, const track::Tracker& tracker) con
   const Context* best = nullptr;
   if (const auto* contexts = context_.find(mmsi)) {
     for (const Context& c : *contexts) {
-      bool overlaps = c.kind == 2 ? (c.start_ms >= e.start_ms && c.end_ms <= e.end_ms)
+      bool overlaps = c.kind == kGap ? (c.start_ms >= e.start_ms && c.end_ms <= e.end_ms)
                                   : (c.start_ms <= e.end_ms && c.end_ms >= e.start_ms);
       if (overlaps && (!best || c.kind < best->kind)) best = &c;
     }
   }
   if (!best) return;
   e.fields["across"] = kAcross[best->kind];
-  if (best->kind != 0) return;
+  if (best->kind != kEncounter) return;
   e.fields["partner"] = best->partner;
   const track::Vessel* me = tracker.find(mmsi);
-  const track::Vessel* other = tracker.find(best->partner);
-  if (!me || !other) return;
+  if (!me) return;
+  // A forgotten partner is judged by what its record said when it went; its MMSI may since
+  // name a new record (another ship, or the same one back after months).
+  bool partner_sized = best->partner_snapshot == kPartnerSized;
+  if (best->partner_snapshot == kPartnerLive) {
+    const track::Vessel* other = tracker.find(best->partner);
+    partner_sized = other && sized(other->identity.current());
+  }
   const auto& a = me->identity.current();
-  const auto& b = other->identity.current();
-  if (a.length_m && a.beam_m && a.draught_m > 0 && b.length_m && b.beam_m && b.draught_m > 0) {
+  if (sized(a) && partner_sized) {
     CargoEstimate c = estimate_cargo(e.fields["delta_m"].get<double>(), a.length_m, a.beam_m, a.shiptype);
     e.fields["cargo_estimate"] = {{"tonnes", std::round(c.tonnes)},
                                   {"barrels", std::round(c.barrels)},
@@ -115,6 +126,19 @@ void DraughtChangeDetector::finish(const track::Tracker& tracker, const EventSin
 // changes could have happened across goes too (kept for every vessel with events otherwise).
 void DraughtChangeDetector::forget(const track::Tracker& tracker, const track::Vessel& vessel, const VesselInfo&,
                                    const EventSink& emit) {
+  // Its encounter partners' changes may still wait (their pending events): they keep what this
+  // record says of its size, which their cargo estimates need and which goes with it.
+  if (const auto* mine = context_.find(vessel.mmsi)) {
+    const std::uint8_t snapshot = sized(vessel.identity.current()) ? kPartnerSized : kPartnerUnsized;
+    for (const Context& c : *mine) {
+      if (c.kind != kEncounter) continue;
+      if (auto* theirs = context_.find(c.partner))
+        for (Context& t : *theirs)
+          if (t.kind == kEncounter && t.partner == vessel.mmsi && t.partner_snapshot == kPartnerLive &&
+              t.start_ms == c.start_ms && t.end_ms == c.end_ms)
+            t.partner_snapshot = snapshot;
+    }
+  }
   if (state_.find(vessel.mmsi)) {  // a draught reported: changes may be pending
     state_.erase(vessel.mmsi);
     auto mine = std::stable_partition(pending_.begin(), pending_.end(),
@@ -138,7 +162,11 @@ void DraughtChangeDetector::load_state(StateReader& in) {
   load_keyed(in, state_, [](const State& s) { check_times(s.baseline_last_ms, s.candidate_first_ms); });
   in.events(pending_);
   load_keyed(in, context_, [](const std::vector<Context>& contexts) {
-    for (const Context& c : contexts) check_times(c.start_ms, c.end_ms);
+    for (const Context& c : contexts) {
+      check_times(c.start_ms, c.end_ms);
+      if (c.kind > kGap || c.partner_snapshot > kPartnerUnsized)
+        throw std::runtime_error("draught_change state: context out of range (corrupt)");
+    }
   });
 }
 

@@ -46,10 +46,16 @@ class DraughtChangeDetector : public TrackDetector {
     int candidate_count = 0;
   };
   struct Context {  // an event a change may have happened across
-    std::uint8_t kind;  // 0 encounter, 1 port call, 2 gap
+    std::uint8_t kind;  // kEncounter, kPortCall or kGap
+    // For an encounter whose partner has been forgotten: whether it reported draught and
+    // dimensions (kPartnerSized / kPartnerUnsized), as its record said then; kPartnerLive while
+    // its record is the tracker's. (A byte that was padding: earlier states load with 0 here.)
+    std::uint8_t partner_snapshot = kPartnerLive;
     std::int64_t start_ms, end_ms;
     std::uint32_t partner;
   };
+  static constexpr std::uint8_t kEncounter = 0, kPortCall = 1, kGap = 2;
+  static constexpr std::uint8_t kPartnerLive = 0, kPartnerSized = 1, kPartnerUnsized = 2;
   // Says across what the change happened, and estimates the cargo of one across an encounter.
   void resolve(Event& e, const track::Tracker& tracker) const;
 
