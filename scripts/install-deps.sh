@@ -12,6 +12,7 @@ PACKAGES=(
   libjemalloc-dev                     # the program's allocator (CMakeLists.txt, src/cli/allocator.cpp)
   unicode-data bzip2                  # Unihan readings of Han characters for screening (src/screen/hanja.cmake)
   gpsd-clients python3-ais            # peers for conformance and benchmarks
+  postgresql-15 postgresql-15-postgis-3  # peer of the encounter benchmark (bench/encounter_postgis.sh)
   time
   chromium                            # report tests render pages headless to PNG
   gdal-bin                            # tests open the GeoJSON exports with ogrinfo (GDAL: QGIS's reader)
