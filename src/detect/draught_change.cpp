@@ -159,7 +159,14 @@ void DraughtChangeDetector::save_state(StateWriter& out) const {
 }
 
 void DraughtChangeDetector::load_state(StateReader& in) {
-  load_keyed(in, state_, [](const State& s) { check_times(s.baseline_last_ms, s.candidate_first_ms); });
+  load_keyed(in, state_, [](const State& s) {
+    check_times(s.baseline_last_ms, s.candidate_first_ms);
+    // The times of a draught seen (they become a change's start and end).
+    if (s.baseline != 0) check_message_time(s.baseline_last_ms);
+    if (s.candidate_count > 0) check_message_time(s.candidate_first_ms);
+    if (!std::isfinite(s.baseline) || !std::isfinite(s.candidate) || s.candidate_count < 0 || s.candidate_count > (1 << 20))
+      throw std::runtime_error("draught_change state: a confirmation count out of range (corrupt)");
+  });
   in.events(pending_);
   load_keyed(in, context_, [](const std::vector<Context>& contexts) {
     for (const Context& c : contexts) {

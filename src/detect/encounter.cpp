@@ -199,7 +199,16 @@ void EncounterDetector::load_state(StateReader& in) {
     // Every open pair has its sightings (a step compares with the last one).
     if (p.samples.empty()) throw std::runtime_error("encounter state: a pair without sightings");
     check_times(p.first_ms, p.last_ms, p.id_a.last_seen_ms, p.id_b.last_seen_ms);
-    for (const Sample& s : p.samples) check_position(s.mid_lat, s.mid_lon);
+    check_message_time(p.first_ms);
+    check_message_time(p.last_ms);
+    if (p.first_ms > p.last_ms) throw std::runtime_error("encounter state: a pair's contact ends before it starts");
+    for (const Sample& s : p.samples) {
+      check_position(s.mid_lat, s.mid_lon);
+      // Medians are taken over these: a NaN would leave the order undefined.
+      if (!(s.dist_m >= 0 && std::isfinite(s.dist_m))) throw std::runtime_error("encounter state: a distance out of range");
+      check_speed(s.speed_a);
+      check_speed(s.speed_b);
+    }
     check_position(p.start_lat, p.start_lon);
     check_position(p.end_lat, p.end_lon);
   }
@@ -207,13 +216,17 @@ void EncounterDetector::load_state(StateReader& in) {
   const std::size_t buckets = in.size(sizeof(std::int64_t));
   for (std::size_t i = 0; i < buckets; ++i) {
     const auto t = in.pod<std::int64_t>();
-    check_time(t);
+    check_message_time(t);
+    // Oldest first: the sweep closes pairs from the front and stops at the first recent one.
+    if (!touched_.empty() && t <= touched_.back().first)
+      throw std::runtime_error("encounter state: steps out of order (corrupt)");
     in.pods(touched_.emplace_back(t, std::vector<std::uint64_t>{}).second);
   }
   in.events(pending_);
   in.pod(last_sweep_ms_);
   in.pod(last_id_gc_ms_);
-  check_times(last_sweep_ms_, last_id_gc_ms_);
+  for (const std::int64_t t : {last_sweep_ms_, last_id_gc_ms_})
+    if (t != INT64_MIN) check_message_time(t);
   ids_.load(in);
 }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <stdexcept>
 
 #include "track/geodesy.h"
 
@@ -294,8 +296,11 @@ void GapDetector::load_state(StateReader& in) {
   std::size_t n = static_cast<std::size_t>(first);
   if (first == kOutageFormat) {
     in.pod(last_heard_ms_);
-    if (last_heard_ms_ != INT64_MIN) check_time(last_heard_ms_);
+    if (last_heard_ms_ != INT64_MIN) check_message_time(last_heard_ms_);
     in.pod(window_);
+    // A window index is a message time divided by feed_outage (>= 1 s): well inside +-2^50.
+    if (window_ != INT64_MIN && (window_ <= -(std::int64_t{1} << 50) || window_ >= (std::int64_t{1} << 50)))
+      throw std::runtime_error("gap state: outage window out of range (corrupt)");
     in.pods(window_vessels_);
     in.pod(previous_window_vessels_);
     if (window_vessels_.size() > kBusyVessels) throw std::runtime_error("gap state: window vessels (corrupt)");
@@ -317,8 +322,12 @@ void GapDetector::load_state(StateReader& in) {
     if (key > UINT32_MAX) throw std::runtime_error("gap state: watch MMSI out of range (corrupt)");
     Watch& w = *watches_.find_or_insert(key).first;
     watch_fields(in, w);
-    check_time(w.since_ms);
+    check_message_time(w.since_ms);
     check_position(w.lat, w.lon);
+    // The counted neighbours: distinct, ascending (the count searches them), capped.
+    if (w.nearby.size() > kMaxNearby ||
+        std::adjacent_find(w.nearby.begin(), w.nearby.end(), std::greater_equal<>()) != w.nearby.end())
+      throw std::runtime_error("gap state: a watch's neighbours out of order (corrupt)");
     watch_starts_.push({w.since_ms, static_cast<std::uint32_t>(key)});
   }
   load_keyed(in, grid_, [](const std::vector<CellEntry>& list) {
@@ -335,7 +344,7 @@ void GapDetector::load_state(StateReader& in) {
     awaiting_draught_[m] = in.event();
   }
   in.pod(last_sweep_ms_);
-  check_time(last_sweep_ms_);
+  if (last_sweep_ms_ != INT64_MIN) check_message_time(last_sweep_ms_);
 }
 
 void GapDetector::forget(const track::Tracker&, const track::Vessel& vessel, const VesselInfo&,

@@ -143,13 +143,13 @@ void IdentityAnomalyDetector::load_state(StateReader& in) {
     in.pod(s);
     fix_bool(s.shared);
     fix_bool(s.reported);
-    check_times(s.first_ms, s.last_ms);
+    check_span(s.first_ms, s.last_ms);
   }
   load_keyed(in, by_imo_, [](auto& holders) {
     for (auto& [mmsi, s] : holders) {
       fix_bool(s.shared);
       fix_bool(s.reported);
-      check_times(s.first_ms, s.last_ms);
+      check_span(s.first_ms, s.last_ms);
     }
   });
   if (!in.done()) in.events(shared_forgotten_);  // (states before forgetting end here)

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cstring>
+#include <stdexcept>
 
 #include "track/identity_checks.h"
 
@@ -73,7 +74,10 @@ void IdentityChangeDetector::save_state(StateWriter& out) const {
 }
 
 void IdentityChangeDetector::load_state(StateReader& in) {
-  load_keyed(in, imo_holder_, [](const ImoHolder&) {});
+  // The flag is read as a C string: two letters at most, then the terminator.
+  load_keyed(in, imo_holder_, [](const ImoHolder& h) {
+    if (h.flag[2] != '\0') throw std::runtime_error("identity_change state: a flag without its end (corrupt)");
+  });
   const std::size_t hops = in.size(sizeof(std::pair<std::uint32_t, std::uint32_t>));
   for (std::size_t i = 0; i < hops; ++i) hops_reported_.insert(in.pod<std::pair<std::uint32_t, std::uint32_t>>());
 }

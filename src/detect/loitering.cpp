@@ -94,12 +94,19 @@ void LoiteringDetector::load_state(StateReader& in) {
     Run& r = runs_[in.pod<std::uint32_t>()];
     run_fields(in, r);
     check_times(r.first_ms, r.last_ms, r.id.last_seen_ms);
-    if (r.lat.size() != r.lon.size()) throw std::runtime_error("loitering state: run positions (corrupt)");
-    for (std::size_t j = 0; j < r.lat.size(); ++j) check_position(r.lat[j], r.lon[j]);
+    check_message_time(r.first_ms);
+    check_message_time(r.last_ms);
+    // A run has a point per step since its first: a speed and a position each.
+    if (r.first_ms > r.last_ms || r.lat.empty() || r.lat.size() != r.lon.size() || r.speed.size() != r.lat.size())
+      throw std::runtime_error("loitering state: run positions (corrupt)");
+    for (std::size_t j = 0; j < r.lat.size(); ++j) {
+      check_position(r.lat[j], r.lon[j]);
+      check_speed(r.speed[j]);
+    }
   }
   in.events(pending_);
   in.pod(last_id_gc_ms_);
-  check_time(last_id_gc_ms_);
+  if (last_id_gc_ms_ != INT64_MIN) check_message_time(last_id_gc_ms_);
   ids_.load(in);
   rebuild_filter();
 }

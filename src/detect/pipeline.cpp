@@ -166,14 +166,40 @@ void check_restored(track::Observation& o) {
 void check_restored(const track::Vessel& v, std::int64_t draught_t_ms) {
   check_times(v.first_t_ms, v.last_t_ms, v.last_fix.t_ms, v.static_t_ms, draught_t_ms);
   for (const auto& e : v.segments.open) check_time(e.t_ms);
+  // The times the track layer and the detectors subtract from others are messages' times.
+  if (v.messages > 0) {
+    check_message_time(v.first_t_ms);
+    check_message_time(v.last_t_ms);
+    if (v.first_t_ms > v.last_t_ms) throw std::runtime_error("track state: a vessel heard last before first (corrupt)");
+  }
   for (int s = 0; s < v.segments.n_open; ++s) {
+    check_message_time(v.segments.open[s].t_ms);
     check_position(v.segments.open[s].lat, v.segments.open[s].lon);
     check_course(v.segments.open[s].cog);
   }
   if (v.has_fix) {
+    check_message_time(v.last_fix.t_ms);
     check_position(v.last_fix.lat, v.last_fix.lon);
     check_course(v.last_fix.cog);
   }
+}
+
+// The pending identity changes: a value seen at least once has the time it was first seen.
+void check_restored(const track::IdentityRegistry::Saved& id) {
+  for (const auto& r : id.history) check_time(r.t_ms);
+  if (!id.has_pending) return;
+  for (std::size_t f = 0; f < id.pending.first_t.size(); ++f)
+    if (id.pending.count[f] > 0) check_message_time(id.pending.first_t[f]);
+    else check_time(id.pending.first_t[f]);
+}
+
+// The clock a run continues from: no time yet (INT64_MIN) or a message's; the detectors'
+// watermark is a time the tracker released.
+void check_clock(std::int64_t released, std::int64_t newest, std::int64_t watermark) {
+  for (const std::int64_t t : {released, newest, watermark})
+    if (t != INT64_MIN) check_message_time(t);
+  if (watermark != INT64_MIN && (released == INT64_MIN || watermark > released))
+    throw std::runtime_error("track state: the watermark is ahead of the released messages (corrupt)");
 }
 
 // Messages held for sort_input(): receive-time order; records are the observation's bytes (a
@@ -543,8 +569,7 @@ void Pipeline::Impl::load_tracks(StateReader& in) {
     auto id = in.pod<track::IdentityRegistry::Saved>();
     fix_bool(id.has_pending);
     check_restored(v, id.id.draught_t_ms);
-    for (const auto& r : id.history) check_time(r.t_ms);
-    for (auto t : id.pending.first_t) check_time(t);
+    check_restored(id);
     v.identity.load(id);
     segments += v.segments.next_id - 1;
   }
@@ -559,7 +584,7 @@ void Pipeline::Impl::load_tracks(StateReader& in) {
   const auto newest = in.pod<std::int64_t>();
   tracker_.restore_clock(released, newest);
   in.pod(watermark_);
-  check_times(released, newest, watermark_);
+  check_clock(released, newest, watermark_);
   in.expect_done("track");
 }
 

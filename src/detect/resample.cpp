@@ -200,12 +200,15 @@ void Resampler::load_state(StateReader& in) {
     const auto k = in.pod<std::uint64_t>();
     Track& tr = *tracks_.find_or_insert(k).first;
     in.pod(tr);
-    check_times(tr.t, tr.emitted);
+    check_message_time(tr.t);
+    if (tr.emitted != INT64_MIN) check_message_time(tr.emitted);
     check_position(tr.lat, tr.lon);
+    check_speed(tr.sog);
+    check_speed(tr.last_speed);
   }
   std::vector<Expiry> heap;
   in.pods(heap);
-  for (const Expiry& e : heap) check_time(e.deadline);
+  for (const Expiry& e : heap) check_message_time(e.deadline);
   expiry_.restore(std::move(heap));
   buckets_.clear();
   const std::size_t steps = in.size(sizeof(std::uint64_t));
@@ -215,12 +218,15 @@ void Resampler::load_state(StateReader& in) {
     for (GridPoint& p : b) {
       fix_bool(p.interpolated);
       check_position(p.lat, p.lon);
+      check_speed(p.speed_kn);
     }
   }
   in.pod(first_step_);
   in.pod(done_before_);
   in.pod(watermark_);
-  check_times(first_step_, done_before_, watermark_);
+  // No time yet, or grid and message times (INT64_MAX only ever comes at the end of a run).
+  for (const std::int64_t t : {first_step_, done_before_, watermark_})
+    if (t != INT64_MIN) check_message_time(t);
   if (!buckets_.empty() && (first_step_ == INT64_MIN || first_step_ == INT64_MAX))
     throw std::runtime_error("resampler state: buffered steps without a time (corrupt)");
 }

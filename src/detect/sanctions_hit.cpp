@@ -245,7 +245,7 @@ void SanctionsHitDetector::load_state(StateReader& in) {
     for (std::size_t j = 0; j < hits; ++j) {
       Hit& h = list.emplace_back();
       hit_fields(in, h);
-      check_times(h.first_ms, h.last_ms);
+      check_span(h.first_ms, h.last_ms);
       if (with_agreement) {
         agreement_fields(in, h);
         h.agrees &= 7;

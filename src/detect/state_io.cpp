@@ -59,11 +59,16 @@ Event StateReader::event() {
   Event e;
   pod(e.start_ms);
   pod(e.end_ms);
-  check_times(e.start_ms, e.end_ms);
+  // Every event spans message times, one vessel or two: the detectors and the JSON writer do
+  // arithmetic on the times and name the first vessel without a further test.
+  check_message_time(e.start_ms);
+  check_message_time(e.end_ms);
+  if (e.start_ms > e.end_ms) throw std::runtime_error("detector state: event ends before it starts (corrupt)");
   pod(e.lat);
   pod(e.lon);
   e.kind = str();
   pods(e.vessels);
+  if (e.vessels.empty() || e.vessels.size() > 2) throw std::runtime_error("detector state: event without its vessels (corrupt)");
   e.fields = json();
   return e;
 }

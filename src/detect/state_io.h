@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <stdexcept>
@@ -43,12 +44,22 @@ void check_position(T lat, T lon) {
 // A course as the track layer keeps it: below 360 (negative: not available; decoding never
 // gives more, and the angle folds assume it).
 inline void check_course(float cog) {
-  if (cog >= 360) throw std::runtime_error("detector state: course out of range (corrupt)");
+  if (!(cog < 360)) throw std::runtime_error("detector state: course out of range (corrupt)");
+}
+// A speed in knots: finite (negative: unknown). Medians sort these; NaN would break the order.
+inline void check_speed(float kn) {
+  if (!std::isfinite(kn)) throw std::runtime_error("detector state: speed not a number (corrupt)");
 }
 // A receive time of a message: no sentinels.
 inline void check_message_time(std::int64_t t) {
   check_time(t);
   if (t == INT64_MIN || t == INT64_MAX) throw std::runtime_error("detector state: message without a time (corrupt)");
+}
+// The first and last message times of something seen: both messages' times, in order.
+inline void check_span(std::int64_t first, std::int64_t last) {
+  check_message_time(first);
+  check_message_time(last);
+  if (first > last) throw std::runtime_error("detector state: a span ends before it starts (corrupt)");
 }
 
 // A bool restored from raw bytes: any non-zero byte is true (reading it as bool first would

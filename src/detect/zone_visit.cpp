@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 #include <string>
 #include <unordered_map>
 
@@ -174,12 +175,13 @@ void ZoneVisitDetector::load_state(StateReader& in) {
   const std::size_t n = in.size(sizeof(std::uint64_t));
   for (std::size_t i = 0; i < n; ++i) {
     const auto key = in.pod<std::uint64_t>();
+    if (key > UINT32_MAX) throw std::runtime_error("zone_visit state: MMSI out of range (corrupt)");
     Vessel& v = *vessels_.find_or_insert(key).first;
     in.pod(v.t);
     in.pod(v.lat);
     in.pod(v.lon);
     in.pod(v.born);
-    check_time(v.t);
+    check_message_time(v.t);
     check_position(v.lat, v.lon);
     const std::size_t visits = in.size(sizeof(Visit));
     for (std::size_t j = 0; j < visits; ++j) {
@@ -187,7 +189,10 @@ void ZoneVisitDetector::load_state(StateReader& in) {
       Visit o;
       in.pod(o);
       fix_bool(o.entry_interpolated);
-      check_times(o.entry_ms, o.last_ms);
+      check_message_time(o.entry_ms);
+      check_message_time(o.last_ms);
+      if (o.entry_ms > o.last_ms) throw std::runtime_error("zone_visit state: a visit ends before it starts (corrupt)");
+      check_speed(o.min_speed);
       check_position(o.lat, o.lon);
       check_position(o.last_lat, o.last_lon);
       const auto it = index.find(id);
@@ -196,6 +201,9 @@ void ZoneVisitDetector::load_state(StateReader& in) {
       v.open.push_back(o);
     }
     std::sort(v.open.begin(), v.open.end(), [](const Visit& a, const Visit& b) { return a.zone < b.zone; });
+    if (std::adjacent_find(v.open.begin(), v.open.end(), [](const Visit& a, const Visit& b) { return a.zone == b.zone; }) !=
+        v.open.end())
+      throw std::runtime_error("zone_visit state: one zone visited twice at once (corrupt)");
     if (v.open.empty()) vessels_.erase(key);  // all its zones are gone
   }
   present_.rebuild(vessels_.sorted_keys());
