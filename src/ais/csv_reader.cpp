@@ -114,18 +114,34 @@ int dma_epfd(std::string_view s) {
   return 0;
 }
 
-// RFC 4180 fields of one line (quotes doubled inside quoted fields); false when a quote is
-// left open or text follows a closing quote.
-bool split_fields(std::string_view line, std::vector<std::string_view>& fields) {
+// RFC 4180 fields of one line; false when a quote is left open or text follows a closing quote.
+// A quoted field with doubled quotes inside is written to `unquoted` with each pair made one, and
+// its view points there (reserved to the line's length first, so the views never move).
+bool split_fields(std::string_view line, std::vector<std::string_view>& fields, std::string& unquoted) {
   fields.clear();
+  unquoted.clear();
+  unquoted.reserve(line.size());
   std::size_t i = 0;
   const std::size_t n = line.size();
   for (;;) {
     if (i < n && line[i] == '"') {
       const std::size_t start = ++i;
-      while (i < n && !(line[i] == '"' && (i + 1 >= n || line[i + 1] != '"'))) i += line[i] == '"' ? 2 : 1;
+      bool doubled = false;
+      while (i < n && !(line[i] == '"' && (i + 1 >= n || line[i + 1] != '"'))) {
+        doubled |= line[i] == '"';
+        i += line[i] == '"' ? 2 : 1;
+      }
       if (i >= n) return false;  // unterminated quote
-      fields.push_back(line.substr(start, i - start));
+      std::string_view field = line.substr(start, i - start);
+      if (doubled) {
+        const std::size_t from = unquoted.size();
+        for (std::size_t k = 0; k < field.size(); ++k) {
+          unquoted.push_back(field[k]);
+          if (field[k] == '"') ++k;  // the second of the pair
+        }
+        field = std::string_view(unquoted).substr(from);
+      }
+      fields.push_back(field);
       ++i;
       if (i < n && line[i] != ',') return false;
     } else {
@@ -230,7 +246,8 @@ CsvFormat detect_csv_header(std::string_view h) {
   // Any other export: by its column names (a longer first line is no header: int16 indexes).
   if (h.size() > kMaxNamedHeader) return CsvFormat::None;
   std::vector<std::string_view> fields;
-  if (!split_fields(h, fields)) return CsvFormat::None;
+  std::string unquoted;
+  if (!split_fields(h, fields, unquoted)) return CsvFormat::None;
   std::int16_t index[Col::kColCount];
   map_named_columns(fields, index);
   return index[Col::kMmsi] >= 0 && index[Col::kTime] >= 0 && index[Col::kLat] >= 0 && index[Col::kLon] >= 0
@@ -263,7 +280,7 @@ CsvReader::CsvReader(CsvFormat format, std::string_view header) : format_(format
         index_[table[k].col] = static_cast<std::int16_t>(f);
 }
 
-bool CsvReader::split(std::string_view line) { return split_fields(line, fields_); }
+bool CsvReader::split(std::string_view line) { return split_fields(line, fields_, unquoted_); }
 
 std::string_view CsvReader::col(Col c) const {
   const int i = index_[c];

@@ -16,6 +16,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -65,6 +66,7 @@ class CsvReader {
   bool radio_rows_ = false;  // a Named export with a message type column: decoded radio messages
   std::int16_t index_[kColCount];
   std::vector<std::string_view> fields_;
+  std::string unquoted_;  // quoted fields with doubled quotes, made single (fields_ may point here)
   std::unordered_map<std::uint64_t, std::uint64_t> static_hash_;  // (mmsi, kind) -> FNV of values
   std::uint64_t skipped_ = 0, static_unchanged_ = 0;
 };

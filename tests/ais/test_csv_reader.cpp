@@ -329,3 +329,32 @@ TEST(CsvReader, OwnCsvRowsKeepTheirMessageTypes) {
   EXPECT_EQ(std::get<StaticB>(b[1].msg.body).callsign.view(), "OU1234");
   EXPECT_EQ(st24.csv_rows_skipped, 1u);
 }
+
+TEST(CsvReader, DoubledQuotesInAQuotedFieldReadAsOne) {
+  // RFC 4180: a quote inside a quoted field is written twice. Kept doubled, every round trip
+  // through decode --format csv doubled it again.
+  const std::string text = std::string(kNoaaHeader) +
+      "636021061,2023-01-11T00:00:00,26.09241,-80.04806,8.8,272.7,270.0,\"O\"\"NEILL, \"\"STAR\"\"\",IMO9307839,"
+      "\"5L\"\"B4\",70,8.0,208.0,30.0,8.0,70.0,A\n";
+  const auto recs = read_all(text);
+  ASSERT_EQ(recs.size(), 2u);
+  const auto& sv = std::get<StaticVoyage>(recs[1].msg.body);
+  EXPECT_EQ(sv.shipname.view(), "O\"NEILL, \"STAR\"");
+  EXPECT_EQ(sv.callsign.view(), "5L\"B4");
+  EXPECT_EQ(sv.imo, 9307839u);
+
+  // Written by seawarden and read back: the same name, however many times.
+  std::string csv;
+  append_csv_header(CsvWriterOptions{}, csv);
+  for (const Received& m : recs) append_csv_row(m, CsvWriterOptions{}, csv);
+  for (int round = 0; round < 3; ++round) {
+    const auto back = read_all(csv);
+    ASSERT_EQ(back.size(), 2u) << csv;
+    const Received& static_row = back[0].msg.type == 5 ? back[0] : back[1];
+    ASSERT_EQ(static_row.msg.type, 5);
+    EXPECT_EQ(std::get<StaticVoyage>(static_row.msg.body).shipname.view(), "O\"NEILL, \"STAR\"") << csv;
+    csv.clear();
+    append_csv_header(CsvWriterOptions{}, csv);
+    for (const Received& m : back) append_csv_row(m, CsvWriterOptions{}, csv);
+  }
+}
