@@ -10,6 +10,7 @@
 
 #include "ais/digits.h"
 #include "ais/json_writer.h"
+#include "ais/utf8.h"
 
 namespace seawarden::ais::detail {
 
@@ -187,7 +188,8 @@ class JsonOut {
     if (d == 1) p_[0] = static_cast<char>('0' + frac);
     p_ += D;
   }
-  // JSON string with gpsd's escaping of quotes, backslashes and control characters.
+  // JSON string with gpsd's escaping of quotes, backslashes and control characters; bytes that
+  // are not well-formed UTF-8 (a CSV export's Latin-1, a cut character) become U+FFFD.
   void str(std::string_view v) {
     // Fast path: most strings (legends, names) need no escaping at all.
     std::size_t clean = 0;
@@ -202,10 +204,21 @@ class JsonOut {
     while (!v.empty()) {
       const std::size_t chunk = v.size() < 256 ? v.size() : 256;
       need(chunk * 6 + 1);
-      for (std::size_t k = 0; k < chunk; ++k) {
+      std::size_t k = 0;
+      for (; k < chunk; ++k) {
         const char c = v[k];
         const auto uc = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
+        if (uc >= 0x80) {  // a whole character (it may run past the chunk: 6 bytes a byte budgeted)
+          const std::size_t n = utf8_sequence_length(v, k);
+          if (n == 0) {
+            std::memcpy(p_, "\xef\xbf\xbd", 3);
+            p_ += 3;
+          } else {
+            std::memcpy(p_, v.data() + k, n);
+            p_ += n;
+            k += n - 1;
+          }
+        } else if (c == '"' || c == '\\') {
           *p_++ = '\\';
           *p_++ = c;
         } else if (uc < 0x20) {
@@ -217,13 +230,13 @@ class JsonOut {
           *p_++ = c;
         }
       }
-      v.remove_prefix(chunk);
+      v.remove_prefix(k);
     }
     need(1);
     *p_++ = '"';
   }
-  static bool needs_escape(char c) {
-    return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20;
+  static bool needs_escape(char c) {  // (bytes >= 0x80 are checked for well-formed UTF-8)
+    return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x80;
   }
   // "bits:hex" as gpsd prints binary payloads.
   template <typename K>

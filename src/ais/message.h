@@ -12,6 +12,7 @@
 #include <variant>
 #include <vector>
 
+#include "ais/utf8.h"
 #include "ais/message_other.h"
 
 namespace seawarden::ais {
@@ -28,8 +29,8 @@ struct Text {
   std::array<char, N + 1> buf{};
   std::uint8_t len = 0;
   std::string_view view() const { return {buf.data(), len}; }
-  void assign(std::string_view s) {
-    len = static_cast<std::uint8_t>(s.size() < N ? s.size() : N);
+  void assign(std::string_view s) {  // cut to N bytes, never inside a character (CSV text is UTF-8)
+    len = static_cast<std::uint8_t>(utf8_cut(s, N));
     for (std::size_t i = 0; i < len; ++i) buf[i] = s[i];
     buf[len] = '\0';
   }

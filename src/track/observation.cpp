@@ -13,7 +13,8 @@ void FixedText<N>::assign(std::string_view s) {
   while (e > b && blank(s[e - 1])) --e;
   len = 0;
   bool prev_space = false;
-  for (std::size_t i = b; i < e && len < N; ++i) {
+  std::size_t i = b;
+  for (; i < e && len < N; ++i) {
     char c = s[i];
     if (blank(c)) {
       if (prev_space) continue;
@@ -25,6 +26,8 @@ void FixedText<N>::assign(std::string_view s) {
     }
     buf[len++] = c;
   }
+  // Full with a UTF-8 character cut in two (CSV text): its first bytes go too.
+  if (i < e && (static_cast<unsigned char>(s[i]) & 0xc0) == 0x80) len = static_cast<std::uint8_t>(ais::utf8_whole(view()));
   buf[len] = '\0';
 }
 

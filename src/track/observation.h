@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "ais/message.h"
+#include "ais/utf8.h"
 
 namespace seawarden::track {
 
@@ -20,7 +21,7 @@ struct FixedText {
   void assign(std::string_view s);  // upper-cased, trimmed, '@' and control characters removed
   // Text already in canonical form (another FixedText's view) taken as it is, cut at N.
   void set(std::string_view s) {
-    len = static_cast<std::uint8_t>(s.size() < N ? s.size() : N);
+    len = static_cast<std::uint8_t>(ais::utf8_cut(s, N));
     std::memcpy(buf, s.data(), len);
     buf[len] = '\0';
   }
