@@ -11,6 +11,7 @@
 #include "store/export.h"
 #include "store/open.h"
 #include "store/queries.h"
+#include "store/terminal_text.h"
 #include "store/timefmt.h"
 
 namespace {
@@ -22,12 +23,15 @@ struct Opts {
   double context_h = 2;
 };
 
-// Findings by kind and the most significant cases, for the terminal.
+// Findings by kind and the most significant cases, for the terminal (the store's text, vessel
+// names among it, shown with its control characters escaped).
 void print_summary(seawarden::store::Database& db) {
   using namespace seawarden;
+  using store::terminal_safe;
   auto s = store::store_summary(db);
   std::printf("findings by kind:");
-  for (const auto& [kind, n] : s.by_kind) std::printf(" %s %llu", kind.c_str(), static_cast<unsigned long long>(n));
+  for (const auto& [kind, n] : s.by_kind)
+    std::printf(" %s %llu", terminal_safe(kind).c_str(), static_cast<unsigned long long>(n));
   std::printf("\n");
   store::EventFilter f;
   auto events = store::query_events(db, f);
@@ -50,10 +54,10 @@ void print_summary(seawarden::store::Database& db) {
       who += (who.empty() ? "" : " + ") + (v && !v->current.name.empty() ? v->current.name : std::string("?")) + " (" +
              std::to_string(m) + ")";
     }
-    std::printf("  #%-5lld %-16s %s  %5.1f h  %s  %s\n", static_cast<long long>(e.id), e.event.kind.c_str(),
+    std::printf("  #%-5lld %-16s %s  %5.1f h  %s  %s\n", static_cast<long long>(e.id), terminal_safe(e.event.kind).c_str(),
                 store::iso_utc(e.event.start_ms).substr(0, 16).c_str(),
-                static_cast<double>(e.event.end_ms - e.event.start_ms) / 3600'000.0, who.c_str(),
-                store::event_detail(e).c_str());
+                static_cast<double>(e.event.end_ms - e.event.start_ms) / 3600'000.0, terminal_safe(who).c_str(),
+                terminal_safe(store::event_detail(e)).c_str());
   }
 }
 

@@ -14,6 +14,7 @@
 #include "cli/command.h"
 #include "screen/csv.h"
 #include "screen/screening.h"
+#include "store/terminal_text.h"
 
 namespace {
 
@@ -81,7 +82,8 @@ bool read_batch(std::istream& in, const scr::MatchOptions& base, std::vector<Que
       std::string type = get(type_col);
       if (!type.empty()) {
         if (!scr::parse_entity_type(type, t)) {
-          std::fprintf(stderr, "seawarden screen: batch line %zu: unknown type '%s' (ignored)\n", reader.line(), type.c_str());
+          std::fprintf(stderr, "seawarden screen: batch line %zu: unknown type '%s' (ignored)\n", reader.line(),
+                       seawarden::store::terminal_safe(type).c_str());
         } else {
           q.options.type = t;
         }
@@ -97,8 +99,11 @@ bool read_batch(std::istream& in, const scr::MatchOptions& base, std::vector<Que
   return true;
 }
 
+// Queries (a batch file's lines) and list entries are shown with their control characters
+// escaped: a list or a batch file is text from outside.
 void print_table(const std::string& query, const std::vector<scr::Match>& matches) {
-  std::printf("%s\n", query.c_str());
+  using seawarden::store::terminal_safe;
+  std::printf("%s\n", terminal_safe(query).c_str());
   if (matches.empty()) {
     std::printf("  (no match at or above the threshold)\n");
     return;
@@ -107,9 +112,10 @@ void print_table(const std::string& query, const std::vector<scr::Match>& matche
   for (const auto& m : matches) {
     std::string programs;
     for (auto& p : m.entity->programs) programs += (programs.empty() ? "" : ",") + p;
-    std::printf("  %.3f  %-6s %-22s %-12s %-30s %s [%s]\n", m.score, m.entity->list.c_str(), m.entity->id.c_str(),
-                std::string(scr::to_string(m.entity->type)).c_str(), m.entity->name.c_str(), m.matched_name.c_str(),
-                programs.c_str());
+    std::printf("  %.3f  %-6s %-22s %-12s %-30s %s [%s]\n", m.score, terminal_safe(m.entity->list).c_str(),
+                terminal_safe(m.entity->id).c_str(), std::string(scr::to_string(m.entity->type)).c_str(),
+                terminal_safe(m.entity->name).c_str(), terminal_safe(m.matched_name).c_str(),
+                terminal_safe(programs).c_str());
   }
 }
 
@@ -166,7 +172,7 @@ int run(Opts o) {
   try {
     lists = scr::load_lists(o.lists);
   } catch (const scr::ListLoadError& e) {
-    std::fprintf(stderr, "seawarden screen: %s\n", e.what());
+    std::fprintf(stderr, "seawarden screen: %s\n", seawarden::store::terminal_safe(e.what()).c_str());  // may quote a list
     return seawarden::cli::kExitFailure;
   }
   if (lists.entities.empty()) {

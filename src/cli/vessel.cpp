@@ -10,6 +10,7 @@
 #include "store/export.h"
 #include "store/open.h"
 #include "store/queries.h"
+#include "store/terminal_text.h"
 #include "store/timefmt.h"
 
 namespace {
@@ -34,11 +35,14 @@ nlohmann::json identity_json(const Identity& i, bool with_time) {
   return j;
 }
 
+// Names, callsigns, flags and list entries come from broadcasts and lists: shown with their
+// control characters escaped (terminal_safe), as the events table shows its text.
 void print_text(std::uint32_t mmsi, const std::optional<VesselRecord>& v, const std::vector<Identity>& history,
                 const TrackSummary& ts, const std::vector<SanctionHit>& hits, const std::vector<StoredEvent>& events) {
+  auto safe = [](const std::string& s) { return terminal_safe(s); };
   std::printf("MMSI %u", mmsi);
-  if (v) std::printf("  %s  IMO %u  callsign %s  flag %s", v->current.name.empty() ? "(no name)" : v->current.name.c_str(),
-                     v->current.imo, v->current.callsign.c_str(), v->current.flag.c_str());
+  if (v) std::printf("  %s  IMO %u  callsign %s  flag %s", v->current.name.empty() ? "(no name)" : safe(v->current.name).c_str(),
+                     v->current.imo, safe(v->current.callsign).c_str(), safe(v->current.flag).c_str());
   std::printf("\n");
   if (v) std::printf("  seen %s .. %s, %llu fixes\n", when(v->first_ms).c_str(), when(v->last_ms).c_str(),
                      static_cast<unsigned long long>(v->fixes));
@@ -56,8 +60,8 @@ void print_text(std::uint32_t mmsi, const std::optional<VesselRecord>& v, const 
       if (prev->shiptype != i.shiptype) changed += " shiptype";
       if (prev->draught_m != i.draught_m) changed += " draught";
     }
-    std::printf("  %-20s %-20s %-8s %-8u %-4s %4d %6.1f %5.1f %5.1f%s%s\n", iso_utc(i.t_ms).c_str(), i.name.c_str(),
-                i.callsign.c_str(), i.imo, i.flag.c_str(), i.shiptype, i.length_m, i.beam_m, i.draught_m,
+    std::printf("  %-20s %-20s %-8s %-8u %-4s %4d %6.1f %5.1f %5.1f%s%s\n", iso_utc(i.t_ms).c_str(), safe(i.name).c_str(),
+                safe(i.callsign).c_str(), i.imo, safe(i.flag).c_str(), i.shiptype, i.length_m, i.beam_m, i.draught_m,
                 changed.empty() ? "" : "  changed:", changed.c_str());
     prev = &i;
   }
@@ -69,9 +73,10 @@ void print_text(std::uint32_t mmsi, const std::optional<VesselRecord>& v, const 
   std::printf("\nSanctions hits (%zu)\n", hits.size());
   for (const auto& h : hits)
     std::printf("  event %lld  %s entry %s%s%s  matched on %s (score %.2f)  %s .. %s%s\n",
-                static_cast<long long>(h.event_id), h.list.c_str(), h.entry_id.c_str(), h.entry_name.empty() ? "" : ": ",
-                h.entry_name.c_str(), h.matched_on.c_str(), h.score, iso_utc(h.start_ms).c_str(),
-                iso_utc(h.end_ms).c_str(), h.list_version.empty() ? "" : ("  [list version " + h.list_version + "]").c_str());
+                static_cast<long long>(h.event_id), safe(h.list).c_str(), safe(h.entry_id).c_str(),
+                h.entry_name.empty() ? "" : ": ", safe(h.entry_name).c_str(), safe(h.matched_on).c_str(), h.score,
+                iso_utc(h.start_ms).c_str(), iso_utc(h.end_ms).c_str(),
+                h.list_version.empty() ? "" : ("  [list version " + safe(h.list_version) + "]").c_str());
   std::printf("\nEvents (%zu)\n", events.size());
   std::fflush(stdout);
   if (!events.empty()) write_events(stdout, events, EventFormat::table);
