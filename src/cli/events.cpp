@@ -25,7 +25,7 @@ int run(const Opts& o) {
   }
   EventFilter f;
   f.limit = o.limit;
-  f.parse_fields = false;  // every format copies the stored fields text
+  f.parse_fields = false;  // every format copies the stored fields text (once it is checked)
   if (!o.kind.empty()) f.kind = o.kind;
   auto parse = [](const std::string& text, const char* what, std::optional<std::int64_t>& into) {
     if (text.empty()) return true;
@@ -57,11 +57,21 @@ int run(const Opts& o) {
       return seawarden::cli::kExitFailure;
     }
   }
+  std::size_t damaged = 0;
+  std::int64_t first_damaged = 0;
   {
     EventWriter writer(out, *format);
     for_each_event(*db, f, [&](const StoredEvent& e) { writer.add(e); });
+    writer.finish();
+    damaged = writer.damaged_fields();
+    first_damaged = writer.first_damaged_id();
   }
   if (out != stdout) std::fclose(out);
+  if (damaged)
+    std::fprintf(stderr,
+                 "seawarden events: %zu event(s) in %s had stored fields that are not one well-formed JSON object "
+                 "(the first: id %lld); written with the fields before the damage only\n",
+                 damaged, o.db.c_str(), static_cast<long long>(first_damaged));
   return seawarden::cli::kExitOk;
 }
 

@@ -1,11 +1,15 @@
 #include "store/export.h"
 
+#include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 #include <nlohmann/json.hpp>
 
+#include "store/terminal_text.h"
 #include "store/timefmt.h"
 
 namespace seawarden::store {
@@ -38,20 +42,7 @@ void append_json_string(std::string& out, std::string_view s) {
       ++i;
       continue;
     }
-    // Length of a well-formed UTF-8 sequence starting here, 0 when malformed.
-    std::size_t n = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
-    if (n && i + n <= s.size()) {
-      for (std::size_t k = 1; k < n; ++k)
-        if ((static_cast<unsigned char>(s[i + k]) & 0xc0) != 0x80) n = 0;
-      if (n == 3 && ((c == 0xe0 && static_cast<unsigned char>(s[i + 1]) < 0xa0) ||
-                     (c == 0xed && static_cast<unsigned char>(s[i + 1]) >= 0xa0)))
-        n = 0;  // overlong or surrogate
-      if (n == 4 && ((c == 0xf0 && static_cast<unsigned char>(s[i + 1]) < 0x90) ||
-                     (c == 0xf4 && static_cast<unsigned char>(s[i + 1]) >= 0x90)))
-        n = 0;
-    } else {
-      n = 0;
-    }
+    const std::size_t n = utf8_sequence_length(s, i);
     if (n) {
       out.append(s.data() + i, n);
       i += n;
@@ -75,74 +66,276 @@ void append_uint(std::string& out, std::uint64_t v) {
   out.append(buf, p);
 }
 
-// Visits the top-level members of a JSON object text (an event's stored `fields`) without
-// building a DOM: fn(key, raw value text). Keys are compared as written (the detectors'
-// keys have no escapes). Returns false when the text is not a well-formed object.
+// Visits the top-level members of an event's fields as clean_fields writes them (one compact,
+// well-formed JSON object) without building a DOM: fn(key, raw value text), keys as written.
 template <typename Fn>
-bool for_each_member(std::string_view t, Fn&& fn) {
-  std::size_t i = 0;
-  auto ws = [&] {
-    while (i < t.size() && (t[i] == ' ' || t[i] == '\n' || t[i] == '\r' || t[i] == '\t')) ++i;
-  };
-  auto skip_string = [&]() -> bool {  // at the opening quote; leaves i after the closing one
-    for (++i; i < t.size(); ++i) {
+void for_each_member(std::string_view t, Fn&& fn) {
+  std::size_t i = 1;  // after the '{'
+  auto skip_string = [&] {  // at the opening quote; leaves i after the closing one
+    for (++i; i < t.size() && t[i] != '"'; ++i)
       if (t[i] == '\\') ++i;
-      else if (t[i] == '"') return ++i, true;
-    }
-    return false;
-  };
-  ws();
-  if (i >= t.size() || t[i] != '{') return false;
-  ++i;
-  ws();
-  if (i < t.size() && t[i] == '}') return true;
-  while (i < t.size()) {
-    ws();
-    if (i >= t.size() || t[i] != '"') return false;
-    const std::size_t k0 = i;
-    if (!skip_string()) return false;
-    const std::string_view key = t.substr(k0 + 1, i - k0 - 2);
-    ws();
-    if (i >= t.size() || t[i] != ':') return false;
     ++i;
-    ws();
-    const std::size_t v0 = i;
-    if (i >= t.size()) return false;
-    if (t[i] == '"') {
-      if (!skip_string()) return false;
-    } else if (t[i] == '{' || t[i] == '[') {
-      int depth = 0;
-      while (i < t.size()) {
-        if (t[i] == '"') {
-          if (!skip_string()) return false;
-          continue;
-        }
-        if (t[i] == '{' || t[i] == '[') ++depth;
-        else if ((t[i] == '}' || t[i] == ']') && --depth == 0) break;
-        ++i;
+  };
+  while (i < t.size() && t[i] == '"') {
+    const std::size_t k0 = i;
+    skip_string();
+    const std::string_view key = t.substr(k0 + 1, i - k0 - 2);
+    const std::size_t v0 = ++i;  // after the ':'
+    for (int depth = 0; i < t.size() && (depth > 0 || (t[i] != ',' && t[i] != '}'));) {
+      if (t[i] == '"') {
+        skip_string();
+        continue;
       }
-      if (i >= t.size()) return false;
+      if (t[i] == '{' || t[i] == '[') ++depth;
+      else if (t[i] == '}' || t[i] == ']') --depth;
       ++i;
-    } else {
-      while (i < t.size() && t[i] != ',' && t[i] != '}' && t[i] != ' ' && t[i] != '\n') ++i;
     }
+    if (i >= t.size()) return;
     fn(key, t.substr(v0, i - v0));
-    ws();
-    if (i < t.size() && t[i] == ',') {
-      ++i;
-      continue;
-    }
-    return i < t.size() && t[i] == '}';
+    if (t[i] == ',') ++i;
   }
+}
+
+// Members of an event's own, which the exports write themselves: a stored field of one of these
+// names is left out (in a JSON line it would repeat, and for most readers override, the event's).
+constexpr std::string_view kCommonKeys[] = {"id", "kind", "start", "end", "vessels", "lat", "lon", "provisional"};
+
+bool is_common_key(std::string_view key) {
+  for (auto k : kCommonKeys)
+    if (key == k) return true;
   return false;
 }
 
-// The stored fields text of an event (dumped from the parsed fields when absent).
-std::string fields_text(const StoredEvent& e) {
-  if (!e.fields_json.empty()) return e.fields_json;
-  std::string out;
-  detect::append_json(out, e.event.fields);
-  return out;
+// Reads JSON text as RFC 8259 and nlohmann::json have it (well-formed UTF-8, \u surrogates in
+// pairs; at most kMaxDepth levels deep); with an output string, writes it there compact: every
+// token copied as written, whitespace left out. A stored `fields` text is checked this way
+// before any export copies it.
+class CompactJson {
+ public:
+  static constexpr int kMaxDepth = 64;
+  CompactJson(std::string_view t, std::string* out) : t_(t), out_(out) {}
+
+  bool take(char c) {  // `c` when it is next after whitespace (writes nothing)
+    ws();
+    return i_ < t_.size() && t_[i_] == c ? (++i_, true) : false;
+  }
+  bool at_end() { return ws(), i_ == t_.size(); }
+  bool spaced() const { return spaced_; }  // whitespace was left out
+  // A string token; `text` is what it holds as written (escapes kept), `escaped` whether it
+  // holds an escape. False when there is none or it is malformed.
+  bool string(std::string_view* text = nullptr, bool* escaped = nullptr) {
+    ws();
+    if (i_ >= t_.size() || t_[i_] != '"') return false;
+    const std::size_t start = i_++;
+    bool any_escape = false;
+    for (;;) {
+      const char* p = t_.data() + i_;
+      const char* const end = t_.data() + t_.size();
+      while (p != end && kPlain[static_cast<unsigned char>(*p)]) ++p;
+      i_ = static_cast<std::size_t>(p - t_.data());
+      if (p == end) return false;
+      const auto c = static_cast<unsigned char>(*p);
+      if (c == '"') {
+        ++i_;
+        put(start);
+        if (text) *text = t_.substr(start + 1, i_ - start - 2);
+        if (escaped) *escaped = any_escape;
+        return true;
+      }
+      if (c < 0x20) return false;
+      if (c == '\\') {
+        if (!escape()) return false;
+        any_escape = true;
+      } else {
+        const std::size_t n = utf8_sequence_length(t_, i_);
+        if (n == 0) return false;
+        i_ += n;
+      }
+    }
+  }
+  // Any value; false when malformed (the output then holds part of it).
+  bool value(int depth) {
+    ws();
+    if (i_ >= t_.size()) return false;
+    const char c = t_[i_];
+    if (c == '"') return string();
+    if (c == '{' || c == '[') {
+      const char close = c == '{' ? '}' : ']';
+      if (depth >= kMaxDepth) return false;
+      ++i_;
+      put(c);
+      if (take(close)) return put(close), true;
+      for (;;) {
+        if (c == '{') {
+          if (!string() || !take(':')) return false;
+          put(':');
+        }
+        if (!value(depth + 1)) return false;
+        if (take(close)) return put(close), true;
+        if (!take(',')) return false;
+        put(',');
+      }
+    }
+    const std::size_t start = i_;
+    if (c == '-' || digit()) {
+      if (c == '-') ++i_;
+      if (!digit()) return false;
+      if (t_[i_] == '0') ++i_;
+      else while (digit()) ++i_;
+      if (i_ < t_.size() && t_[i_] == '.') {
+        ++i_;
+        if (!digit()) return false;
+        while (digit()) ++i_;
+      }
+      const bool exponent = i_ < t_.size() && (t_[i_] == 'e' || t_[i_] == 'E');
+      if (exponent) {
+        ++i_;
+        if (i_ < t_.size() && (t_[i_] == '+' || t_[i_] == '-')) ++i_;
+        if (!digit()) return false;
+        while (digit()) ++i_;
+      }
+      // Beyond a double's range (1e999): nlohmann::json, and so `vessel --format json`, refuses it.
+      if ((exponent || i_ - start > 300) && std::isinf(std::strtod(std::string(t_, start, i_ - start).c_str(), nullptr)))
+        return false;
+      put(start);
+      return true;
+    }
+    for (std::string_view word : {"true", "false", "null"}) {
+      if (t_.substr(i_, word.size()) == word) {
+        i_ += word.size();
+        put(start);
+        return true;
+      }
+    }
+    return false;  // NaN, Infinity, a bare word, a stray character
+  }
+
+ private:
+  // Bytes a string holds as they are: ASCII from the space up, but the quote and the backslash.
+  static constexpr std::array<bool, 256> kPlain = [] {
+    std::array<bool, 256> plain{};
+    for (int c = 0x20; c < 0x80; ++c) plain[static_cast<std::size_t>(c)] = c != '"' && c != '\\';
+    return plain;
+  }();
+
+  void put(char c) { if (out_) *out_ += c; }
+  // The token from there to the current position.
+  void put(std::size_t token_start) { if (out_) out_->append(t_, token_start, i_ - token_start); }
+  void ws() {
+    const std::size_t from = i_;
+    while (i_ < t_.size() && (t_[i_] == ' ' || t_[i_] == '\n' || t_[i_] == '\r' || t_[i_] == '\t')) ++i_;
+    spaced_ |= i_ != from;
+  }
+  bool digit() const { return i_ < t_.size() && t_[i_] >= '0' && t_[i_] <= '9'; }
+  int hex4(std::size_t at) const {  // the 4 hex digits at `at`, -1 when they are not
+    unsigned v = 0;
+    const char* b = t_.data() + std::min(at, t_.size());
+    const auto [end, ec] = std::from_chars(b, b + std::min<std::size_t>(4, t_.data() + t_.size() - b), v, 16);
+    return ec == std::errc() && end == b + 4 ? static_cast<int>(v) : -1;
+  }
+  bool escape() {  // at a backslash inside a string
+    if (i_ + 1 >= t_.size()) return false;
+    const char e = t_[i_ + 1];
+    if (e != 'u') {
+      i_ += 2;
+      return e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r' || e == 't';
+    }
+    const int u = hex4(i_ + 2);
+    i_ += 6;
+    if (u < 0 || (u >= 0xdc00 && u <= 0xdfff)) return false;  // a low surrogate must follow a high one
+    if (u < 0xd800 || u > 0xdbff) return true;
+    if (i_ + 1 >= t_.size() || t_[i_] != '\\' || t_[i_ + 1] != 'u') return false;
+    const int low = hex4(i_ + 2);
+    i_ += 6;
+    return low >= 0xdc00 && low <= 0xdfff;
+  }
+
+  std::string_view t_;
+  std::string* out_;
+  std::size_t i_ = 0;
+  bool spaced_ = false;
+};
+
+struct FieldsScan {
+  bool ok = false;        // one well-formed JSON object
+  bool in_order = true;   // keys increasing as written, none with an escape (so each key once)
+  bool exact = false;     // ... and compact, none of the event's own names: to copy as it is
+};
+
+// One pass over a stored fields text: checks it and, with `out`, writes it compact without the
+// members named like the event's own, and without the damage and what follows when damaged.
+FieldsScan scan_fields(std::string_view text, std::string* out) {
+  FieldsScan r;
+  CompactJson p(text, out);
+  if (out) out->assign(1, '{');
+  bool ok = p.take('{'), common_seen = false, has_last = false;
+  std::string_view last_key;
+  if (ok && !p.take('}')) {
+    for (;;) {
+      const std::size_t mark = out ? out->size() : 0;
+      if (out && mark > 1) *out += ',';
+      std::string_view key;
+      bool escaped = false;
+      const bool named = p.string(&key, &escaped) && p.take(':');
+      if (named && out) *out += ':';
+      if (!named || !p.value(1)) {
+        ok = false;
+        if (out) out->resize(mark);
+        break;
+      }
+      if (escaped || (has_last && key <= last_key)) r.in_order = false;
+      if (is_common_key(key)) {
+        common_seen = true;
+        if (out) out->resize(mark);
+      } else {
+        last_key = key;
+        has_last = true;
+      }
+      if (p.take('}')) break;
+      if (!p.take(',')) {
+        ok = false;
+        break;
+      }
+    }
+  }
+  r.ok = ok && p.at_end();
+  if (out) *out += '}';
+  r.exact = r.ok && r.in_order && !common_seen && !p.spaced();
+  return r;
+}
+
+// An event's stored fields as compact JSON object text that every export can copy, whatever a
+// damaged or hostile store holds (NaN, bare words, a second JSON line). False when the text is
+// not one well-formed JSON object: `out` then holds the members before the damage ("{}" when
+// none). Keys out of order (one repeated?) or with escapes: written again through nlohmann::json
+// (each key once). A valid store's text (detect::append_json's) is checked, then copied as it is.
+bool clean_fields(std::string_view text, std::string& out) {
+  if (scan_fields(text, nullptr).exact) {
+    out.assign(text);
+    return true;
+  }
+  const FieldsScan r = scan_fields(text, &out);
+  if (!r.in_order) {
+    auto j = nlohmann::json::parse(out, nullptr, false);  // well-formed by now
+    if (j.is_object()) {
+      for (auto k : kCommonKeys) j.erase(std::string(k));
+      out.clear();
+      detect::append_json(out, j);
+    }
+  }
+  return r.ok;
+}
+
+// clean_fields of an event's stored fields (of its parsed fields when none is stored).
+bool event_fields(const StoredEvent& e, std::string& out) {
+  if (!e.fields_json.empty()) return clean_fields(e.fields_json, out);
+  std::string dumped = "{}";
+  if (e.event.fields.is_object()) {
+    dumped.clear();
+    detect::append_json(dumped, e.event.fields);
+  }
+  clean_fields(dumped, out);
+  return true;
 }
 
 bool is_float_text(std::string_view v) { return v.find_first_of(".eE") != std::string_view::npos; }
@@ -191,10 +384,11 @@ std::optional<EventFormat> parse_event_format(std::string_view n) {
   return std::nullopt;
 }
 
-std::string event_json_line(const StoredEvent& se) {
+namespace {
+
+// An event as one JSON object, its fields (clean_fields text) after its own members.
+void append_event_json(std::string& out, const StoredEvent& se, std::string_view fields) {
   const auto& e = se.event;
-  std::string out;
-  out.reserve(160 + se.fields_json.size());
   out += "{\"id\":";
   append_uint(out, static_cast<std::uint64_t>(se.id));
   out += ",\"kind\":";
@@ -203,22 +397,20 @@ std::string event_json_line(const StoredEvent& se) {
   out += vessels_text(e, ",");
   out += "],\"lat\":" + event_coordinate(e.lat) + ",\"lon\":" + event_coordinate(e.lon);
   if (se.provisional) out += ",\"provisional\":true";
-  const std::string fields = fields_text(se);
-  if (fields.size() > 2 && fields.front() == '{') {
+  if (fields.size() > 2) {
     out += ',';
-    out.append(fields, 1, std::string::npos);
+    out += fields.substr(1);
   } else {
     out += '}';
   }
-  return out;
 }
 
-std::string event_detail(const StoredEvent& se) {
+// event_detail from the event's fields (clean_fields text).
+std::string detail_text(std::string_view fields) {
   static constexpr std::string_view kKeys[] = {
       "zone",  "field",  "from",     "to",         "list",     "entry_id", "matched_on", "score",
       "reason", "median_distance_m", "distance_km", "implied_speed_kn", "dwell_h", "delta_m", "name"};
   std::string_view raw[std::size(kKeys)];
-  const std::string fields = fields_text(se);
   for_each_member(fields, [&](std::string_view key, std::string_view value) {
     for (std::size_t i = 0; i < std::size(kKeys); ++i)
       if (key == kKeys[i]) raw[i] = value;
@@ -241,6 +433,22 @@ std::string event_detail(const StoredEvent& se) {
     }
   }
   return out;
+}
+
+}  // namespace
+
+std::string event_json_line(const StoredEvent& se) {
+  std::string fields, out;
+  event_fields(se, fields);
+  out.reserve(160 + fields.size());
+  append_event_json(out, se, fields);
+  return out;
+}
+
+std::string event_detail(const StoredEvent& se) {
+  std::string fields;
+  event_fields(se, fields);
+  return detail_text(fields);
 }
 
 EventWriter::EventWriter(std::FILE* out, EventFormat format) : out_(out), format_(format) {
@@ -268,16 +476,18 @@ void EventWriter::flush() {
 void EventWriter::add(const StoredEvent& se) {
   const auto& e = se.event;
   std::string& buf = buf_;
+  std::string& fields = fields_;
+  if (!event_fields(se, fields) && damaged_fields_++ == 0) first_damaged_id_ = se.id;
   switch (format_) {
     case EventFormat::jsonl:
-      buf += event_json_line(se);
+      append_event_json(buf, se, fields);
       buf += '\n';
       break;
     case EventFormat::csv:
-      buf += std::to_string(se.id) + ',' + e.kind + ',' + iso_utc(e.start_ms) + ',' + iso_utc(e.end_ms) + ',' +
+      buf += std::to_string(se.id) + ',' + csv_field(e.kind) + ',' + iso_utc(e.start_ms) + ',' + iso_utc(e.end_ms) + ',' +
              fmt_double(duration_h(e), 2) + ',' + vessels_text(e, " ") + ',' + fmt_double(e.lat, 6) + ',' +
-             fmt_double(e.lon, 6) + ',' + (se.provisional ? "true" : "false") + ',' + csv_field(event_detail(se)) +
-             ',' + csv_field(fields_text(se)) + '\n';
+             fmt_double(e.lon, 6) + ',' + (se.provisional ? "true" : "false") + ',' + csv_field(detail_text(fields)) +
+             ',' + csv_field(fields) + '\n';
       break;
     case EventFormat::geojson: {
       buf += count_ ? ",\n" : "\n";
@@ -296,7 +506,6 @@ void EventWriter::add(const StoredEvent& se) {
         append_uint(buf, e.vessels[1]);
       }
       buf += se.provisional ? ",\"provisional\":true" : ",\"provisional\":false";
-      const std::string fields = fields_text(se);
       for_each_member(fields, [&](std::string_view key, std::string_view value) {
         static constexpr std::string_view kOwn[] = {"id",      "kind", "start", "end",        "duration_h",
                                                     "vessels", "mmsi", "mmsi2", "provisional"};
@@ -313,13 +522,15 @@ void EventWriter::add(const StoredEvent& se) {
     }
     case EventFormat::table: {
       char line[512];
-      std::string kind = e.kind + (se.provisional ? "*" : "");
+      // Text from outside (kinds and fields from the store, zone names, broadcast names) shown
+      // with its control characters escaped: none reaches the terminal.
+      std::string kind = terminal_safe(e.kind) + (se.provisional ? "*" : "");
       auto secs = [](std::int64_t t) { return iso_utc(t - ((t % 1000) + 1000) % 1000); };  // aligned columns
       std::snprintf(line, sizeof line, "%-7lld %-16s %-20s %-20s %7.1f %-19s %9.4f %10.4f  ",
                     static_cast<long long>(se.id), kind.c_str(), secs(e.start_ms).c_str(), secs(e.end_ms).c_str(),
                     duration_h(e), vessels_text(e, ",").c_str(), e.lat, e.lon);
       buf += line;
-      buf += event_detail(se);
+      buf += terminal_safe(detail_text(fields));
       buf += '\n';
       any_provisional_ |= se.provisional;
       break;

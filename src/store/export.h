@@ -17,9 +17,13 @@ namespace seawarden::store {
 enum class EventFormat { jsonl, csv, geojson, table };
 std::optional<EventFormat> parse_event_format(std::string_view name);
 
+// The exports copy an event's stored fields only once checked: one JSON object, written compact;
+// of a damaged store's text, only the members before the damage (EventWriter::damaged_fields).
+
 // One JSON object (no newline): id, kind, start, end, vessels, lat, lon, [provisional], fields.
 std::string event_json_line(const StoredEvent& e);
-// A short human summary of the kind-specific fields ("zone=kb-transfer dwell_h=5.2").
+// A short human summary of the kind-specific fields ("zone=kb-transfer dwell_h=5.2"), as
+// stored: pass it through terminal_safe (store/terminal_text.h) to print it on a terminal.
 std::string event_detail(const StoredEvent& e);
 
 void write_events(std::FILE* out, const std::vector<StoredEvent>& events, EventFormat format);
@@ -33,13 +37,18 @@ class EventWriter {
   EventWriter& operator=(const EventWriter&) = delete;
   void add(const StoredEvent& e);
   void finish();  // closing text (GeoJSON's brackets, the table's footnote), then flushes
+  // Events whose stored fields were not one well-formed JSON object (a damaged or hostile
+  // store): written with the well-formed members before the damage; the first one's id.
+  std::size_t damaged_fields() const { return damaged_fields_; }
+  std::int64_t first_damaged_id() const { return first_damaged_id_; }
 
  private:
   void flush();
   std::FILE* out_;
   EventFormat format_;
-  std::string buf_;
-  std::size_t count_ = 0;
+  std::string buf_, fields_;
+  std::size_t count_ = 0, damaged_fields_ = 0;
+  std::int64_t first_damaged_id_ = 0;
   bool any_provisional_ = false, finished_ = false;
 };
 
