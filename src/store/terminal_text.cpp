@@ -1,18 +1,11 @@
 #include "store/terminal_text.h"
 
+#include "ais/utf8.h"
+
 namespace seawarden::store {
 
 std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
-  const auto c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) return 1;
-  std::size_t n = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
-  if (n == 0 || i + n > s.size()) return 0;
-  for (std::size_t k = 1; k < n; ++k)
-    if ((static_cast<unsigned char>(s[i + k]) & 0xc0) != 0x80) return 0;
-  const auto c1 = static_cast<unsigned char>(s[i + 1]);
-  if ((c == 0xe0 && c1 < 0xa0) || (c == 0xed && c1 >= 0xa0)) return 0;  // overlong or surrogate
-  if ((c == 0xf0 && c1 < 0x90) || (c == 0xf4 && c1 >= 0x90)) return 0;  // overlong or above U+10FFFF
-  return n;
+  return static_cast<unsigned char>(s[i]) < 0x80 ? 1 : ais::utf8_sequence_length(s, i);
 }
 
 std::string terminal_safe(std::string_view s) {

@@ -9,8 +9,7 @@
 namespace seawarden::store {
 
 // Length of the well-formed UTF-8 sequence starting at s[i] (1 for ASCII), 0 when the bytes
-// there are not one (a stray continuation byte, a truncated, overlong or surrogate sequence, a
-// lead byte above U+10FFFF).
+// there are not one (ais::utf8_sequence_length, which the decoder's JSON writer uses too).
 std::size_t utf8_sequence_length(std::string_view s, std::size_t i);
 
 // `s` with everything a terminal would take as a command shown as a visible escape: C0 controls
