@@ -80,11 +80,7 @@ class HostileStore : public ::testing::Test {
     db = std::make_unique<Database>(dir.file("hostile.db"), Database::Mode::ReadWrite);
     migrate(*db);
     StoreWriter w(*db);
-    FileRecord f;
-    f.run_id = w.start_run("test", "", "[]", "{}");
-    f.path = "day1.nmea";
-    f.content_id = "x";
-    w.begin_file(f);
+    const FileRecord f = testing::begin_day1(w);
     for (int i = 0; i < 4; ++i) {
       auto e = make_event("loitering", kT0 + i * kH, kT0 + i * kH + 2 * kH, {412000001u + static_cast<unsigned>(i)});
       e.fields = {{"name", "\xeb\x8c\x80\xed\x95\x9c " + std::to_string(i)}, {"dwell_h", 2.0}, {"zone", "z"}};

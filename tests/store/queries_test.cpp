@@ -28,11 +28,7 @@ class StoreQueries : public ::testing::Test {
     db = std::make_unique<Database>(dir.file("q.db"), Database::Mode::ReadWrite);
     migrate(*db);
     StoreWriter w(*db);
-    FileRecord f;
-    f.run_id = w.start_run("test", "", "[]", "{\"encounter\":{\"max_distance_m\":500}}");
-    f.path = "day1.nmea";
-    f.content_id = "x";
-    w.begin_file(f);
+    const FileRecord f = testing::begin_day1(w, "{\"encounter\":{\"max_distance_m\":500}}");
     detect::VesselInfo a;
     a.mmsi = 412000001;
     a.name = "SEA STAR";

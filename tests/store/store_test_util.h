@@ -10,6 +10,7 @@
 #include "store/export.h"
 #include "store/sqlite.h"
 #include "store/track_codec.h"
+#include "store/writer.h"
 #include "track/fix.h"
 
 namespace seawarden::testing {
@@ -19,6 +20,16 @@ inline constexpr std::int64_t kT0 = 1715212800000;
 
 // What write_events prints for these events in this format.
 std::string capture(const std::vector<store::StoredEvent>& events, store::EventFormat f);
+
+// A run started and its first file ("day1.nmea") begun, as the store tests' fixtures write them.
+inline store::FileRecord begin_day1(store::StoreWriter& w, const std::string& config_json = "{}") {
+  store::FileRecord f;
+  f.run_id = w.start_run("test", "", "[]", config_json);
+  f.path = "day1.nmea";
+  f.content_id = "x";
+  w.begin_file(f);
+  return f;
+}
 
 // A fresh directory under the system temp dir, removed at destruction.
 struct TempDir {
