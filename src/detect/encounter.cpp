@@ -199,9 +199,7 @@ void EncounterDetector::load_state(StateReader& in) {
     // Every open pair has its sightings (a step compares with the last one).
     if (p.samples.empty()) throw std::runtime_error("encounter state: a pair without sightings");
     check_times(p.first_ms, p.last_ms, p.id_a.last_seen_ms, p.id_b.last_seen_ms);
-    check_message_time(p.first_ms);
-    check_message_time(p.last_ms);
-    if (p.first_ms > p.last_ms) throw std::runtime_error("encounter state: a pair's contact ends before it starts");
+    check_span(p.first_ms, p.last_ms);
     for (const Sample& s : p.samples) {
       check_position(s.mid_lat, s.mid_lon);
       // Medians are taken over these: a NaN would leave the order undefined.

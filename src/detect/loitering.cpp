@@ -94,10 +94,9 @@ void LoiteringDetector::load_state(StateReader& in) {
     Run& r = runs_[in.pod<std::uint32_t>()];
     run_fields(in, r);
     check_times(r.first_ms, r.last_ms, r.id.last_seen_ms);
-    check_message_time(r.first_ms);
-    check_message_time(r.last_ms);
+    check_span(r.first_ms, r.last_ms);
     // A run has a point per step since its first: a speed and a position each.
-    if (r.first_ms > r.last_ms || r.lat.empty() || r.lat.size() != r.lon.size() || r.speed.size() != r.lat.size())
+    if (r.lat.empty() || r.lat.size() != r.lon.size() || r.speed.size() != r.lat.size())
       throw std::runtime_error("loitering state: run positions (corrupt)");
     for (std::size_t j = 0; j < r.lat.size(); ++j) {
       check_position(r.lat[j], r.lon[j]);

@@ -156,11 +156,10 @@ void MmsiConflictDetector::load_state(StateReader& in) {
   for (std::size_t i = 0; i < n; ++i) {
     Period& p = open_[in.pod<std::uint32_t>()];
     period_fields(in, p);
-    check_message_time(p.start_ms);
-    check_message_time(p.last_ms);
+    check_span(p.start_ms, p.last_ms);
     check_position(p.lat, p.lon);
     check_position(p.other_lat, p.other_lon);
-    if (p.start_ms > p.last_ms || !(p.max_km >= 0 && std::isfinite(p.max_km)) || p.switches < 0 || p.switches > (1 << 30))
+    if (!(p.max_km >= 0 && std::isfinite(p.max_km)) || p.switches < 0 || p.switches > (1 << 30))
       throw std::runtime_error("mmsi_conflict state: an open period out of range (corrupt)");
     oldest_open_ms_ = std::min(oldest_open_ms_, p.last_ms);
   }
@@ -169,9 +168,7 @@ void MmsiConflictDetector::load_state(StateReader& in) {
     const auto m = in.pod<std::uint32_t>();
     auto& span = confirmed_[m];
     in.pod(span);
-    check_message_time(span.first);
-    check_message_time(span.second);
-    if (span.first > span.second) throw std::runtime_error("mmsi_conflict state: a confirmed span out of order (corrupt)");
+    check_span(span.first, span.second);
     oldest_confirmed_ms_ = std::min(oldest_confirmed_ms_, span.second);
   }
 }

@@ -167,11 +167,7 @@ void check_restored(const track::Vessel& v, std::int64_t draught_t_ms) {
   check_times(v.first_t_ms, v.last_t_ms, v.last_fix.t_ms, v.static_t_ms, draught_t_ms);
   for (const auto& e : v.segments.open) check_time(e.t_ms);
   // The times the track layer and the detectors subtract from others are messages' times.
-  if (v.messages > 0) {
-    check_message_time(v.first_t_ms);
-    check_message_time(v.last_t_ms);
-    if (v.first_t_ms > v.last_t_ms) throw std::runtime_error("track state: a vessel heard last before first (corrupt)");
-  }
+  if (v.messages > 0) check_span(v.first_t_ms, v.last_t_ms);
   for (int s = 0; s < v.segments.n_open; ++s) {
     check_message_time(v.segments.open[s].t_ms);
     check_position(v.segments.open[s].lat, v.segments.open[s].lon);

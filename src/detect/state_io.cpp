@@ -61,9 +61,7 @@ Event StateReader::event() {
   pod(e.end_ms);
   // Every event spans message times, one vessel or two: the detectors and the JSON writer do
   // arithmetic on the times and name the first vessel without a further test.
-  check_message_time(e.start_ms);
-  check_message_time(e.end_ms);
-  if (e.start_ms > e.end_ms) throw std::runtime_error("detector state: event ends before it starts (corrupt)");
+  check_span(e.start_ms, e.end_ms);
   pod(e.lat);
   pod(e.lon);
   e.kind = str();

@@ -189,9 +189,7 @@ void ZoneVisitDetector::load_state(StateReader& in) {
       Visit o;
       in.pod(o);
       fix_bool(o.entry_interpolated);
-      check_message_time(o.entry_ms);
-      check_message_time(o.last_ms);
-      if (o.entry_ms > o.last_ms) throw std::runtime_error("zone_visit state: a visit ends before it starts (corrupt)");
+      check_span(o.entry_ms, o.last_ms);
       check_speed(o.min_speed);
       check_position(o.lat, o.lon);
       check_position(o.last_lat, o.last_lon);
