@@ -26,6 +26,8 @@
 #include "sim/simulator.h"
 #include "track/tracker.h"
 
+#include "nmea_parts.h"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -44,30 +46,6 @@ std::vector<std::string> lines_of(const std::vector<Event>& events) {
   for (const Event& e : events) out.push_back(seawarden::detect::to_json_line(e));
   std::sort(out.begin(), out.end());
   return out;
-}
-
-// Splits the NMEA file into parts at about the given fractions of its lines, each cut moved
-// to the next single-sentence line (a multipart message is never cut in two).
-std::vector<fs::path> split(const fs::path& file, const std::vector<double>& at, const fs::path& dir) {
-  std::ifstream in(file);
-  std::vector<std::string> lines;
-  for (std::string l; std::getline(in, l);) lines.push_back(l);
-  std::vector<std::size_t> cuts;
-  for (double f : at) {
-    std::size_t i = static_cast<std::size_t>(f * static_cast<double>(lines.size()));
-    while (i < lines.size() && lines[i].find("!AIVDM,1,1,") == std::string::npos) ++i;
-    cuts.push_back(i);
-  }
-  cuts.push_back(lines.size());
-  std::vector<fs::path> parts;
-  std::size_t from = 0;
-  for (std::size_t c : cuts) {
-    parts.push_back(dir / ("part" + std::to_string(parts.size()) + ".nmea"));
-    std::ofstream out(parts.back());
-    for (std::size_t i = from; i < c; ++i) out << lines[i] << '\n';
-    from = c;
-  }
-  return parts;
 }
 
 std::vector<Event> run(Scenario& s, const std::vector<fs::path>& inputs, const seawarden::detect::Config& cfg) {
@@ -103,7 +81,7 @@ TEST(StateContinuation, SplitRunsFindExactlyTheEventsOfOneRun) {
   const seawarden::detect::Config cfg;
 
   const std::vector<Event> whole = run(s, {s.dir / "ais.nmea"}, cfg);
-  const std::vector<fs::path> parts = split(s.dir / "ais.nmea", {0.23, 0.5, 0.81}, s.dir);
+  const std::vector<fs::path> parts = seawarden::testing::split_nmea(s.dir / "ais.nmea", {0.23, 0.5, 0.81}, s.dir);
   const std::vector<Event> pieces = run(s, parts, cfg);
 
   std::map<std::string, int> kinds;

@@ -6,7 +6,6 @@
 #include <climits>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <string>
 #include <vector>
 
@@ -24,27 +23,13 @@
 #include "screen/matcher.h"
 #include "sim/simulator.h"
 
+#include "nmea_parts.h"
+
 namespace {
 
 namespace fs = std::filesystem;
 using seawarden::detect::Event;
 using seawarden::detect::Pipeline;
-
-// The first `head` lines of a file, and the `tail` lines after them, as two files.
-std::pair<fs::path, fs::path> cut(const fs::path& file, double head_fraction, std::size_t tail) {
-  std::ifstream in(file);
-  std::vector<std::string> lines;
-  for (std::string l; std::getline(in, l);) lines.push_back(l);
-  std::size_t at = static_cast<std::size_t>(head_fraction * static_cast<double>(lines.size()));
-  while (at < lines.size() && lines[at].find("!AIVDM,1,1,") == std::string::npos) ++at;  // whole messages
-  const fs::path a = file.parent_path() / "head.nmea", b = file.parent_path() / "tail.nmea";
-  std::ofstream oa(a), ob(b);
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (i < at) oa << lines[i] << '\n';
-    else if (i < at + tail) ob << lines[i] << '\n';
-  }
-  return {a, b};
-}
 
 TEST(HostileState, TimesReplacedBySentinelsAreRefusedOrHarmless) {
   const fs::path dir = fs::temp_directory_path() / ("seawarden-hostile-" + std::to_string(::getpid()));
@@ -57,7 +42,10 @@ TEST(HostileState, TimesReplacedBySentinelsAreRefusedOrHarmless) {
   const auto lists = seawarden::screen::load_lists({(dir / "sanctions" / "sdn.csv").string()});
   const seawarden::screen::Matcher matcher(lists);
   const seawarden::detect::Config cfg;
-  const auto [head, tail] = cut(dir / "ais.nmea", 0.7, 2000);
+  // 70 % of the feed, then its next 2,000 lines.
+  const auto parts = seawarden::testing::split_nmea(dir / "ais.nmea", {0.7}, dir, 2000);
+  const fs::path& head = parts[0];
+  const fs::path& tail = parts[1];
 
   // A state with every detector's work open: 21 hours in, paused.
   std::string state;
